@@ -1,0 +1,136 @@
+/**
+ * Builds one Tussenstand server: HTTP API, the sync websocket, storage and the built client,
+ * all on one port. `main.ts` runs it; tests start it on a free port.
+ */
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import { SYNC_PATH } from '../shared/syncMessages.ts';
+import { LoginThrottle } from './auth/loginThrottle.ts';
+import type { Config } from './config.ts';
+import { AccessBus } from './events.ts';
+import { ensureClientBuilt, serveClient } from './http/clientFiles.ts';
+import { deckRoutes } from './http/deckRoutes.ts';
+import { installErrorHandler } from './http/httpErrors.ts';
+import { linkRoutes } from './http/linkRoutes.ts';
+import { installRequestAccess } from './http/requestAccess.ts';
+import { sessionRoutes } from './http/sessionRoutes.ts';
+import { userRoutes } from './http/userRoutes.ts';
+import { createLogger } from './logger.ts';
+import { seedStore } from './seed/seedStore.ts';
+import type { Services } from './services.ts';
+import { SqliteStore } from './storage/SqliteStore.ts';
+import type { Store } from './storage/Store.ts';
+import { RoomRegistry } from './sync/RoomRegistry.ts';
+import { SyncServer } from './sync/SyncServer.ts';
+
+export interface AppOptions {
+  config: Config;
+  logger?: Logger;
+  store?: Store;
+  /** Where the first admin's generated password is printed. */
+  announce?: (line: string) => void;
+}
+
+export interface TussenstandServer {
+  app: FastifyInstance;
+  services: Services;
+  /** http://host:port once listening. */
+  url: string;
+  listen(): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** JSON bodies above this size get 413 (deck imports set their own, larger limit). */
+const BODY_LIMIT_BYTES = 1024 * 1024;
+
+export async function createServer(options: AppOptions): Promise<TussenstandServer> {
+  const { config } = options;
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const store = options.store ?? new SqliteStore({ dataDir: config.dataDir, synchronous: config.sqliteSynchronous });
+  await store.migrate();
+  await seedStore(store, logger, {
+    adminPassword: config.adminPassword,
+    seedSampleData: config.seedSampleData,
+    announce: options.announce ?? ((line) => process.stdout.write(`\n  ${line}\n\n`)),
+  });
+
+  const bus = new AccessBus();
+  const registry = new RoomRegistry({ store, logger, compactAfterUpdates: config.compactAfterUpdates, idleUnloadMs: config.idleUnloadMs });
+  const app: FastifyInstance = Fastify({ loggerInstance: logger.child({ component: 'http' }) as FastifyBaseLogger, bodyLimit: BODY_LIMIT_BYTES, trustProxy: config.trustProxy,
+    // API requests are logged; health checks and static files would only drown them.
+    logController: new LogController({ disableRequestLogging: (request) => !request.url.startsWith('/api/') }),
+  });
+  await app.register(fastifyCookie);
+  const sync = new SyncServer({ store, logger: logger.child({ component: 'sync' }), registry, bus, maxFrameBytes: config.maxFrameBytes, parseCookie: (h) => app.parseCookie(h) });
+  const services: Services = { config, store, logger, bus, registry, sync, throttle: new LoginThrottle() };
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'", 'ws:', 'wss:'],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    referrerPolicy: { policy: 'same-origin' },
+    crossOriginEmbedderPolicy: false,
+  });
+  installErrorHandler(app);
+  installRequestAccess(app, services);
+
+  app.get('/healthz', async () => ({ ok: true, store: store.kind, openDecks: registry.size, connections: sync.connectionCount }));
+  sessionRoutes(app, services);
+  userRoutes(app, services);
+  deckRoutes(app, services);
+  linkRoutes(app, services);
+  if (config.serveClient) {
+    await ensureClientBuilt(logger);
+    await serveClient(app);
+  }
+
+  app.server.on('upgrade', (req, socket, head) => {
+    const pathname = (req.url ?? '/').split('?')[0] ?? '/';
+    if (pathname.startsWith(`${SYNC_PATH}/`)) {
+      let deckId = '';
+      try {
+        deckId = decodeURIComponent(pathname.slice(SYNC_PATH.length + 1));
+      } catch {
+        deckId = '';
+      }
+      sync.handleUpgrade(req, socket, head, deckId);
+      return;
+    }
+    socket.destroy();
+  });
+
+  const server: TussenstandServer = {
+    app,
+    services,
+    url: '',
+    async listen() {
+      await app.listen({ port: config.port, host: config.host });
+      const address = app.server.address() as AddressInfo;
+      const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+      server.url = `http://${host}:${address.port}`;
+      return server.url;
+    },
+    async close() {
+      await sync.close();
+      await registry.closeAll();
+      await app.close();
+      await store.close();
+    },
+  };
+  return server;
+}

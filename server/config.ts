@@ -1,0 +1,76 @@
+/**
+ * Server settings, read once from the environment. Each field says its unit and effect.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+import { DEFAULT_MAX_FRAME_BYTES } from '../shared/limits.ts';
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default('127.0.0.1'),
+  DATA_DIR: z.string().default('./data'),
+  ADMIN_PASSWORD: z.string().min(1).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  MAX_FRAME_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_MAX_FRAME_BYTES),
+  COMPACT_AFTER_UPDATES: z.coerce.number().int().min(2).default(500),
+  IDLE_UNLOAD_MS: z.coerce.number().int().min(0).default(30_000),
+  SESSION_DAYS: z.coerce.number().min(0.001).default(14),
+  SEED_SAMPLE_DATA: z.enum(['true', 'false']).default('true'),
+  COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
+  SERVE_CLIENT: z.enum(['true', 'false']).default('true'),
+});
+
+export interface Config {
+  /** TCP port; 0 picks a free one (tests). */
+  port: number;
+  host: string;
+  /** Where the SQLite file and uploaded images live. */
+  dataDir: string;
+  /** Password for the first admin; when absent a random one is printed once. */
+  adminPassword: string | undefined;
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  /** Largest websocket frame accepted, in bytes; a larger one closes that socket with 4413. */
+  maxFrameBytes: number;
+  /** A deck's update log is compacted into a snapshot once it holds this many updates. */
+  compactAfterUpdates: number;
+  /** A deck with no connections is dropped from memory after this many milliseconds. */
+  idleUnloadMs: number;
+  /** Session lifetime in days. */
+  sessionDays: number;
+  /** Seed the example deck (and later the research log) into an empty store. */
+  seedSampleData: boolean;
+  /** Secure cookies: 'auto' sets Secure when the request came over TLS. */
+  cookieSecure: 'auto' | 'true' | 'false';
+  /** Trust X-Forwarded-* headers (set behind nginx). */
+  trustProxy: boolean;
+  sqliteSynchronous: 'NORMAL' | 'FULL';
+  /** Serve the built client (building it if missing); off for API-only processes and tests. */
+  serveClient: boolean;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid environment: ${fields}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    adminPassword: e.ADMIN_PASSWORD,
+    logLevel: e.LOG_LEVEL,
+    maxFrameBytes: e.MAX_FRAME_BYTES,
+    compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
+    idleUnloadMs: e.IDLE_UNLOAD_MS,
+    sessionDays: e.SESSION_DAYS,
+    seedSampleData: e.SEED_SAMPLE_DATA === 'true',
+    cookieSecure: e.COOKIE_SECURE,
+    trustProxy: e.TRUST_PROXY === 'true',
+    sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
+    serveClient: e.SERVE_CLIENT === 'true',
+  };
+}

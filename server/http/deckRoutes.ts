@@ -1,0 +1,106 @@
+/** Decks: list, create, read, rename, trash and restore, and each deck's history. */
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { CreateDeckRequest, UpdateDeckRequest, type DeckEvent, type DeckSummary } from '../../shared/api.ts';
+import { writeMeta } from '../../shared/deckModel.ts';
+import { DECK_ID_PATTERN } from '../../shared/limits.ts';
+import { createDeck } from '../decks.ts';
+import type { DeckRecord, Store } from '../storage/Store.ts';
+import type { Services } from '../services.ts';
+import { notFound, parse } from './httpErrors.ts';
+import { requireUser } from './requestAccess.ts';
+
+export const DeckParams = z.object({ id: z.string().regex(DECK_ID_PATTERN, 'not a deck id') });
+const ListQuery = z.object({ trashed: z.enum(['0', '1', 'true', 'false']).optional() });
+
+/** Maps user ids to display names for one response (a handful of users, read once). */
+export async function userNames(store: Store): Promise<(id: string | null) => { id: string; name: string } | null> {
+  const users = new Map((await store.listUsers()).map((u) => [u.id, u.displayName]));
+  return (id) => (id && users.has(id) ? { id, name: users.get(id)! } : null);
+}
+
+function toSummary(deck: DeckRecord, name: (id: string | null) => { id: string; name: string } | null): DeckSummary {
+  return {
+    id: deck.id,
+    title: deck.title,
+    slideCount: deck.slideCount,
+    createdAt: deck.createdAt,
+    createdBy: name(deck.createdBy),
+    updatedAt: deck.updatedAt,
+    updatedBy: name(deck.updatedBy),
+    trashedAt: deck.trashedAt,
+  };
+}
+
+/** Loads a deck the caller may edit, or throws 404. */
+export async function editableDeck(store: Store, id: string): Promise<DeckRecord> {
+  const deck = await store.getDeck(id);
+  if (!deck) throw notFound('deck');
+  return deck;
+}
+
+export function deckRoutes(app: FastifyInstance, services: Services): void {
+  const { store, registry, bus } = services;
+
+  app.get('/api/decks', async (request) => {
+    requireUser(request);
+    const query = parse(ListQuery, request.query);
+    const trashed = query.trashed === '1' || query.trashed === 'true';
+    const name = await userNames(store);
+    return { decks: (await store.listDecks({ trashed })).map((d) => toSummary(d, name)) };
+  });
+
+  app.post('/api/decks', async (request, reply) => {
+    const user = requireUser(request);
+    const body = parse(CreateDeckRequest, request.body);
+    const deck = await createDeck(store, body.title, user.id);
+    await store.recordDeckEvent({ deckId: deck.id, kind: 'created', userId: user.id, detail: { title: deck.title } });
+    return reply.status(201).send(toSummary(deck, await userNames(store)));
+  });
+
+  app.get('/api/decks/:id', async (request) => {
+    requireUser(request);
+    const { id } = parse(DeckParams, request.params);
+    return toSummary(await editableDeck(store, id), await userNames(store));
+  });
+
+  app.patch('/api/decks/:id', async (request) => {
+    const user = requireUser(request);
+    const { id } = parse(DeckParams, request.params);
+    const body = parse(UpdateDeckRequest, request.body);
+    const before = await editableDeck(store, id);
+    // The title lives in the row (for listings) and in the document (for open editors).
+    await registry.change(id, (doc) => writeMeta(doc, { title: body.title }), user.id);
+    const deck = await store.renameDeck(id, body.title, user.id);
+    await store.recordDeckEvent({ deckId: id, kind: 'renamed', userId: user.id, detail: { from: before.title, to: body.title } });
+    return toSummary(deck!, await userNames(store));
+  });
+
+  app.delete('/api/decks/:id', async (request) => {
+    const user = requireUser(request);
+    const { id } = parse(DeckParams, request.params);
+    await editableDeck(store, id);
+    const deck = await store.setDeckTrashed(id, true);
+    await store.recordDeckEvent({ deckId: id, kind: 'trashed', userId: user.id, detail: {} });
+    bus.emit('deckTrashed', id);
+    return toSummary(deck!, await userNames(store));
+  });
+
+  app.post('/api/decks/:id/restore', async (request) => {
+    const user = requireUser(request);
+    const { id } = parse(DeckParams, request.params);
+    await editableDeck(store, id);
+    const deck = await store.setDeckTrashed(id, false);
+    await store.recordDeckEvent({ deckId: id, kind: 'restored', userId: user.id, detail: {} });
+    return toSummary(deck!, await userNames(store));
+  });
+
+  app.get('/api/decks/:id/history', async (request) => {
+    requireUser(request);
+    const { id } = parse(DeckParams, request.params);
+    await editableDeck(store, id);
+    const name = await userNames(store);
+    const events: DeckEvent[] = (await store.listDeckEvents(id)).map((e) => ({ id: e.id, kind: e.kind, at: e.at, user: name(e.userId), detail: e.detail }));
+    return { events };
+  });
+}

@@ -1,0 +1,69 @@
+/** Sign in, sign out, and who am I. */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { LoginRequest, type UserInfo } from '../../shared/api.ts';
+import { SESSION_COOKIE } from '../auth/access.ts';
+import { DUMMY_HASH, verifyPassword } from '../auth/passwords.ts';
+import { newSecretToken, sha256 } from '../auth/tokens.ts';
+import type { UserRecord } from '../storage/Store.ts';
+import type { Services } from '../services.ts';
+import { HttpError, parse } from './httpErrors.ts';
+import { requireUser } from './requestAccess.ts';
+
+export const toUserInfo = (u: UserRecord): UserInfo => ({
+  id: u.id,
+  username: u.username,
+  displayName: u.displayName,
+  role: u.role,
+  disabled: u.disabled,
+  createdAt: u.createdAt,
+});
+
+function cookieSecure(services: Services, request: FastifyRequest): boolean {
+  const setting = services.config.cookieSecure;
+  return setting === 'auto' ? request.protocol === 'https' : setting === 'true';
+}
+
+export function sessionRoutes(app: FastifyInstance, services: Services): void {
+  const { store, throttle, config, bus } = services;
+
+  app.post('/api/session', async (request: FastifyRequest, reply: FastifyReply) => {
+    const body = parse(LoginRequest, request.body);
+    const username = body.username.toLowerCase();
+    const wait = await throttle.retryAfterMs(username, request.ip);
+    if (wait > 0) {
+      const seconds = Math.ceil(wait / 1000);
+      throw new HttpError(429, 'too-many-attempts', `too many failed sign-ins; try again in ${seconds} s`, undefined, { 'retry-after': String(seconds) });
+    }
+    const user = await store.getUserByUsername(username);
+    // Verify against a dummy hash for unknown users so response time does not reveal them.
+    const valid = await verifyPassword(body.password, user?.passwordHash ?? DUMMY_HASH);
+    if (!user || !valid || user.disabled) {
+      await throttle.recordFailure(username, request.ip);
+      throw new HttpError(401, 'invalid-credentials', 'wrong username or password');
+    }
+    await throttle.recordSuccess(username, request.ip);
+    const token = newSecretToken();
+    const createdAt = new Date();
+    const expiresAt = new Date(createdAt.getTime() + config.sessionDays * 86_400_000);
+    await store.createSession({ tokenHash: sha256(token), userId: user.id, createdAt: createdAt.toISOString(), expiresAt: expiresAt.toISOString() });
+    void reply.setCookie(SESSION_COOKIE, token, {
+      httpOnly: true,
+      sameSite: 'lax',
+      path: '/',
+      secure: cookieSecure(services, request),
+      expires: expiresAt,
+    });
+    return toUserInfo(user);
+  });
+
+  app.delete('/api/session', async (request, reply) => {
+    if (request.access) {
+      await store.deleteSession(request.access.tokenHash);
+      bus.emit('sessionEnded', request.access.tokenHash);
+    }
+    void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.status(204).send();
+  });
+
+  app.get('/api/me', async (request) => toUserInfo(requireUser(request)));
+}

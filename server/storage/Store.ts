@@ -1,0 +1,123 @@
+/**
+ * The storage contract. SQLite implements it for one machine; PostgreSQL will implement it
+ * for scale-out. Both are checked by the same contract suite (storeContract.ts).
+ *
+ * Methods are async even where SQLite is synchronous, so callers are written for a network
+ * database from the start. Times are ISO-8601 strings in UTC.
+ */
+import type { Role } from '../../shared/api.ts';
+
+export interface UserRecord {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  disabled: boolean;
+  createdAt: string;
+}
+
+export interface UserWithSecret extends UserRecord {
+  passwordHash: string;
+}
+
+export interface SessionRecord {
+  tokenHash: string;
+  userId: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface DeckRecord {
+  id: string;
+  title: string;
+  slideCount: number;
+  createdAt: string;
+  createdBy: string | null;
+  updatedAt: string;
+  updatedBy: string | null;
+  trashedAt: string | null;
+}
+
+export interface LinkRecord {
+  token: string;
+  deckId: string;
+  label: string;
+  createdAt: string;
+  createdBy: string | null;
+  expiresAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface DeckEventRecord {
+  id: number;
+  deckId: string;
+  kind: string;
+  at: string;
+  userId: string | null;
+  detail: Record<string, unknown>;
+}
+
+export interface StoredUpdate {
+  seq: number;
+  data: Uint8Array;
+}
+
+export interface StoredDocument {
+  snapshot: Uint8Array | null;
+  /** Updates written after the snapshot, in the order they were committed. */
+  updates: StoredUpdate[];
+}
+
+/** What an update changed about the deck's listing (who edited, how many slides now). */
+export interface UpdateMeta {
+  userId: string | null;
+  slideCount: number;
+}
+
+export interface Store {
+  readonly kind: 'sqlite' | 'postgres';
+  /** Creates or upgrades the schema. Safe to call on every start. */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+
+  /** Runs `seed` only if the store has never been seeded; returns whether it ran. */
+  seedOnce(seed: () => Promise<void>): Promise<boolean>;
+
+  createUser(user: Omit<UserWithSecret, 'createdAt' | 'disabled'>): Promise<UserRecord>;
+  getUser(id: string): Promise<UserRecord | null>;
+  getUserByUsername(username: string): Promise<UserWithSecret | null>;
+  listUsers(): Promise<UserRecord[]>;
+  updateUser(id: string, patch: Partial<Pick<UserWithSecret, 'displayName' | 'role' | 'disabled' | 'passwordHash'>>): Promise<UserRecord | null>;
+  countUsers(): Promise<number>;
+
+  createSession(session: SessionRecord): Promise<void>;
+  getSession(tokenHash: string): Promise<SessionRecord | null>;
+  deleteSession(tokenHash: string): Promise<void>;
+  /** Ends every session of a user; returns the token hashes that were ended. */
+  deleteSessionsOfUser(userId: string): Promise<string[]>;
+
+  /** Creates the deck row and stores its first document update in one transaction. */
+  createDeck(deck: Pick<DeckRecord, 'id' | 'title' | 'createdBy' | 'slideCount'>, initialUpdate: Uint8Array): Promise<DeckRecord>;
+  getDeck(id: string): Promise<DeckRecord | null>;
+  listDecks(filter: { trashed: boolean }): Promise<DeckRecord[]>;
+  renameDeck(id: string, title: string, userId: string | null): Promise<DeckRecord | null>;
+  setDeckTrashed(id: string, trashed: boolean): Promise<DeckRecord | null>;
+
+  /** Commits one document update; resolves only once it is durable. Returns its sequence number. */
+  appendUpdate(deckId: string, update: Uint8Array, meta: UpdateMeta): Promise<number>;
+  loadDocument(deckId: string): Promise<StoredDocument>;
+  countUpdates(deckId: string): Promise<number>;
+  /**
+   * Replaces every update up to and including `uptoSeq` by `snapshot`, atomically. Updates
+   * with a higher sequence number (written while the snapshot was built) are kept.
+   */
+  compactDocument(deckId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>;
+
+  createLink(link: Omit<LinkRecord, 'createdAt' | 'revokedAt'>): Promise<LinkRecord>;
+  getLink(token: string): Promise<LinkRecord | null>;
+  listLinks(deckId: string): Promise<LinkRecord[]>;
+  revokeLink(deckId: string, token: string): Promise<LinkRecord | null>;
+
+  recordDeckEvent(event: Omit<DeckEventRecord, 'id' | 'at'>): Promise<DeckEventRecord>;
+  listDeckEvents(deckId: string): Promise<DeckEventRecord[]>;
+}

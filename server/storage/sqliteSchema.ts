@@ -1,0 +1,65 @@
+/**
+ * SQLite schema migrations, applied in order; `meta.schema_version` records how far a
+ * database has come (the meta table itself is created before the first migration). The PostgreSQL schema mirrors these tables column for column.
+ */
+export const SQLITE_MIGRATIONS: string[] = [
+  `
+  CREATE TABLE users (
+    id TEXT PRIMARY KEY,
+    username TEXT NOT NULL UNIQUE,
+    display_name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('admin', 'analyst')),
+    password_hash TEXT NOT NULL,
+    disabled INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL
+  );
+  CREATE TABLE sessions (
+    token_hash TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id),
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL
+  );
+  CREATE INDEX sessions_user ON sessions(user_id);
+  CREATE TABLE decks (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    slide_count INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL,
+    created_by TEXT REFERENCES users(id),
+    updated_at TEXT NOT NULL,
+    updated_by TEXT REFERENCES users(id),
+    trashed_at TEXT
+  );
+  CREATE TABLE doc_updates (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    deck_id TEXT NOT NULL REFERENCES decks(id),
+    data BLOB NOT NULL
+  );
+  CREATE INDEX doc_updates_deck ON doc_updates(deck_id, seq);
+  CREATE TABLE doc_snapshots (
+    deck_id TEXT PRIMARY KEY REFERENCES decks(id),
+    data BLOB NOT NULL,
+    upto_seq INTEGER NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  CREATE TABLE links (
+    token TEXT PRIMARY KEY,
+    deck_id TEXT NOT NULL REFERENCES decks(id),
+    label TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    created_by TEXT REFERENCES users(id),
+    expires_at TEXT,
+    revoked_at TEXT
+  );
+  CREATE INDEX links_deck ON links(deck_id);
+  CREATE TABLE deck_events (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    deck_id TEXT NOT NULL REFERENCES decks(id),
+    kind TEXT NOT NULL,
+    at TEXT NOT NULL,
+    user_id TEXT REFERENCES users(id),
+    detail TEXT NOT NULL DEFAULT '{}'
+  );
+  CREATE INDEX deck_events_deck ON deck_events(deck_id, id);
+  `,
+];

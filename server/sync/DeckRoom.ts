@@ -1,0 +1,269 @@
+/**
+ * One open deck: its Y.Doc, the sockets on it, and the awareness of its editors.
+ *
+ * Every step that reads or changes the document runs on one serial queue per room. That
+ * gives the two promises the sync protocol rests on:
+ *  - nothing is answered before the deck has loaded (loading is the queue's first task);
+ *  - an update is committed to the store before anyone else receives it, and a late
+ *    joiner's state (SyncStep2) is computed only after every earlier commit has finished,
+ *    so no client ever holds an update the store does not.
+ */
+import * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import type { Logger } from 'pino';
+import { slideCount } from '../../shared/deckModel.ts';
+import type { Store } from '../storage/Store.ts';
+import type { Connection } from './Connection.ts';
+import { filterAwarenessUpdate } from './awarenessFilter.ts';
+import { encodeAwarenessMessage, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './messages.ts';
+
+/** Origin of changes the server itself makes (rename, seeding, presentation start). */
+export const SERVER_ORIGIN = Symbol('server');
+const LOAD_ORIGIN = Symbol('load');
+
+export class StorageError extends Error {}
+export class DamagedDeckError extends Error {}
+
+export interface RoomDeps {
+  store: Store;
+  logger: Logger;
+  /** Called after each commit with the number of updates since the last compaction. */
+  onCommitted: (room: DeckRoom, updatesSinceCompaction: number) => void;
+  /** Called when the room can no longer serve (storage failed); the registry drops it. */
+  onFailed: (room: DeckRoom) => void;
+  /** Resolves once a previous instance of this room has flushed its queue. */
+  previous: Promise<void>;
+}
+
+export class DeckRoom {
+  readonly doc = new Y.Doc();
+  readonly awareness: awarenessProtocol.Awareness;
+  readonly connections = new Set<Connection>();
+  readonly loaded: Promise<void>;
+  /** Set when loading found an update it could not apply; the room then refuses service. */
+  damage: string | null = null;
+  failed = false;
+  updatesSinceCompaction = 0;
+  unloadTimer: NodeJS.Timeout | undefined;
+  private tail: Promise<unknown> = Promise.resolve();
+  private captured: Uint8Array[] | null = null;
+  private readonly awarenessOwners = new Map<number, Connection>();
+
+  constructor(
+    readonly deckId: string,
+    private readonly deps: RoomDeps,
+  ) {
+    this.doc.on('update', (update: Uint8Array) => {
+      if (this.captured) this.captured.push(update);
+    });
+    this.awareness = new awarenessProtocol.Awareness(this.doc);
+    // The server is not a participant: it has no caret and no name.
+    this.awareness.setLocalState(null);
+    this.awareness.on('update', this.onAwarenessUpdate);
+    this.loaded = this.enqueue(async () => {
+      await deps.previous;
+      await this.load();
+    });
+    // Callers observe the failure through `loaded`; this keeps it from being "unhandled".
+    this.loaded.catch(() => {});
+  }
+
+  /** Runs `task` after every task queued before it; its result or error goes to the caller. */
+  enqueue<T>(task: () => Promise<T> | T): Promise<T> {
+    const run = this.tail.then(task);
+    this.tail = run.catch(() => {});
+    return run;
+  }
+
+  /** Resolves once everything queued so far has run. */
+  drained(): Promise<void> {
+    return this.tail.then(() => {});
+  }
+
+  private async load(): Promise<void> {
+    const started = Date.now();
+    let stored;
+    try {
+      stored = await this.deps.store.loadDocument(this.deckId);
+    } catch (err) {
+      throw new StorageError(`loading deck failed: ${(err as Error).message}`);
+    }
+    const problems: string[] = [];
+    this.doc.transact(() => {
+      if (stored.snapshot) {
+        try {
+          Y.applyUpdate(this.doc, stored.snapshot, LOAD_ORIGIN);
+        } catch (err) {
+          problems.push(`snapshot: ${(err as Error).message}`);
+        }
+      }
+      for (const { seq, data } of stored.updates) {
+        try {
+          Y.applyUpdate(this.doc, data, LOAD_ORIGIN);
+        } catch (err) {
+          problems.push(`update ${seq}: ${(err as Error).message}`);
+        }
+      }
+    }, LOAD_ORIGIN);
+    this.updatesSinceCompaction = stored.updates.length;
+    if (problems.length > 0) {
+      this.damage = problems.join('; ');
+      this.deps.logger.error({ event: 'deck-damaged', deckId: this.deckId, problems }, 'deck log holds updates that cannot be applied');
+      throw new DamagedDeckError(this.damage);
+    }
+    this.deps.logger.debug({ event: 'deck-loaded', deckId: this.deckId, updates: stored.updates.length, ms: Date.now() - started }, 'deck loaded');
+  }
+
+  /** Applies `change` and returns the updates it produced (possibly partial if it threw). */
+  private capture(change: () => void): { updates: Uint8Array[]; error: unknown } {
+    this.captured = [];
+    let error: unknown = null;
+    try {
+      change();
+    } catch (err) {
+      error = err;
+    }
+    const updates = this.captured;
+    this.captured = null;
+    return { updates, error };
+  }
+
+  /** Stores what a change produced, then relays it to every socket but `exclude`. */
+  private async commit(updates: Uint8Array[], userId: string | null, exclude: Connection | null): Promise<void> {
+    if (updates.length === 0) return;
+    const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+    try {
+      await this.deps.store.appendUpdate(this.deckId, update, { userId, slideCount: slideCount(this.doc) });
+    } catch (err) {
+      // The in-memory document is now ahead of the store. Drop the room: every client
+      // reconnects, the room reloads what the store holds, and the clients' own sync
+      // step sends the unsaved change again. Nothing unstored was relayed.
+      this.fail(`storing an update failed: ${(err as Error).message}`);
+      throw new StorageError((err as Error).message);
+    }
+    this.updatesSinceCompaction++;
+    const message = encodeSyncUpdate(update);
+    for (const conn of this.connections) if (conn !== exclude) conn.send(message);
+    this.deps.onCommitted(this, this.updatesSinceCompaction);
+  }
+
+  private fail(reason: string): void {
+    if (this.failed) return;
+    this.failed = true;
+    this.deps.logger.error({ event: 'room-failed', deckId: this.deckId, reason }, 'deck room failed');
+    for (const conn of this.connections) conn.close('STORAGE_UNAVAILABLE', reason.slice(0, 60));
+    this.deps.onFailed(this);
+  }
+
+  addConnection(conn: Connection): void {
+    clearTimeout(this.unloadTimer);
+    this.unloadTimer = undefined;
+    this.connections.add(conn);
+    if (conn.readOnly) return;
+    // Editors get our state vector so they send what we lack (edits made offline), and the
+    // carets of everyone already here.
+    void this.enqueue(() => {
+      conn.send(encodeSyncStep1(this.doc));
+      const others = [...this.awareness.getStates().keys()];
+      if (others.length > 0) conn.send(encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, others)));
+    }).catch(() => {});
+  }
+
+  removeConnection(conn: Connection): void {
+    this.connections.delete(conn);
+    if (conn.awarenessIds.size > 0) {
+      const ids = [...conn.awarenessIds];
+      for (const id of ids) this.awarenessOwners.delete(id);
+      awarenessProtocol.removeAwarenessStates(this.awareness, ids, conn);
+    }
+  }
+
+  /** A client asked for what it lacks (SyncStep1); answered once all earlier commits are stored. */
+  answerSyncStep1(conn: Connection, stateVector: Uint8Array): Promise<void> {
+    return this.enqueue(() => {
+      conn.send(encodeSyncStep2(this.doc, stateVector));
+    });
+  }
+
+  /** An editor's SyncStep2 or Update. Rejects with the decode error if the update is malformed. */
+  applyClientUpdate(conn: Connection, update: Uint8Array): Promise<void> {
+    return this.enqueue(async () => {
+      if (this.failed) return;
+      const { updates, error } = this.capture(() => Y.applyUpdate(this.doc, update, conn));
+      // Whatever part of a bad update was integrated is stored and relayed like any other
+      // change, so memory, store and peers never disagree.
+      await this.commit(updates, conn.identity.userId, conn);
+      if (error) throw error;
+    });
+  }
+
+  /** A change made by the server (rename, seeding); stored and relayed to every socket. */
+  applyServerChange(change: (doc: Y.Doc) => void, userId: string | null): Promise<void> {
+    return this.enqueue(async () => {
+      if (this.failed) throw new StorageError('room failed');
+      const { updates, error } = this.capture(() => this.doc.transact(() => change(this.doc), SERVER_ORIGIN));
+      await this.commit(updates, userId, null);
+      if (error) throw error;
+    });
+  }
+
+  /** An editor's awareness update: filtered, stamped with the user, then applied and relayed. */
+  applyAwareness(conn: Connection, update: Uint8Array): void {
+    const { userId } = conn.identity;
+    if (conn.readOnly || userId === null) return;
+    const filtered = filterAwarenessUpdate(update, {
+      user: { id: userId, name: conn.identity.userName },
+      ownIds: conn.awarenessIds,
+      ownerOf: (clientId) => this.awarenessOwners.get(clientId),
+      self: conn,
+    });
+    for (const id of filtered.claimed) {
+      conn.awarenessIds.add(id);
+      this.awarenessOwners.set(id, conn);
+    }
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, filtered.update, conn);
+  }
+
+  /** Sends every known awareness state to an editor who asked for it. */
+  answerAwarenessQuery(conn: Connection): void {
+    if (conn.readOnly) return;
+    const ids = [...this.awareness.getStates().keys()];
+    conn.send(encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)));
+  }
+
+  private readonly onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const changed = [...added, ...updated, ...removed];
+    if (changed.length === 0) return;
+    // Attendees never receive carets: hundreds of them would multiply every cursor move.
+    const message = encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    for (const conn of this.connections) if (!conn.readOnly && conn !== origin) conn.send(message);
+    // A state removed by the awareness timeout (not by its owner) frees its id.
+    for (const id of removed) {
+      const owner = this.awarenessOwners.get(id);
+      if (owner && origin !== owner) {
+        owner.awarenessIds.delete(id);
+        this.awarenessOwners.delete(id);
+      }
+    }
+  };
+
+  viewerCounts(): Record<string, number> {
+    const counts: Record<string, number> = {};
+    for (const conn of this.connections) {
+      if (!conn.readOnly) continue;
+      const label = conn.identity.linkLabel ?? '';
+      counts[label] = (counts[label] ?? 0) + 1;
+    }
+    return counts;
+  }
+
+  destroy(): void {
+    clearTimeout(this.unloadTimer);
+    this.awareness.off('update', this.onAwarenessUpdate);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}

@@ -1,0 +1,252 @@
+/**
+ * The `/sync/<deckId>` endpoint: the y-websocket protocol, with access control.
+ *
+ * A refused client is accepted and then closed with a named 44xx code: an HTTP error on the
+ * upgrade reaches the browser as a bare 1006, and the y-websocket client retries for ever.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { Logger } from 'pino';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { CloseCode, closeCodeName, type CloseCodeName } from '../../shared/closeCodes.ts';
+import { DECK_ID_PATTERN } from '../../shared/limits.ts';
+import { LINK_TOKEN_PARAM } from '../../shared/syncMessages.ts';
+import { isSameOrigin, resolveLink, resolveSession, SESSION_COOKIE } from '../auth/access.ts';
+import type { AccessBus } from '../events.ts';
+import type { Store } from '../storage/Store.ts';
+import { closeReasonText, Connection, type Identity } from './Connection.ts';
+import { DamagedDeckError, StorageError } from './DeckRoom.ts';
+import { handleMessage, MalformedMessage } from './handleMessage.ts';
+import { LimitedWebSocket } from './LimitedWebSocket.ts';
+import { KEEPALIVE_MESSAGE } from './messages.ts';
+import type { RoomRegistry } from './RoomRegistry.ts';
+
+export interface SyncServerOptions {
+  store: Store;
+  logger: Logger;
+  registry: RoomRegistry;
+  bus: AccessBus;
+  maxFrameBytes: number;
+  parseCookie: (header: string) => Record<string, string | undefined>;
+}
+
+/** Silence after which the server sends a keep-alive; the client gives up after 30 s. */
+const KEEPALIVE_AFTER_MS = 12_000;
+const TICK_MS = 4_000;
+/** A socket that has not answered a ping within this long is terminated. */
+const PING_EVERY_MS = 30_000;
+/** setTimeout's largest delay; longer expiries are re-armed. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+type Admission = { ok: true; identity: Identity; expiresAt: string | null } | { ok: false; code: CloseCodeName; detail?: string };
+
+export class SyncServer {
+  private readonly wss: WebSocketServer;
+  private readonly connections = new Set<Connection>();
+  private readonly tickTimer: NodeJS.Timeout;
+  private lastPing = Date.now();
+
+  constructor(private readonly options: SyncServerOptions) {
+    this.wss = new WebSocketServer({
+      noServer: true,
+      maxPayload: options.maxFrameBytes,
+      perMessageDeflate: false,
+      WebSocket: LimitedWebSocket,
+    });
+    const { bus } = options;
+    bus.on('linkRevoked', (token) => this.closeWhere((c) => c.identity.linkToken === token, 'LINK_REVOKED'));
+    bus.on('sessionEnded', (hash) => this.closeWhere((c) => c.identity.sessionHash === hash, 'NO_CREDENTIALS', 'session ended'));
+    bus.on('userSessionsEnded', (userId) => this.closeWhere((c) => c.identity.userId === userId, 'NO_CREDENTIALS', 'session ended'));
+    bus.on('deckTrashed', (deckId) => this.closeWhere((c) => c.deckId === deckId, 'NO_SUCH_DECK', 'moved to trash'));
+    this.tickTimer = setInterval(() => this.tick(), TICK_MS);
+    this.tickTimer.unref();
+  }
+
+  get connectionCount(): number {
+    return this.connections.size;
+  }
+
+  /** Viewer counts per link label for one deck (the presenter's attendee count). */
+  viewerCounts(deckId: string): Record<string, number> {
+    return this.options.registry.get(deckId)?.viewerCounts() ?? {};
+  }
+
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, deckId: string): void {
+    // A socket that errors while we look up credentials must not crash the process.
+    socket.on('error', () => socket.destroy());
+    void this.admit(req, deckId).then(
+      (admission) => this.accept(req, socket, head, deckId, admission),
+      (err: unknown) => {
+        this.options.logger.error({ event: 'ws-admit-failed', deckId, err }, 'could not check credentials');
+        this.accept(req, socket, head, deckId, { ok: false, code: 'STORAGE_UNAVAILABLE' });
+      },
+    );
+  }
+
+  private async admit(req: IncomingMessage, deckId: string): Promise<Admission> {
+    const { store } = this.options;
+    const origin = req.headers.origin;
+    if (origin && !isSameOrigin(origin, req.headers.host)) return { ok: false, code: 'FORBIDDEN', detail: 'cross-origin' };
+    if (!DECK_ID_PATTERN.test(deckId)) return { ok: false, code: 'NO_SUCH_DECK' };
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const token = url.searchParams.get(LINK_TOKEN_PARAM);
+    // A link token always means read-only, even when the browser also holds an editor's
+    // session cookie: an attendee view opened by an editor must never write.
+    if (token !== null) {
+      const access = await resolveLink(store, token);
+      if (access.state === 'unknown') return { ok: false, code: 'FORBIDDEN', detail: 'unknown link' };
+      if (access.link.deckId !== deckId) return { ok: false, code: 'FORBIDDEN', detail: 'link is for another deck' };
+      if (access.state === 'revoked') return { ok: false, code: 'LINK_REVOKED' };
+      if (access.state === 'expired') return { ok: false, code: 'LINK_EXPIRED' };
+      const deck = await store.getDeck(deckId);
+      if (!deck || deck.trashedAt) return { ok: false, code: 'NO_SUCH_DECK' };
+      return {
+        ok: true,
+        expiresAt: access.link.expiresAt,
+        identity: { role: 'viewer', userId: null, userName: access.link.label, sessionHash: null, linkToken: token, linkLabel: access.link.label },
+      };
+    }
+    const cookies = req.headers.cookie ? this.options.parseCookie(req.headers.cookie) : {};
+    const session = await resolveSession(store, cookies[SESSION_COOKIE]);
+    if (!session) return { ok: false, code: 'NO_CREDENTIALS' };
+    const deck = await store.getDeck(deckId);
+    if (!deck || deck.trashedAt) return { ok: false, code: 'NO_SUCH_DECK' };
+    return {
+      ok: true,
+      expiresAt: session.expiresAt,
+      identity: {
+        role: 'editor',
+        userId: session.user.id,
+        userName: session.user.displayName,
+        sessionHash: session.tokenHash,
+        linkToken: null,
+        linkLabel: null,
+      },
+    };
+  }
+
+  private accept(req: IncomingMessage, socket: Duplex, head: Buffer, deckId: string, admission: Admission): void {
+    const { logger } = this.options;
+    if (socket.destroyed) return;
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      if (!admission.ok) {
+        ws.close(CloseCode[admission.code], closeReasonText(admission.code, admission.detail));
+        logger.info({ event: 'ws-refused', deckId, code: CloseCode[admission.code], reason: admission.detail ?? admission.code }, 'sync connection refused');
+        return;
+      }
+      this.attach(ws, deckId, admission.identity, admission.expiresAt);
+    });
+  }
+
+  private attach(ws: WebSocket, deckId: string, identity: Identity, expiresAt: string | null): void {
+    const { logger, registry } = this.options;
+    const conn = new Connection(ws, deckId, identity);
+    const room = registry.acquire(deckId);
+    this.connections.add(conn);
+    room.addConnection(conn);
+    this.armExpiry(conn, expiresAt);
+    logger.info({ event: 'ws-open', deckId, role: identity.role, user: identity.userId, link: identity.linkLabel, conn: conn.id }, 'sync connection opened');
+
+    room.loaded.catch((err: unknown) => {
+      if (err instanceof DamagedDeckError) conn.close('DECK_DAMAGED', 'see server log');
+      else conn.close('STORAGE_UNAVAILABLE');
+    });
+
+    ws.on('message', (data: RawData, isBinary: boolean) => {
+      if (conn.closing) return;
+      if (!isBinary) {
+        conn.close('MALFORMED', 'text frame');
+        return;
+      }
+      const bytes = toBytes(data);
+      try {
+        const pending = handleMessage(room, conn, bytes);
+        pending?.catch((err: unknown) => this.onMessageError(conn, err));
+      } catch (err) {
+        this.onMessageError(conn, err);
+      }
+    });
+    ws.on('pong', () => {
+      conn.alive = true;
+    });
+    ws.on('error', (err: Error & { code?: string }) => {
+      logger.warn({ event: 'ws-error', deckId, conn: conn.id, code: err.code, err: err.message }, 'sync socket error');
+    });
+    ws.on('close', (code: number, reason: Buffer) => {
+      clearTimeout(conn.expiryTimer);
+      this.connections.delete(conn);
+      room.removeConnection(conn);
+      registry.release(room);
+      logger.info(
+        {
+          event: 'ws-close',
+          deckId,
+          role: identity.role,
+          conn: conn.id,
+          code,
+          codeName: closeCodeName(code),
+          reason: reason.toString(),
+          ms: Date.now() - conn.openedAt,
+          ...(conn.ignoredWrites > 0 ? { ignoredWrites: conn.ignoredWrites } : {}),
+        },
+        'sync connection closed',
+      );
+    });
+  }
+
+  private onMessageError(conn: Connection, err: unknown): void {
+    if (err instanceof StorageError) return; // the room has closed every socket already
+    const detail = err instanceof MalformedMessage ? err.message : `update rejected: ${(err as Error).message}`;
+    this.options.logger.warn({ event: 'ws-malformed', deckId: conn.deckId, conn: conn.id, reason: detail }, 'malformed frame; closing that socket');
+    conn.close('MALFORMED', detail.slice(0, 80));
+  }
+
+  private armExpiry(conn: Connection, expiresAt: string | null): void {
+    if (!expiresAt) return;
+    const arm = (): void => {
+      const remaining = Date.parse(expiresAt) - Date.now();
+      if (remaining <= 0) {
+        conn.close(conn.readOnly ? 'LINK_EXPIRED' : 'NO_CREDENTIALS', conn.readOnly ? undefined : 'session expired');
+        return;
+      }
+      conn.expiryTimer = setTimeout(arm, Math.min(remaining, MAX_TIMER_MS));
+      conn.expiryTimer.unref();
+    };
+    arm();
+  }
+
+  private closeWhere(match: (conn: Connection) => boolean, code: CloseCodeName, detail?: string): void {
+    for (const conn of this.connections) if (match(conn)) conn.close(code, detail);
+  }
+
+  private tick(): void {
+    const now = Date.now();
+    const ping = now - this.lastPing >= PING_EVERY_MS;
+    if (ping) this.lastPing = now;
+    for (const conn of this.connections) {
+      if (conn.closing) continue;
+      if (now - conn.lastSentAt >= KEEPALIVE_AFTER_MS) conn.send(KEEPALIVE_MESSAGE);
+      if (ping) {
+        if (!conn.alive) {
+          conn.ws.terminate();
+          continue;
+        }
+        conn.alive = false;
+        conn.ws.ping();
+      }
+    }
+  }
+
+  /** Closes every socket with GOING_AWAY (clients reconnect elsewhere or later). */
+  async close(): Promise<void> {
+    clearInterval(this.tickTimer);
+    for (const conn of this.connections) conn.close('GOING_AWAY');
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+  }
+}
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}

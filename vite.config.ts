@@ -1,0 +1,25 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+// The client is built into dist/client and served by the Node server on the same port.
+// In development (`npm run dev`) Vite proxies the API and both websockets to the server.
+const serverPort = Number(process.env.PORT ?? 8080);
+
+export default defineConfig({
+  root: 'client',
+  plugins: [react()],
+  build: {
+    outDir: '../dist/client',
+    emptyOutDir: true,
+    sourcemap: true,
+  },
+  server: {
+    port: Number(process.env.VITE_PORT ?? 5173),
+    proxy: {
+      '/api': `http://127.0.0.1:${serverPort}`,
+      '/healthz': `http://127.0.0.1:${serverPort}`,
+      '/sync': { target: `ws://127.0.0.1:${serverPort}`, ws: true },
+      '/stats': { target: `ws://127.0.0.1:${serverPort}`, ws: true },
+    },
+  },
+});
