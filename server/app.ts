@@ -3,10 +3,10 @@
  * all on one port. `main.ts` runs it; tests start it on a free port.
  */
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
+import type { ApiError } from '../shared/api.ts';
 import { SYNC_PATH } from '../shared/syncMessages.ts';
 import { LoginThrottle } from './auth/loginThrottle.ts';
 import type { Config } from './config.ts';
@@ -14,6 +14,7 @@ import { AccessBus } from './events.ts';
 import { ensureClientBuilt, serveClient } from './http/clientFiles.ts';
 import { deckRoutes } from './http/deckRoutes.ts';
 import { installErrorHandler } from './http/httpErrors.ts';
+import { applySecurityHeaders } from './http/securityHeaders.ts';
 import { linkRoutes } from './http/linkRoutes.ts';
 import { installRequestAccess } from './http/requestAccess.ts';
 import { sessionRoutes } from './http/sessionRoutes.ts';
@@ -59,33 +60,26 @@ export async function createServer(options: AppOptions): Promise<TussenstandServ
 
   const bus = new AccessBus();
   const registry = new RoomRegistry({ store, logger, compactAfterUpdates: config.compactAfterUpdates, idleUnloadMs: config.idleUnloadMs });
-  const app: FastifyInstance = Fastify({ loggerInstance: logger.child({ component: 'http' }) as FastifyBaseLogger, bodyLimit: BODY_LIMIT_BYTES, trustProxy: config.trustProxy,
+  const app: FastifyInstance = Fastify({
+    loggerInstance: logger.child({ component: 'http' }) as FastifyBaseLogger,
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: config.trustProxy,
     // API requests are logged; health checks and static files would only drown them.
     logController: new LogController({ disableRequestLogging: (request) => !request.url.startsWith('/api/') }),
+    // A URL that cannot be decoded never reaches the hooks; answer it in the API's error shape.
+    frameworkErrors: (error, request, reply: FastifyReply) => {
+      const body: ApiError = { error: 'bad-request', message: error.code === 'FST_ERR_BAD_URL' ? 'malformed URL' : 'bad request' };
+      void applySecurityHeaders(request.raw, reply.raw).finally(() => void reply.code(400).send(body));
+    },
   });
   await app.register(fastifyCookie);
-  const sync = new SyncServer({ store, logger: logger.child({ component: 'sync' }), registry, bus, maxFrameBytes: config.maxFrameBytes, parseCookie: (h) => app.parseCookie(h) });
+  const sync = new SyncServer({ store, logger: logger.child({ component: 'sync' }), registry, bus, maxFrameBytes: config.maxFrameBytes,
+    keepaliveAfterMs: config.keepaliveMs,
+    parseCookie: (h) => app.parseCookie(h),
+  });
   const services: Services = { config, store, logger, bus, registry, sync, throttle: new LoginThrottle() };
 
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'", 'ws:', 'wss:'],
-        objectSrc: ["'none'"],
-        baseUri: ["'none'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
-    },
-    referrerPolicy: { policy: 'same-origin' },
-    crossOriginEmbedderPolicy: false,
-  });
+  app.addHook('onRequest', async (request, reply) => applySecurityHeaders(request.raw, reply.raw));
   installErrorHandler(app);
   installRequestAccess(app, services);
 

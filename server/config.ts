@@ -20,6 +20,7 @@ const EnvSchema = z.object({
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
   SERVE_CLIENT: z.enum(['true', 'false']).default('true'),
+  KEEPALIVE_MS: z.coerce.number().int().min(100).max(25_000).default(12_000),
 });
 
 export interface Config {
@@ -48,6 +49,8 @@ export interface Config {
   sqliteSynchronous: 'NORMAL' | 'FULL';
   /** Serve the built client (building it if missing); off for API-only processes and tests. */
   serveClient: boolean;
+  /** A socket that has been sent nothing for this long gets a keep-alive (clients drop after 30 s of silence). */
+  keepaliveMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -72,5 +75,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY === 'true',
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
     serveClient: e.SERVE_CLIENT === 'true',
+    keepaliveMs: e.KEEPALIVE_MS,
   };
 }

@@ -1,10 +1,11 @@
 /**
  * Slows down password guessing: after 5 failed logins for one username from one address
  * within 15 minutes, that pair waits 15 minutes; one address gets 50 failures an hour in
- * all. Counting failures only (not attempts) keeps a user who types correctly unaffected.
+ * all. Only failures count in the end (a correct password gives its point back), so a user
+ * who types correctly is unaffected.
  * rate-limiter-flexible offers the same limiter on Redis for several instances.
  */
-import { RateLimiterMemory, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 
 export class LoginThrottle {
   constructor(
@@ -12,21 +13,29 @@ export class LoginThrottle {
     private readonly perAddress: RateLimiterAbstract = new RateLimiterMemory({ keyPrefix: 'login-ip', points: 50, duration: 3600, blockDuration: 3600 }),
   ) {}
 
-  /** Milliseconds to wait before another attempt is allowed, or 0. */
-  async retryAfterMs(username: string, address: string): Promise<number> {
-    const [user, ip] = await Promise.all([this.perUser.get(`${username}|${address}`), this.perAddress.get(address)]);
-    const blocked = (res: typeof user, points: number): number => (res && res.consumedPoints >= points ? res.msBeforeNext : 0);
-    return Math.max(blocked(user, this.perUser.points), blocked(ip, this.perAddress.points));
+  /**
+   * Counts an attempt as failed before the password is checked, so parallel guesses are
+   * counted too; returns the milliseconds to wait when the attempt is refused, else 0.
+   * A correct password gives the point back (see succeeded).
+   */
+  async reserve(username: string, address: string): Promise<number> {
+    const key = `${username}|${address}`;
+    const refused = (res: unknown): number => (res instanceof RateLimiterRes ? Math.max(1000, res.msBeforeNext) : 1000);
+    try {
+      await this.perUser.consume(key);
+    } catch (res) {
+      return refused(res);
+    }
+    try {
+      await this.perAddress.consume(address);
+    } catch (res) {
+      return refused(res);
+    }
+    return 0;
   }
 
-  async recordFailure(username: string, address: string): Promise<void> {
-    await Promise.all([
-      this.perUser.consume(`${username}|${address}`).catch(() => undefined),
-      this.perAddress.consume(address).catch(() => undefined),
-    ]);
-  }
-
-  async recordSuccess(username: string, address: string): Promise<void> {
-    await this.perUser.delete(`${username}|${address}`);
+  /** The password was right: the reserved failure is withdrawn and the user's count cleared. */
+  async succeeded(username: string, address: string): Promise<void> {
+    await Promise.all([this.perUser.delete(`${username}|${address}`), this.perAddress.reward(address, 1)]);
   }
 }

@@ -79,7 +79,8 @@ export function deckRoutes(app: FastifyInstance, services: Services): void {
   app.delete('/api/decks/:id', async (request) => {
     const user = requireUser(request);
     const { id } = parse(DeckParams, request.params);
-    await editableDeck(store, id);
+    const before = await editableDeck(store, id);
+    if (before.trashedAt) return toSummary(before, await userNames(store));
     const deck = await store.setDeckTrashed(id, true);
     await store.recordDeckEvent({ deckId: id, kind: 'trashed', userId: user.id, detail: {} });
     bus.emit('deckTrashed', id);
@@ -89,7 +90,8 @@ export function deckRoutes(app: FastifyInstance, services: Services): void {
   app.post('/api/decks/:id/restore', async (request) => {
     const user = requireUser(request);
     const { id } = parse(DeckParams, request.params);
-    await editableDeck(store, id);
+    const before = await editableDeck(store, id);
+    if (!before.trashedAt) return toSummary(before, await userNames(store));
     const deck = await store.setDeckTrashed(id, false);
     await store.recordDeckEvent({ deckId: id, kind: 'restored', userId: user.id, detail: {} });
     return toSummary(deck!, await userNames(store));

@@ -61,8 +61,11 @@ export function linkRoutes(app: FastifyInstance, services: Services): void {
   app.delete('/api/decks/:id/links/:token', async (request) => {
     const user = requireUser(request);
     const { id, token } = parse(LinkParams, request.params);
-    const link = await store.revokeLink(id, token);
-    if (!link) throw notFound('link');
+    const existing = await store.getLink(token);
+    if (!existing || existing.deckId !== id) throw notFound('link');
+    // Revoking twice is harmless and records nothing new.
+    if (existing.revokedAt) return toLinkInfo(existing, request);
+    const link = (await store.revokeLink(id, token))!;
     bus.emit('linkRevoked', token);
     await store.recordDeckEvent({ deckId: id, kind: 'link-revoked', userId: user.id, detail: { label: link.label } });
     return toLinkInfo(link, request);

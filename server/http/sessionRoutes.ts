@@ -29,7 +29,7 @@ export function sessionRoutes(app: FastifyInstance, services: Services): void {
   app.post('/api/session', async (request: FastifyRequest, reply: FastifyReply) => {
     const body = parse(LoginRequest, request.body);
     const username = body.username.toLowerCase();
-    const wait = await throttle.retryAfterMs(username, request.ip);
+    const wait = await throttle.reserve(username, request.ip);
     if (wait > 0) {
       const seconds = Math.ceil(wait / 1000);
       throw new HttpError(429, 'too-many-attempts', `too many failed sign-ins; try again in ${seconds} s`, undefined, { 'retry-after': String(seconds) });
@@ -38,10 +38,9 @@ export function sessionRoutes(app: FastifyInstance, services: Services): void {
     // Verify against a dummy hash for unknown users so response time does not reveal them.
     const valid = await verifyPassword(body.password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !valid || user.disabled) {
-      await throttle.recordFailure(username, request.ip);
       throw new HttpError(401, 'invalid-credentials', 'wrong username or password');
     }
-    await throttle.recordSuccess(username, request.ip);
+    await throttle.succeeded(username, request.ip);
     const token = newSecretToken();
     const createdAt = new Date();
     const expiresAt = new Date(createdAt.getTime() + config.sessionDays * 86_400_000);

@@ -143,6 +143,6 @@ export class RoomRegistry {
       await room.drained();
       room.destroy();
     }));
-    await Promise.all([...this.unloading.values()]);
+    await Promise.all(this.unloading.values());
   }
 }

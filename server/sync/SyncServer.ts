@@ -28,11 +28,10 @@ export interface SyncServerOptions {
   bus: AccessBus;
   maxFrameBytes: number;
   parseCookie: (header: string) => Record<string, string | undefined>;
+  /** Silence after which the server sends a keep-alive; the y-websocket client gives up after 30 s. */
+  keepaliveAfterMs: number;
 }
 
-/** Silence after which the server sends a keep-alive; the client gives up after 30 s. */
-const KEEPALIVE_AFTER_MS = 12_000;
-const TICK_MS = 4_000;
 /** A socket that has not answered a ping within this long is terminated. */
 const PING_EVERY_MS = 30_000;
 /** setTimeout's largest delay; longer expiries are re-armed. */
@@ -58,7 +57,7 @@ export class SyncServer {
     bus.on('sessionEnded', (hash) => this.closeWhere((c) => c.identity.sessionHash === hash, 'NO_CREDENTIALS', 'session ended'));
     bus.on('userSessionsEnded', (userId) => this.closeWhere((c) => c.identity.userId === userId, 'NO_CREDENTIALS', 'session ended'));
     bus.on('deckTrashed', (deckId) => this.closeWhere((c) => c.deckId === deckId, 'NO_SUCH_DECK', 'moved to trash'));
-    this.tickTimer = setInterval(() => this.tick(), TICK_MS);
+    this.tickTimer = setInterval(() => this.tick(), Math.max(50, Math.floor(options.keepaliveAfterMs / 3)));
     this.tickTimer.unref();
   }
 
@@ -225,7 +224,7 @@ export class SyncServer {
     if (ping) this.lastPing = now;
     for (const conn of this.connections) {
       if (conn.closing) continue;
-      if (now - conn.lastSentAt >= KEEPALIVE_AFTER_MS) conn.send(KEEPALIVE_MESSAGE);
+      if (now - conn.lastSentAt >= this.options.keepaliveAfterMs) conn.send(KEEPALIVE_MESSAGE);
       if (ping) {
         if (!conn.alive) {
           conn.ws.terminate();

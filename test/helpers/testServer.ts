@@ -9,6 +9,7 @@ import path from 'node:path';
 import { pino } from 'pino';
 import { createServer, type TussenstandServer } from '../../server/app.ts';
 import { loadConfig, type Config } from '../../server/config.ts';
+import type { Store } from '../../server/storage/Store.ts';
 
 export const ADMIN_PASSWORD = 'test-admin-password';
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -25,7 +26,16 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(overrides: Partial<Config> & { keepData?: boolean } = {}): Promise<TestServer> {
+export interface TestServerOptions extends Partial<Config> {
+  keepData?: boolean;
+  /** A store to use instead of a fresh SQLite file (e.g. one that is slowed down). */
+  store?: Store;
+  /** Receives the server's log lines (JSON objects). */
+  logLines?: Record<string, unknown>[];
+}
+
+export async function startTestServer(overrides: TestServerOptions = {}): Promise<TestServer> {
+  const { keepData, store, logLines, ...configOverrides } = overrides;
   const dataDir = overrides.dataDir ?? tempDataDir();
   const config: Config = {
     ...loadConfig({}),
@@ -35,10 +45,12 @@ export async function startTestServer(overrides: Partial<Config> & { keepData?: 
     adminPassword: ADMIN_PASSWORD,
     logLevel: 'silent',
     serveClient: false,
-    ...overrides,
+    ...configOverrides,
   };
-  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  const server = await createServer({ config, logger, announce: () => {} });
+  const logger = logLines
+    ? pino({ level: 'info' }, { write: (line: string) => void logLines.push(JSON.parse(line) as Record<string, unknown>) })
+    : pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const server = await createServer({ config, logger, store, announce: () => {} });
   const url = await server.listen();
   return {
     url,
@@ -47,7 +59,7 @@ export async function startTestServer(overrides: Partial<Config> & { keepData?: 
     dataDir,
     async close() {
       await server.close();
-      if (!overrides.keepData && !overrides.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+      if (!keepData && !overrides.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

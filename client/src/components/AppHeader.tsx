@@ -1,0 +1,62 @@
+/** Site header: brand, main navigation and the user's name with sign-out when signed in. */
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { useAuth } from '../auth/AuthContext.tsx';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+
+export function AppHeader() {
+  const { t } = useTranslation();
+  const { state, signOut } = useAuth();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [params] = useSearchParams();
+  const onList = location.pathname === '/';
+  const inTrash = onList && params.get('view') === 'trash';
+
+  return (
+    <header className="app-header">
+      <div className="app-header__inner">
+        <Link to="/" className="brand">
+          <span className="brand__mark" aria-hidden="true" />
+          <span className="brand__name">{t('app.name')}</span>
+        </Link>
+        {state.status === 'signed-in' && (
+          <nav className="main-nav" aria-label={t('header.mainNav')}>
+            <ul>
+              <li>
+                <Link to="/" aria-current={onList && !inTrash ? 'page' : undefined}>
+                  {t('header.decks')}
+                </Link>
+              </li>
+              <li>
+                <Link to="/?view=trash" aria-current={inTrash ? 'page' : undefined}>
+                  {t('header.trash')}
+                </Link>
+              </li>
+            </ul>
+          </nav>
+        )}
+        <div className="app-header__tools">
+          <LanguageSwitch />
+          {state.status === 'signed-in' && (
+            <>
+              <p className="user-name">
+                <span className="visually-hidden">{t('header.signedInAs')} </span>
+                {state.user.displayName}
+              </p>
+              <button
+                type="button"
+                className="button button--quiet"
+                onClick={() => {
+                  void signOut().finally(() => navigate('/login?signedOut=1', { replace: true }));
+                }}
+              >
+                {t('header.signOut')}
+              </button>
+            </>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}

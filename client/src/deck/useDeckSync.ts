@@ -1,0 +1,129 @@
+/**
+ * Connects one deck's Y.Doc to the sync server and exposes what the read-only deck page
+ * shows: the connection state, a permanent close (with its code), the deck title and the
+ * slides' plain text, all kept up to date as the document changes.
+ *
+ * The Y.Doc and provider are created inside an effect and kept in state: React StrictMode
+ * mounts twice in development, and objects made during render would be destroyed by the
+ * first cleanup while still in use.
+ */
+import { useEffect, useState } from 'react';
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import { listSlides, readMeta, type SlideLayout } from '../../../shared/deckModel.ts';
+import { fragmentText } from '../../../shared/slideContent.ts';
+import { SYNC_PATH } from '../../../shared/syncMessages.ts';
+
+export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline';
+
+export interface SlideSummary {
+  id: string;
+  layout: SlideLayout;
+  text: string;
+}
+
+export interface DeckSync {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+}
+
+export interface DeckSyncState {
+  sync: DeckSync | null;
+  connection: ConnectionState;
+  /** Set once the server closed for good (a 44xx code); the provider no longer retries. */
+  closed: { code: number; reason: string } | null;
+  /** True once the document has loaded from the server at least once. */
+  loaded: boolean;
+  title: string;
+  slides: SlideSummary[];
+}
+
+export function syncServerUrl(): string {
+  return `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}${SYNC_PATH}`;
+}
+
+function readSlides(doc: Y.Doc): SlideSummary[] {
+  return listSlides(doc).map((slide) => ({ id: slide.id, layout: slide.layout, text: fragmentText(slide.content) }));
+}
+
+export function useDeckSync(deckId: string, params: Record<string, string> = {}): DeckSyncState {
+  const [sync, setSync] = useState<DeckSync | null>(null);
+  const [status, setStatus] = useState<'connecting' | 'connected' | 'disconnected'>('connecting');
+  const [synced, setSynced] = useState(false);
+  const [everFailed, setEverFailed] = useState(false);
+  const [online, setOnline] = useState(() => navigator.onLine);
+  const [closed, setClosed] = useState<DeckSyncState['closed']>(null);
+  const [loaded, setLoaded] = useState(false);
+  const [content, setContent] = useState<{ title: string; slides: SlideSummary[] }>({ title: '', slides: [] });
+  const paramsKey = JSON.stringify(params);
+
+  useEffect(() => {
+    const doc = new Y.Doc();
+    const provider = new WebsocketProvider(syncServerUrl(), deckId, doc, {
+      disableBc: true,
+      params: JSON.parse(paramsKey) as Record<string, string>,
+    });
+    setSync({ doc, provider });
+    setStatus('connecting');
+    setSynced(false);
+    setEverFailed(false);
+    setClosed(null);
+    setLoaded(false);
+    setContent({ title: '', slides: [] });
+    return () => {
+      provider.destroy();
+      doc.destroy();
+    };
+  }, [deckId, paramsKey]);
+
+  useEffect(() => {
+    if (!sync) return;
+    const { doc, provider } = sync;
+    const refresh = () => setContent({ title: readMeta(doc).title, slides: readSlides(doc) });
+    const onStatus = ({ status: next }: { status: 'connected' | 'disconnected' | 'connecting' }) => setStatus(next);
+    const onSync = (isSynced: boolean) => {
+      setSynced(isSynced);
+      if (isSynced) {
+        setLoaded(true);
+        refresh();
+      }
+    };
+    const onConnectionClose = () => {
+      setEverFailed(true);
+      setSynced(false);
+    };
+    const onClosed = (event: { code: number; reason: string }) => setClosed({ code: event.code, reason: event.reason });
+    provider.on('status', onStatus);
+    provider.on('sync', onSync);
+    provider.on('connection-close', onConnectionClose);
+    provider.on('closed', onClosed);
+    doc.on('update', refresh);
+    if (provider.synced) onSync(true);
+    return () => {
+      provider.off('status', onStatus);
+      provider.off('sync', onSync);
+      provider.off('connection-close', onConnectionClose);
+      provider.off('closed', onClosed);
+      doc.off('update', refresh);
+    };
+  }, [sync]);
+
+  useEffect(() => {
+    const up = () => setOnline(true);
+    const down = () => setOnline(false);
+    window.addEventListener('online', up);
+    window.addEventListener('offline', down);
+    return () => {
+      window.removeEventListener('online', up);
+      window.removeEventListener('offline', down);
+    };
+  }, []);
+
+  let connection: ConnectionState;
+  if (closed || !online) connection = 'offline';
+  else if (status === 'connected' && synced) connection = 'connected';
+  else if (everFailed || loaded) connection = 'reconnecting';
+  else connection = 'connecting';
+
+  return { sync, connection, closed, loaded, title: content.title, slides: content.slides };
+}

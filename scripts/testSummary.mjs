@@ -1,0 +1,36 @@
+// Adds up the vitest and Playwright JSON reports into one closing line for CI:
+// "tests: N passed, N failed". A missing report counts as a failure (that runner crashed).
+import fs from 'node:fs';
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+const [vitestFile, playwrightFile] = process.argv.slice(2);
+
+function read(file) {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    console.error(`no report at ${file}: that test run did not finish`);
+    failed += 1;
+    return null;
+  }
+}
+
+const vitest = read(vitestFile);
+if (vitest) {
+  passed += vitest.numPassedTests ?? 0;
+  failed += (vitest.numFailedTests ?? 0) + (vitest.numFailedTestSuites ?? 0);
+  skipped += (vitest.numPendingTests ?? 0) + (vitest.numTodoTests ?? 0);
+}
+const playwright = read(playwrightFile);
+if (playwright) {
+  const stats = playwright.stats ?? {};
+  passed += (stats.expected ?? 0) + (stats.flaky ?? 0);
+  failed += stats.unexpected ?? 0;
+  skipped += stats.skipped ?? 0;
+  if ((playwright.errors ?? []).length > 0) failed += playwright.errors.length;
+}
+console.log('');
+console.log(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(failed > 0 || passed === 0 ? 1 : 0);

@@ -1,0 +1,134 @@
+/**
+ * The storage contract suite: every Store implementation must pass it unchanged.
+ * Call it from a test file with a factory that gives a fresh, empty, migrated store.
+ */
+import { afterEach, describe, expect, test } from 'vitest';
+import type { Store } from './Store.ts';
+
+const bytes = (...values: number[]): Uint8Array => new Uint8Array(values);
+
+export function storeContract(name: string, makeStore: () => Promise<Store>): void {
+  describe(`storage contract: ${name}`, () => {
+    const open: Store[] = [];
+    const fresh = async (): Promise<Store> => {
+      const store = await makeStore();
+      open.push(store);
+      return store;
+    };
+    afterEach(async () => {
+      for (const s of open.splice(0)) await s.close();
+    });
+
+    test('migrate is idempotent', async () => {
+      const store = await fresh();
+      await store.migrate();
+      await store.migrate();
+      expect(await store.countUsers()).toBe(0);
+    });
+
+    test('seedOnce runs its seed exactly once', async () => {
+      const store = await fresh();
+      let runs = 0;
+      expect(await store.seedOnce(async () => void runs++)).toBe(true);
+      expect(await store.seedOnce(async () => void runs++)).toBe(false);
+      expect(runs).toBe(1);
+    });
+
+    test('users: create, find, update, unique username', async () => {
+      const store = await fresh();
+      const user = await store.createUser({ id: 'u1', username: 'anna', displayName: 'Anna', role: 'analyst', passwordHash: 'h1' });
+      expect(user).toMatchObject({ id: 'u1', username: 'anna', displayName: 'Anna', role: 'analyst', disabled: false });
+      expect((await store.getUserByUsername('anna'))?.passwordHash).toBe('h1');
+      expect(await store.getUserByUsername('nobody')).toBeNull();
+      await expect(store.createUser({ id: 'u2', username: 'anna', displayName: 'Other', role: 'admin', passwordHash: 'h2' })).rejects.toThrow();
+      const updated = await store.updateUser('u1', { role: 'admin', disabled: true, displayName: 'Anna B.' });
+      expect(updated).toMatchObject({ role: 'admin', disabled: true, displayName: 'Anna B.' });
+      expect(await store.getUser('missing')).toBeNull();
+      expect(await store.countUsers()).toBe(1);
+      expect((await store.listUsers()).map((u) => u.id)).toEqual(['u1']);
+    });
+
+    test('sessions: create, read, end one, end all of a user', async () => {
+      const store = await fresh();
+      await store.createUser({ id: 'u1', username: 'anna', displayName: 'Anna', role: 'analyst', passwordHash: 'h' });
+      const at = new Date().toISOString();
+      await store.createSession({ tokenHash: 's1', userId: 'u1', createdAt: at, expiresAt: at });
+      await store.createSession({ tokenHash: 's2', userId: 'u1', createdAt: at, expiresAt: at });
+      expect(await store.getSession('s1')).toMatchObject({ userId: 'u1' });
+      await store.deleteSession('s1');
+      expect(await store.getSession('s1')).toBeNull();
+      expect(await store.deleteSessionsOfUser('u1')).toEqual(['s2']);
+      expect(await store.getSession('s2')).toBeNull();
+    });
+
+    test('decks: create with a first update, list, rename, trash and restore', async () => {
+      const store = await fresh();
+      const deck = await store.createDeck({ id: 'd1', title: 'First', createdBy: null, slideCount: 1 }, bytes(1, 2, 3));
+      expect(deck).toMatchObject({ id: 'd1', title: 'First', slideCount: 1, trashedAt: null });
+      expect((await store.loadDocument('d1')).updates.map((u) => [...u.data])).toEqual([[1, 2, 3]]);
+      await store.createDeck({ id: 'd2', title: 'Second', createdBy: null, slideCount: 1 }, bytes(9));
+      expect((await store.listDecks({ trashed: false })).map((d) => d.id).sort()).toEqual(['d1', 'd2']);
+      expect((await store.renameDeck('d1', 'Renamed', null))?.title).toBe('Renamed');
+      expect((await store.setDeckTrashed('d1', true))?.trashedAt).not.toBeNull();
+      expect((await store.listDecks({ trashed: false })).map((d) => d.id)).toEqual(['d2']);
+      expect((await store.listDecks({ trashed: true })).map((d) => d.id)).toEqual(['d1']);
+      expect((await store.setDeckTrashed('d1', false))?.trashedAt).toBeNull();
+      expect(await store.getDeck('nope')).toBeNull();
+    });
+
+    test('updates: appended in order, deck listing follows them', async () => {
+      const store = await fresh();
+      await store.createUser({ id: 'u1', username: 'anna', displayName: 'Anna', role: 'analyst', passwordHash: 'h' });
+      await store.createDeck({ id: 'd1', title: 'T', createdBy: null, slideCount: 1 }, bytes(0));
+      const s1 = await store.appendUpdate('d1', bytes(1), { userId: 'u1', slideCount: 2 });
+      const s2 = await store.appendUpdate('d1', bytes(2), { userId: null, slideCount: 3 });
+      expect(s2).toBeGreaterThan(s1);
+      const doc = await store.loadDocument('d1');
+      expect(doc.snapshot).toBeNull();
+      expect(doc.updates.map((u) => [...u.data])).toEqual([[0], [1], [2]]);
+      expect(await store.countUpdates('d1')).toBe(3);
+      const deck = await store.getDeck('d1');
+      expect(deck).toMatchObject({ slideCount: 3, updatedBy: 'u1' });
+    });
+
+    test('compaction replaces exactly the replayed updates and keeps later ones', async () => {
+      const store = await fresh();
+      await store.createDeck({ id: 'd1', title: 'T', createdBy: null, slideCount: 1 }, bytes(0));
+      await store.appendUpdate('d1', bytes(1), { userId: null, slideCount: 1 });
+      const upto = await store.appendUpdate('d1', bytes(2), { userId: null, slideCount: 1 });
+      await store.appendUpdate('d1', bytes(3), { userId: null, slideCount: 1 });
+      await store.compactDocument('d1', bytes(7, 7), upto);
+      const doc = await store.loadDocument('d1');
+      expect([...(doc.snapshot ?? [])]).toEqual([7, 7]);
+      expect(doc.updates.map((u) => [...u.data])).toEqual([[3]]);
+      // A second compaction replaces the snapshot.
+      await store.compactDocument('d1', bytes(8), doc.updates[0]!.seq);
+      const again = await store.loadDocument('d1');
+      expect([...(again.snapshot ?? [])]).toEqual([8]);
+      expect(again.updates).toEqual([]);
+    });
+
+    test('links: create, list, revoke only through their own deck', async () => {
+      const store = await fresh();
+      await store.createDeck({ id: 'd1', title: 'T', createdBy: null, slideCount: 1 }, bytes(0));
+      await store.createDeck({ id: 'd2', title: 'U', createdBy: null, slideCount: 1 }, bytes(0));
+      const link = await store.createLink({ token: 't1', deckId: 'd1', label: 'OM', createdBy: null, expiresAt: null });
+      expect(link).toMatchObject({ token: 't1', deckId: 'd1', label: 'OM', revokedAt: null });
+      expect((await store.listLinks('d1')).map((l) => l.token)).toEqual(['t1']);
+      expect(await store.revokeLink('d2', 't1')).toBeNull();
+      expect((await store.getLink('t1'))?.revokedAt).toBeNull();
+      expect((await store.revokeLink('d1', 't1'))?.revokedAt).not.toBeNull();
+      expect(await store.getLink('missing')).toBeNull();
+    });
+
+    test('deck events are kept in order with their detail', async () => {
+      const store = await fresh();
+      await store.createDeck({ id: 'd1', title: 'T', createdBy: null, slideCount: 1 }, bytes(0));
+      await store.recordDeckEvent({ deckId: 'd1', kind: 'created', userId: null, detail: { title: 'T' } });
+      await store.recordDeckEvent({ deckId: 'd1', kind: 'renamed', userId: null, detail: { from: 'T', to: 'U' } });
+      const events = await store.listDeckEvents('d1');
+      expect(events.map((e) => e.kind)).toEqual(['created', 'renamed']);
+      expect(events[1]!.detail).toEqual({ from: 'T', to: 'U' });
+    });
+  });
+}

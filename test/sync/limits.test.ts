@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import * as encoding from 'lib0/encoding';
+import { CloseCode } from '../../shared/closeCodes.ts';
+import { MessageType } from '../../shared/syncMessages.ts';
+import { loggedIn, type ApiClient } from '../helpers/apiClient.ts';
+import { newDeck } from '../helpers/decks.ts';
+import { slideText, typeInto } from '../helpers/docEdits.ts';
+import { rawSocket, syncUpdateFrame } from '../helpers/rawSocket.ts';
+import { startTestServer, type TestServer } from '../helpers/testServer.ts';
+import { connectClient, eventually } from '../helpers/yClient.ts';
+
+function frame(...parts: ((e: encoding.Encoder) => void)[]): Uint8Array {
+  const e = encoding.createEncoder();
+  for (const p of parts) p(e);
+  return encoding.toUint8Array(e);
+}
+
+const MALFORMED_FRAMES: [string, Uint8Array | string][] = [
+  ['an empty frame', new Uint8Array()],
+  ['an unknown message type', frame((e) => encoding.writeVarUint(e, 99))],
+  ['a truncated sync message', frame((e) => encoding.writeVarUint(e, MessageType.SYNC))],
+  ['an unknown sync subtype', frame((e) => encoding.writeVarUint(e, MessageType.SYNC), (e) => encoding.writeVarUint(e, 7), (e) => encoding.writeVarUint8Array(e, new Uint8Array([1])))],
+  ['a length prefix longer than the frame', frame((e) => encoding.writeVarUint(e, MessageType.SYNC), (e) => encoding.writeVarUint(e, 2), (e) => encoding.writeVarUint(e, 5000))],
+  ['garbage as an update', syncUpdateFrame(new Uint8Array([255, 255, 255, 255, 1, 2, 3]))],
+  ['garbage as a state vector', frame((e) => encoding.writeVarUint(e, MessageType.SYNC), (e) => encoding.writeVarUint(e, 0), (e) => encoding.writeVarUint8Array(e, new Uint8Array([5, 255, 255])))],
+  ['trailing bytes after a message', new Uint8Array([...syncUpdateFrame(new Uint8Array([0, 0])), 1, 2, 3])],
+  ['an awareness update that is not one', frame((e) => encoding.writeVarUint(e, MessageType.AWARENESS), (e) => encoding.writeVarUint8Array(e, new Uint8Array([3, 1])))],
+  ['a text frame', 'hello'],
+];
+
+describe('limits and bad input', () => {
+  let s: TestServer;
+  let api: ApiClient;
+  beforeAll(async () => {
+    s = await startTestServer({ maxFrameBytes: 64 * 1024 });
+    api = await loggedIn(s.url);
+  });
+  afterAll(async () => s.close());
+
+  test.each(MALFORMED_FRAMES)('[LM2] %s closes only that socket with 4400', async (_name, bad) => {
+    const deckId = await newDeck(api, 'Bystanders');
+    const a = connectClient(s.wsUrl, deckId, { cookie: api.cookie });
+    const b = connectClient(s.wsUrl, deckId, { cookie: api.cookie });
+    await Promise.all([a.synced, b.synced]);
+    const raw = rawSocket(s.wsUrl, deckId, { cookie: api.cookie });
+    await raw.opened;
+    raw.ws.send(bad);
+    const closed = await raw.closed;
+    expect(closed.code).toBe(CloseCode.MALFORMED);
+    expect(closed.reason.length).toBeGreaterThan(0);
+    typeInto(a.doc, 0, ' still syncing');
+    await eventually(() => expect(slideText(b.doc, 0)).toContain('still syncing'));
+    expect(a.provider.wsconnected && b.provider.wsconnected).toBe(true);
+    a.destroy();
+    b.destroy();
+  });
+
+  test('[LM1] an oversized frame closes that socket with 4413 and the client does not resend it', async () => {
+    const deckId = await newDeck(api, 'Big');
+    const bystander = connectClient(s.wsUrl, deckId, { cookie: api.cookie });
+    const big = connectClient(s.wsUrl, deckId, { cookie: api.cookie });
+    await Promise.all([bystander.synced, big.synced]);
+    let attempts = 0;
+    big.provider.on('status', ({ status }: { status: string }) => {
+      if (status === 'connecting') attempts++;
+    });
+    typeInto(big.doc, 0, 'x'.repeat(100 * 1024));
+    const closed = await big.closed;
+    expect(closed.code).toBe(CloseCode.FRAME_TOO_LARGE);
+    await new Promise((r) => setTimeout(r, 800));
+    // Permanent close: no reconnect-and-resend loop.
+    expect(attempts).toBe(0);
+    expect(big.provider.shouldConnect).toBe(false);
+    typeInto(bystander.doc, 0, ' fine');
+    const check = connectClient(s.wsUrl, deckId, { cookie: api.cookie });
+    await check.synced;
+    await eventually(() => expect(slideText(check.doc, 0)).toBe('Big fine'));
+    for (const c of [bystander, big, check]) c.destroy();
+  });
+});

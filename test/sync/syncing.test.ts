@@ -1,0 +1,142 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { addSlide, slideCount } from '../../shared/deckModel.ts';
+import { SqliteStore } from '../../server/storage/SqliteStore.ts';
+import type { UpdateMeta } from '../../server/storage/Store.ts';
+import { loggedIn, type ApiClient } from '../helpers/apiClient.ts';
+import { newDeck } from '../helpers/decks.ts';
+import { deckSnapshot, slideText, typeInto } from '../helpers/docEdits.ts';
+import { startTestServer, tempDataDir, type TestServer } from '../helpers/testServer.ts';
+import { connectClient, eventually, sleep } from '../helpers/yClient.ts';
+
+describe('syncing', () => {
+  let s: TestServer;
+  let api: ApiClient;
+  beforeAll(async () => {
+    s = await startTestServer();
+    api = await loggedIn(s.url);
+  });
+  afterAll(async () => s.close());
+
+  test('[SY1] two editors converge', async () => {
+    const deckId = await newDeck(api, 'Convergence');
+    const a = connectClient(s.wsUrl, deckId, { cookie: api.cookie });
+    const b = connectClient(s.wsUrl, deckId, { cookie: api.cookie });
+    await Promise.all([a.synced, b.synced]);
+    typeInto(a.doc, 0, ' from A');
+    typeInto(b.doc, 0, ' from B');
+    addSlide(b.doc, { layout: 'quote' });
+    await eventually(() => {
+      expect(slideText(a.doc, 0)).toContain('from A');
+      expect(slideText(a.doc, 0)).toContain('from B');
+      expect(slideCount(a.doc)).toBe(2);
+      expect(deckSnapshot(a.doc)).toEqual(deckSnapshot(b.doc));
+    });
+    a.destroy();
+    b.destroy();
+  });
+
+  test('[SY2] a late joiner gets everything', async () => {
+    const deckId = await newDeck(api, 'Late joiner');
+    const a = connectClient(s.wsUrl, deckId, { cookie: api.cookie });
+    await a.synced;
+    for (let i = 0; i < 20; i++) typeInto(a.doc, 0, ` ${i}`);
+    addSlide(a.doc, { layout: 'section' });
+    await sleep(200);
+    const late = connectClient(s.wsUrl, deckId, { cookie: api.cookie });
+    await late.synced;
+    // The first sync already holds the whole document: no waiting for later messages.
+    expect(deckSnapshot(late.doc)).toEqual(deckSnapshot(a.doc));
+    expect(slideText(late.doc, 0)).toContain(' 19');
+    a.destroy();
+    late.destroy();
+  });
+
+  test('[SY5] edits made offline arrive when the editor reconnects', async () => {
+    const deckId = await newDeck(api, 'Offline');
+    const a = connectClient(s.wsUrl, deckId, { cookie: api.cookie });
+    await a.synced;
+    a.provider.disconnect();
+    typeInto(a.doc, 0, ' written offline');
+    const b = connectClient(s.wsUrl, deckId, { cookie: api.cookie });
+    await b.synced;
+    expect(slideText(b.doc, 0)).not.toContain('written offline');
+    a.provider.connect();
+    await eventually(() => expect(slideText(b.doc, 0)).toContain('written offline'));
+    a.destroy();
+    b.destroy();
+  });
+});
+
+/** A SQLite store whose reads and writes can be slowed down and observed. */
+class SlowStore extends SqliteStore {
+  loadDelayMs = 0;
+  appendDelayMs = 0;
+  committed = 0;
+  override async loadDocument(deckId: string) {
+    const doc = await super.loadDocument(deckId);
+    await sleep(this.loadDelayMs);
+    return doc;
+  }
+  override async appendUpdate(deckId: string, update: Uint8Array, meta: UpdateMeta): Promise<number> {
+    await sleep(this.appendDelayMs);
+    const seq = await super.appendUpdate(deckId, update, meta);
+    this.committed++;
+    return seq;
+  }
+}
+
+describe('ordering against storage', () => {
+  let s: TestServer;
+  let store: SlowStore;
+  let api: ApiClient;
+  beforeAll(async () => {
+    store = new SlowStore({ dataDir: tempDataDir() });
+    s = await startTestServer({ store, idleUnloadMs: 0 });
+    api = await loggedIn(s.url);
+  });
+  afterAll(async () => s.close());
+
+  test('[SY3] no SyncStep1 is answered before the deck has loaded', async () => {
+    const deckId = await newDeck(api, 'Slow load');
+    const writer = connectClient(s.wsUrl, deckId, { cookie: api.cookie });
+    await writer.synced;
+    for (let i = 0; i < 5; i++) addSlide(writer.doc, {});
+    await eventually(() => expect(store.committed).toBeGreaterThanOrEqual(5));
+    writer.destroy();
+    await eventually(() => expect(s.server.services.registry.get(deckId)).toBeUndefined());
+    store.loadDelayMs = 400;
+    const reader = connectClient(s.wsUrl, deckId, { cookie: api.cookie });
+    await reader.synced;
+    // Synced means synced with the stored deck, not with an empty one.
+    expect(slideCount(reader.doc)).toBe(6);
+    store.loadDelayMs = 0;
+    reader.destroy();
+  });
+
+  test('[SY4] an update is stored before anyone else receives it', async () => {
+    const deckId = await newDeck(api, 'Store first');
+    const a = connectClient(s.wsUrl, deckId, { cookie: api.cookie });
+    const b = connectClient(s.wsUrl, deckId, { cookie: api.cookie });
+    await Promise.all([a.synced, b.synced]);
+    store.appendDelayMs = 150;
+    const before = store.committed;
+    const seenAtArrival: number[] = [];
+    b.doc.on('update', (_u: Uint8Array, origin: unknown) => {
+      if (origin === b.provider) seenAtArrival.push(store.committed);
+    });
+    typeInto(a.doc, 0, ' stored first');
+    // A late joiner arriving while the commit is in flight must not get it early either.
+    await sleep(50);
+    const late = connectClient(s.wsUrl, deckId, { cookie: api.cookie });
+    await late.synced;
+    const committedWhenLateSynced = store.committed;
+    await eventually(() => expect(slideText(b.doc, 0)).toContain('stored first'));
+    expect(seenAtArrival.length).toBeGreaterThan(0);
+    for (const committed of seenAtArrival) expect(committed).toBeGreaterThan(before);
+    if (slideText(late.doc, 0).includes('stored first')) expect(committedWhenLateSynced).toBeGreaterThan(before);
+    store.appendDelayMs = 0;
+    a.destroy();
+    b.destroy();
+    late.destroy();
+  });
+});
