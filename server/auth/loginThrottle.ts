@@ -7,6 +7,9 @@
  */
 import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 
+/** How long a refused attempt must wait (a store error counts as one second). */
+const waitMs = (res: unknown): number => (res instanceof RateLimiterRes ? Math.max(1000, res.msBeforeNext) : 1000);
+
 export class LoginThrottle {
   constructor(
     private readonly perUser: RateLimiterAbstract = new RateLimiterMemory({ keyPrefix: 'login-user', points: 5, duration: 900, blockDuration: 900 }),
@@ -20,16 +23,15 @@ export class LoginThrottle {
    */
   async reserve(username: string, address: string): Promise<number> {
     const key = `${username}|${address}`;
-    const refused = (res: unknown): number => (res instanceof RateLimiterRes ? Math.max(1000, res.msBeforeNext) : 1000);
     try {
       await this.perUser.consume(key);
     } catch (res) {
-      return refused(res);
+      return waitMs(res);
     }
     try {
       await this.perAddress.consume(address);
     } catch (res) {
-      return refused(res);
+      return waitMs(res);
     }
     return 0;
   }
