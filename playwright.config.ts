@@ -6,6 +6,7 @@ import { defineConfig, devices } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { ADMIN } from './e2e/credentials.ts';
 
 const port = process.env.E2E_PORT ?? '18457';
 const base = `http://127.0.0.1:${port}`;
@@ -13,8 +14,6 @@ const base = `http://127.0.0.1:${port}`;
 // The config is loaded by the runner and again by each worker; the environment carries the
 // first process's directory to the others so only one is made.
 const dataDir = (process.env.E2E_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'tussenstand-e2e-')));
-
-export const E2E_ADMIN_PASSWORD = 'e2e-admin-password';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -56,7 +55,7 @@ export default defineConfig({
       PORT: port,
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
-      ADMIN_PASSWORD: E2E_ADMIN_PASSWORD,
+      ADMIN_PASSWORD: ADMIN.password,
       LOG_LEVEL: 'warn',
     },
   },

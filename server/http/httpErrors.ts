@@ -5,6 +5,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { z } from 'zod';
 import type { ApiError } from '../../shared/api.ts';
+import { DamagedDeckError, StorageError } from '../sync/DeckRoom.ts';
 
 export class HttpError extends Error {
   constructor(
@@ -34,6 +35,14 @@ export function installErrorHandler(app: FastifyInstance): void {
       if (err.headers) void reply.headers(err.headers);
       const body: ApiError = { error: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) };
       return reply.status(err.status).send(body);
+    }
+    if (err instanceof DamagedDeckError) {
+      const body: ApiError = { error: 'deck-damaged', message: 'the deck’s stored history is damaged; see the server log' };
+      return reply.status(409).send(body);
+    }
+    if (err instanceof StorageError) {
+      const body: ApiError = { error: 'storage-unavailable', message: 'storage is unavailable; try again shortly' };
+      return reply.status(503).send(body);
     }
     const status = typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
     if (status === 500) request.log.error({ err }, 'request failed');
