@@ -16,8 +16,9 @@ export default defineConfig({
   server: {
     port: Number(process.env.VITE_PORT ?? 5173),
     proxy: {
-      '/api': `http://127.0.0.1:${serverPort}`,
-      '/healthz': `http://127.0.0.1:${serverPort}`,
+      // changeOrigin stays false: the server refuses writes whose Origin differs from Host.
+      '/api': { target: `http://127.0.0.1:${serverPort}`, changeOrigin: false },
+      '/healthz': { target: `http://127.0.0.1:${serverPort}`, changeOrigin: false },
       '/sync': { target: `ws://127.0.0.1:${serverPort}`, ws: true },
       '/stats': { target: `ws://127.0.0.1:${serverPort}`, ws: true },
     },

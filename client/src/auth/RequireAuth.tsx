@@ -9,7 +9,8 @@ export function RequireAuth() {
   const location = useLocation();
   if (state.status === 'loading') return <LoadingMessage />;
   if (state.status === 'signed-out') {
-    return <Navigate to={loginPath(location.pathname + location.search, state.reason === 'session-ended')} replace />;
+    const why = state.reason === 'initial' ? undefined : state.reason;
+    return <Navigate to={loginPath(location.pathname + location.search, why)} replace />;
   }
   return <Outlet />;
 }

@@ -6,10 +6,13 @@ export function safeReturnPath(value: string | null): string {
   return value;
 }
 
-export function loginPath(returnTo: string, sessionEnded = false): string {
+/** The sign-in page's address; `why` adds a line explaining why the user is there. */
+export function loginPath(returnTo: string, why?: 'session-ended' | 'signed-out'): string {
   const params = new URLSearchParams();
-  if (returnTo && returnTo !== '/') params.set('next', returnTo);
-  if (sessionEnded) params.set('ended', '1');
+  // After a deliberate sign-out there is nothing to return to.
+  if (returnTo && returnTo !== '/' && why !== 'signed-out') params.set('next', returnTo);
+  if (why === 'session-ended') params.set('ended', '1');
+  if (why === 'signed-out') params.set('signedOut', '1');
   const query = params.toString();
   return query ? `/login?${query}` : '/login';
 }

@@ -2,6 +2,7 @@
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/AuthContext.tsx';
+import { loginPath } from '../auth/returnPath.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
 export function AppHeader() {
@@ -39,7 +40,7 @@ export function AppHeader() {
         <div className="app-header__tools">
           <LanguageSwitch />
           {state.status === 'signed-in' && (
-            <>
+            <div className="user-menu">
               <p className="user-name">
                 <span className="visually-hidden">{t('header.signedInAs')} </span>
                 {state.user.displayName}
@@ -48,12 +49,12 @@ export function AppHeader() {
                 type="button"
                 className="button button--quiet"
                 onClick={() => {
-                  void signOut().finally(() => navigate('/login?signedOut=1', { replace: true }));
+                  void signOut().finally(() => navigate(loginPath('/', 'signed-out'), { replace: true }));
                 }}
               >
                 {t('header.signOut')}
               </button>
-            </>
+            </div>
           )}
         </div>
       </div>

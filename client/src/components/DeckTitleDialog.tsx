@@ -23,7 +23,8 @@ export function DeckTitleDialog({ mode, initialTitle = '', onSubmit, onClose }: 
   const ids = { heading: useId(), input: useId(), hint: useId(), error: useId() };
   const [title, setTitle] = useState(initialTitle);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [failure, setFailure] = useState<{ kind: 'required' } | { kind: 'request'; err: unknown } | null>(null);
+  const error = failure ? (failure.kind === 'required' ? t('deckDialog.titleRequired') : errorMessage(t, failure.err)) : null;
 
   useEffect(() => {
     const dialog = ref.current;
@@ -42,16 +43,16 @@ export function DeckTitleDialog({ mode, initialTitle = '', onSubmit, onClose }: 
     if (busy) return;
     const value = title.trim();
     if (!value) {
-      setError(t('deckDialog.titleRequired'));
+      setFailure({ kind: 'required' });
       inputRef.current?.focus();
       return;
     }
     setBusy(true);
-    setError(null);
+    setFailure(null);
     try {
       await onSubmit(value);
     } catch (err) {
-      setError(errorMessage(t, err));
+      setFailure({ kind: 'request', err });
       setBusy(false);
     }
   }

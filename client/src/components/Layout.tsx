@@ -9,7 +9,11 @@ import { AppHeader } from './AppHeader.tsx';
 
 export function Layout() {
   const { t } = useTranslation();
-  const { pathname } = useLocation();
+  const { pathname, search } = useLocation();
+  // A new page is a new path or view; typing in a search box (?q=) is not.
+  const params = new URLSearchParams(search);
+  params.delete('q');
+  const pageKey = `${pathname}?${params.toString()}`;
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
 
@@ -27,7 +31,7 @@ export function Layout() {
     } else {
       main.focus();
     }
-  }, [pathname]);
+  }, [pageKey]);
 
   return (
     <div className="app">

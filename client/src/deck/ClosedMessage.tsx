@@ -22,7 +22,7 @@ export function ClosedMessage({ code, reason }: { code: number; reason: string }
       <p className="message__detail">{t('deck.closedCode', { code, reason: reason || name || '—' })}</p>
       {name === 'NO_CREDENTIALS' && (
         <p>
-          <Link to={loginPath(location.pathname)}>{t('deck.signInAgain')}</Link>
+          <Link to={loginPath(location.pathname, 'session-ended')}>{t('deck.signInAgain')}</Link>
         </p>
       )}
     </div>

@@ -59,26 +59,6 @@ export function useDeckSync(deckId: string, params: Record<string, string> = {})
 
   useEffect(() => {
     const doc = new Y.Doc();
-    const provider = new WebsocketProvider(syncServerUrl(), deckId, doc, {
-      disableBc: true,
-      params: JSON.parse(paramsKey) as Record<string, string>,
-    });
-    setSync({ doc, provider });
-    setStatus('connecting');
-    setSynced(false);
-    setEverFailed(false);
-    setClosed(null);
-    setLoaded(false);
-    setContent({ title: '', slides: [] });
-    return () => {
-      provider.destroy();
-      doc.destroy();
-    };
-  }, [deckId, paramsKey]);
-
-  useEffect(() => {
-    if (!sync) return;
-    const { doc, provider } = sync;
     const refresh = () => setContent({ title: readMeta(doc).title, slides: readSlides(doc) });
     const onStatus = ({ status: next }: { status: 'connected' | 'disconnected' | 'connecting' }) => setStatus(next);
     const onSync = (isSynced: boolean) => {
@@ -88,25 +68,45 @@ export function useDeckSync(deckId: string, params: Record<string, string> = {})
         refresh();
       }
     };
-    const onConnectionClose = () => {
-      setEverFailed(true);
-      setSynced(false);
-    };
+    const onConnectionClose = () => setEverFailed(true);
     const onClosed = (event: { code: number; reason: string }) => setClosed({ code: event.code, reason: event.reason });
+
+    setStatus('connecting');
+    setSynced(false);
+    setEverFailed(false);
+    setClosed(null);
+    setLoaded(false);
+    setContent({ title: '', slides: [] });
+
+    // Listeners go on before the socket opens; attached in a later render (an effect that
+    // reads `sync` from state) they could miss a fast server's 'connected' and 'sync'.
+    doc.on('update', refresh);
+    const provider = new WebsocketProvider(syncServerUrl(), deckId, doc, {
+      disableBc: true,
+      connect: false,
+      params: JSON.parse(paramsKey) as Record<string, string>,
+    });
     provider.on('status', onStatus);
     provider.on('sync', onSync);
     provider.on('connection-close', onConnectionClose);
     provider.on('closed', onClosed);
-    doc.on('update', refresh);
-    if (provider.synced) onSync(true);
+    // Connect on the next tick: StrictMode's immediate unmount then cancels the timer instead
+    // of opening a socket only to close it again.
+    const connectTimer = window.setTimeout(() => provider.connect(), 0);
+    setSync({ doc, provider });
+
     return () => {
+      window.clearTimeout(connectTimer);
       provider.off('status', onStatus);
       provider.off('sync', onSync);
       provider.off('connection-close', onConnectionClose);
       provider.off('closed', onClosed);
       doc.off('update', refresh);
+      provider.destroy();
+      doc.destroy();
+      setSync(null);
     };
-  }, [sync]);
+  }, [deckId, paramsKey]);
 
   useEffect(() => {
     const up = () => setOnline(true);

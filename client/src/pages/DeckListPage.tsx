@@ -15,7 +15,7 @@ import { Notice, type NoticeData } from '../components/Notice.tsx';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
 import { useRelativeTime } from '../hooks/useRelativeTime.ts';
 
-type ListState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; decks: DeckSummary[] };
+type ListState = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; decks: DeckSummary[] };
 type DialogState = null | { mode: 'create' } | { mode: 'rename'; deck: DeckSummary };
 
 /** Case- and accent-insensitive form for title search ("Damocles" finds "damoclès"). */
@@ -48,12 +48,11 @@ export default function DeckListPage() {
     listDecks(inTrash, { signal: controller.signal }).then(
       (decks) => setList({ status: 'ready', decks }),
       (err: unknown) => {
-        if (!controller.signal.aborted) setList({ status: 'error', message: errorMessage(t, err) });
+        if (!controller.signal.aborted) setList({ status: 'error', error: err });
       },
     );
     return () => controller.abort();
-    // t is left out on purpose: a language switch should not refetch the list.
-  }, [inTrash, reloadKey]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [inTrash, reloadKey]);
 
   // A message that replaced a removed item takes the focus, so keyboard users are not lost.
   useEffect(() => {
@@ -163,7 +162,7 @@ export default function DeckListPage() {
       {list.status === 'error' && (
         <div className="message message--error" role="alert">
           <p>
-            {t('decks.loadFailed')} {list.message}
+            {t('decks.loadFailed')} {errorMessage(t, list.error)}
           </p>
           <button type="button" className="button" onClick={() => setReloadKey((k) => k + 1)}>
             {t('decks.retry')}

@@ -19,7 +19,7 @@ import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
 import { useRelativeTime } from '../hooks/useRelativeTime.ts';
 import '../styles/deck.css';
 
-type SummaryState = { status: 'loading' } | { status: 'missing' } | { status: 'error'; message: string } | { status: 'ready'; deck: DeckSummary };
+type SummaryState = { status: 'loading' } | { status: 'missing' } | { status: 'error'; error: unknown } | { status: 'ready'; deck: DeckSummary };
 
 export default function DeckPage() {
   const { id = '' } = useParams();
@@ -30,22 +30,23 @@ export default function DeckPage() {
     const controller = new AbortController();
     setSummary({ status: 'loading' });
     getDeck(id, { signal: controller.signal }).then(
-      (deck) => setSummary({ status: 'ready', deck }),
+      // A trashed deck cannot be opened (the sync server refuses it with 4404).
+      (deck) => setSummary(deck.trashedAt ? { status: 'missing' } : { status: 'ready', deck }),
       (err: unknown) => {
         if (controller.signal.aborted) return;
         if (isApiRequestError(err) && (err.status === 404 || err.status === 400)) setSummary({ status: 'missing' });
-        else setSummary({ status: 'error', message: errorMessage(t, err) });
+        else setSummary({ status: 'error', error: err });
       },
     );
     return () => controller.abort();
-  }, [id]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [id]);
 
   if (summary.status === 'loading') return <LoadingMessage />;
   if (summary.status === 'missing') return <DeckMissing />;
   if (summary.status === 'error') {
     return (
       <div className="message message--error" role="alert">
-        <p>{summary.message}</p>
+        <p>{errorMessage(t, summary.error)}</p>
       </div>
     );
   }

@@ -32,25 +32,27 @@ export default function LoginPage() {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // The raw failure, translated at render time so a language switch also changes the message.
+  const [failure, setFailure] = useState<{ err: unknown } | null>(null);
   useDocumentTitle(t('login.title'));
 
   if (state.status === 'loading') return <LoadingMessage />;
   // Already signed in (and not in the middle of submitting): go where the user was heading.
   if (state.status === 'signed-in' && !busy) return <Navigate to={next} replace />;
 
+  const error = failure ? signInError(t, failure.err) : null;
   const notice = params.get('ended') ? t('login.sessionEnded') : params.get('signedOut') ? t('login.signedOut') : null;
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (busy) return;
     setBusy(true);
-    setError(null);
+    setFailure(null);
     try {
       await signIn(username.trim(), password);
       navigate(next, { replace: true });
     } catch (err) {
-      setError(signInError(t, err));
+      setFailure({ err });
       setPassword('');
       setBusy(false);
     }

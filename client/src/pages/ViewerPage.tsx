@@ -16,7 +16,7 @@ type ViewerState =
   | { status: 'loading' }
   | { status: 'ready'; view: LinkView }
   | { status: 'unavailable'; kind: 'notFound' | 'revoked' | 'expired' }
-  | { status: 'error'; message: string };
+  | { status: 'error'; error: unknown };
 
 export default function ViewerPage() {
   const { token = '' } = useParams();
@@ -32,11 +32,11 @@ export default function ViewerPage() {
         if (controller.signal.aborted) return;
         if (isApiRequestError(err) && (err.status === 404 || err.status === 400)) setState({ status: 'unavailable', kind: 'notFound' });
         else if (isApiRequestError(err) && err.status === 410) setState({ status: 'unavailable', kind: err.error === 'link-expired' ? 'expired' : 'revoked' });
-        else setState({ status: 'error', message: errorMessage(t, err) });
+        else setState({ status: 'error', error: err });
       },
     );
     return () => controller.abort();
-  }, [token]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [token]);
 
   const pageTitle =
     state.status === 'ready' ? state.view.title : state.status === 'unavailable' ? t(`viewer.${state.kind}Title`) : t('viewer.pageTitle');
@@ -48,7 +48,7 @@ export default function ViewerPage() {
       <div className="viewer">
         <h1>{t('viewer.pageTitle')}</h1>
         <p className="message message--error" role="alert">
-          {state.message}
+          {errorMessage(t, state.error)}
         </p>
       </div>
     );

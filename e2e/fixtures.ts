@@ -1,0 +1,57 @@
+/**
+ * Shared test setup: page objects, a signed-in page (signed in through the API, which is
+ * fast and leaves the UI sign-in to its own test), and helpers to create decks through the
+ * API with unique titles so tests do not depend on each other or on order.
+ */
+import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
+import type { DeckSummary } from '../shared/api.ts';
+import { ADMIN } from './credentials.ts';
+import { DeckListPage } from './pages/DeckListPage.ts';
+import { DeckPage } from './pages/DeckPage.ts';
+import { LoginPage } from './pages/LoginPage.ts';
+
+export { expect };
+export { ADMIN, EXAMPLE_DECK_TITLE } from './credentials.ts';
+
+let counter = 0;
+/** A title no other test uses: prefix, worker-local counter and a random part. */
+export function uniqueTitle(prefix: string): string {
+  counter += 1;
+  return `${prefix} ${Date.now().toString(36)}-${counter}-${Math.random().toString(36).slice(2, 6)}`;
+}
+
+/** Signs the page's browser context in as the admin (the cookie is shared with the page). */
+export async function signInViaApi(page: Page, username: string = ADMIN.username, password: string = ADMIN.password): Promise<void> {
+  const response = await page.request.post('/api/session', { data: { username, password } });
+  expect(response.status(), await response.text()).toBe(200);
+}
+
+export async function createDeckViaApi(request: APIRequestContext, title: string): Promise<DeckSummary> {
+  const response = await request.post('/api/decks', { data: { title } });
+  expect(response.status(), await response.text()).toBe(201);
+  return (await response.json()) as DeckSummary;
+}
+
+interface Fixtures {
+  loginPage: LoginPage;
+  deckList: DeckListPage;
+  deckPage: DeckPage;
+  /** A page whose context is signed in as the admin. */
+  signedInPage: Page;
+}
+
+export const test = base.extend<Fixtures>({
+  loginPage: async ({ page }, use) => {
+    await use(new LoginPage(page));
+  },
+  deckList: async ({ page }, use) => {
+    await use(new DeckListPage(page));
+  },
+  deckPage: async ({ page }, use) => {
+    await use(new DeckPage(page));
+  },
+  signedInPage: async ({ page }, use) => {
+    await signInViaApi(page);
+    await use(page);
+  },
+});
