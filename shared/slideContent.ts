@@ -15,13 +15,16 @@ export type Block =
   | { type: 'heading'; level: 1 | 2 | 3; runs: TextRun[] }
   | { type: 'bulletList'; items: TextRun[][] }
   | { type: 'orderedList'; items: TextRun[][] }
-  | { type: 'blockquote'; runs: TextRun[] };
+  | { type: 'blockquote'; runs: TextRun[] }
+  | { type: 'chart'; statKey: string; view: 'bar' | 'line' | 'pie' | 'number' | 'table' };
 
 export const paragraph = (...runs: TextRun[]): Block => ({ type: 'paragraph', runs });
 export const heading = (level: 1 | 2 | 3, ...runs: TextRun[]): Block => ({ type: 'heading', level, runs });
 export const bulletList = (...items: TextRun[]): Block => ({ type: 'bulletList', items: items.map((i) => [i]) });
 export const orderedList = (...items: TextRun[]): Block => ({ type: 'orderedList', items: items.map((i) => [i]) });
 export const blockquote = (...runs: TextRun[]): Block => ({ type: 'blockquote', runs });
+/** A live chart block (see chartBlock.ts for its attributes). */
+export const chart = (statKey: string, view: 'bar' | 'line' | 'pie' | 'number' | 'table'): Block => ({ type: 'chart', statKey, view });
 export const bold = (text: string): TextRun => ({ text, marks: { bold: {} } });
 export const italic = (text: string): TextRun => ({ text, marks: { italic: {} } });
 
@@ -48,6 +51,8 @@ function blockToElement(block: Block): Y.XmlElement {
       return element('heading', [textNode(block.runs)], { level: block.level });
     case 'blockquote':
       return element('blockquote', [element('paragraph', [textNode(block.runs)])]);
+    case 'chart':
+      return element('chart', [], { statKey: block.statKey, view: block.view });
     case 'bulletList':
     case 'orderedList':
       return element(
