@@ -58,6 +58,8 @@ export default defineConfig({
       DATA_DIR: dataDir,
       ADMIN_PASSWORD: ADMIN.password,
       LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
+      // A build of the client elsewhere than dist/client (see README: parallel runs).
+      ...(process.env.CLIENT_DIR ? { CLIENT_DIR: path.resolve(process.env.CLIENT_DIR) } : {}),
     },
   },
 });

@@ -11,7 +11,8 @@ import type { Logger } from 'pino';
 import type { ApiError } from '../../shared/api.ts';
 
 export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const CLIENT_DIR = path.join(ROOT_DIR, 'dist/client');
+/** The built client; CLIENT_DIR overrides it (parallel test runs each build their own). */
+export const CLIENT_DIR = path.resolve(process.env.CLIENT_DIR ?? path.join(ROOT_DIR, 'dist/client'));
 
 let building: Promise<void> | null = null;
 
@@ -21,7 +22,7 @@ export async function ensureClientBuilt(logger: Logger): Promise<void> {
   building ??= (async () => {
     logger.info({ event: 'client-build' }, 'client not built yet; building it now (a few seconds)');
     const { build } = await import('vite');
-    await build({ configFile: path.join(ROOT_DIR, 'vite.config.ts'), logLevel: 'warn' });
+    await build({ configFile: path.join(ROOT_DIR, 'vite.config.ts'), logLevel: 'warn', build: { outDir: CLIENT_DIR } });
   })();
   await building;
 }
