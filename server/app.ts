@@ -15,6 +15,7 @@ import { ensureClientBuilt, serveClient } from './http/clientFiles.ts';
 import { deckRoutes } from './http/deckRoutes.ts';
 import { installErrorHandler } from './http/httpErrors.ts';
 import { applySecurityHeaders } from './http/securityHeaders.ts';
+import { imageRoutes } from './http/imageRoutes.ts';
 import { linkRoutes } from './http/linkRoutes.ts';
 import { installRequestAccess } from './http/requestAccess.ts';
 import { sessionRoutes } from './http/sessionRoutes.ts';
@@ -88,6 +89,7 @@ export async function createServer(options: AppOptions): Promise<TussenstandServ
   userRoutes(app, services);
   deckRoutes(app, services);
   linkRoutes(app, services);
+  imageRoutes(app, services);
   if (config.serveClient) {
     await ensureClientBuilt(logger);
     await serveClient(app);

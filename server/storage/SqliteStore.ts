@@ -10,7 +10,13 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { SQLITE_MIGRATIONS } from './sqliteSchema.ts';
+import type { CollectionName, CollectionRecords } from '../../shared/research.ts';
+import { columnOf, fieldsOf, orderBy, REFERENCING_COLLECTIONS, rowToRecord, tableOf } from './researchSql.ts';
 import type {
+  AuditRecord,
+  DeleteOutcome,
+  ImageRecord,
+  ResearchValues,
   DeckEventRecord,
   DeckRecord,
   LinkRecord,
@@ -324,5 +330,116 @@ export class SqliteStore implements Store {
 
   async listDeckEvents(deckId: string): Promise<DeckEventRecord[]> {
     return (this.stmt.listEvents.all(deckId) as Row[]).map(toEvent);
+  }
+
+  async createImage(image: Omit<ImageRecord, 'createdAt'>): Promise<ImageRecord> {
+    const at = now();
+    this.db
+      .prepare('INSERT INTO images (id, deck_id, content_type, bytes, sha256, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(image.id, image.deckId, image.contentType, image.bytes, image.sha256, at, image.createdBy);
+    return { ...image, createdAt: at };
+  }
+
+  async getImage(id: string): Promise<ImageRecord | null> {
+    const row = this.db.prepare('SELECT * FROM images WHERE id = ?').get(id) as Row | undefined;
+    if (!row) return null;
+    return {
+      id: row.id as string,
+      deckId: row.deck_id as string,
+      contentType: row.content_type as string,
+      bytes: row.bytes as number,
+      sha256: row.sha256 as string,
+      createdAt: row.created_at as string,
+      createdBy: (row.created_by as string | null) ?? null,
+    };
+  }
+
+  async listResearch<C extends CollectionName>(collection: C): Promise<CollectionRecords[C][]> {
+    const rows = this.db.prepare(`SELECT * FROM ${tableOf(collection)} ORDER BY ${orderBy(collection)}`).all() as Row[];
+    return rows.map((r) => rowToRecord(collection, r) as unknown as CollectionRecords[C]);
+  }
+
+  async getResearch<C extends CollectionName>(collection: C, id: string): Promise<CollectionRecords[C] | null> {
+    const row = this.db.prepare(`SELECT * FROM ${tableOf(collection)} WHERE id = ?`).get(id) as Row | undefined;
+    return row ? (rowToRecord(collection, row) as unknown as CollectionRecords[C]) : null;
+  }
+
+  private audit(collection: CollectionName, recordId: string, action: AuditRecord['action'], userId: string | null, before: unknown, after: unknown): void {
+    this.db
+      .prepare('INSERT INTO audit_log (at, user_id, collection, record_id, action, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(now(), userId, collection, recordId, action, before ? JSON.stringify(before) : null, after ? JSON.stringify(after) : null);
+  }
+
+  async insertResearch<C extends CollectionName>(collection: C, records: ResearchValues<C>[], userId: string | null, action: 'create' | 'import'): Promise<CollectionRecords[C][]> {
+    const fields = fieldsOf(collection);
+    const columns = ['id', ...fields.map(columnOf), 'created_at', 'updated_at'];
+    const insert = this.db.prepare(`INSERT INTO ${tableOf(collection)} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+    return this.db.transaction(() => {
+      const at = now();
+      return records.map((values) => {
+        const record = values as unknown as Record<string, unknown>;
+        insert.run(record.id, ...fields.map((f) => record[f] ?? null), at, at);
+        const stored = { ...record, createdAt: at, updatedAt: at };
+        this.audit(collection, record.id as string, action, userId, null, stored);
+        return stored as unknown as CollectionRecords[C];
+      });
+    })();
+  }
+
+  async updateResearch<C extends CollectionName>(collection: C, values: ResearchValues<C>, userId: string | null): Promise<CollectionRecords[C] | null> {
+    const record = values as unknown as Record<string, unknown>;
+    const fields = fieldsOf(collection);
+    return this.db.transaction(() => {
+      const before = this.db.prepare(`SELECT * FROM ${tableOf(collection)} WHERE id = ?`).get(record.id) as Row | undefined;
+      if (!before) return null;
+      const at = now();
+      this.db
+        .prepare(`UPDATE ${tableOf(collection)} SET ${fields.map((f) => `${columnOf(f)} = ?`).join(', ')}, updated_at = ? WHERE id = ?`)
+        .run(...fields.map((f) => record[f] ?? null), at, record.id);
+      const after = rowToRecord(collection, this.db.prepare(`SELECT * FROM ${tableOf(collection)} WHERE id = ?`).get(record.id) as Row);
+      this.audit(collection, record.id as string, 'update', userId, rowToRecord(collection, before), after);
+      return after as unknown as CollectionRecords[C];
+    })();
+  }
+
+  async deleteResearch(collection: CollectionName, id: string, userId: string | null): Promise<DeleteOutcome> {
+    return this.db.transaction((): DeleteOutcome => {
+      const before = this.db.prepare(`SELECT * FROM ${tableOf(collection)} WHERE id = ?`).get(id) as Row | undefined;
+      if (!before) return 'missing';
+      if (collection === 'organisations') {
+        for (const other of REFERENCING_COLLECTIONS) {
+          if (this.db.prepare(`SELECT 1 FROM ${tableOf(other)} WHERE organisation_id = ? LIMIT 1`).get(id)) return 'referenced';
+        }
+      }
+      this.db.prepare(`DELETE FROM ${tableOf(collection)} WHERE id = ?`).run(id);
+      this.audit(collection, id, 'delete', userId, rowToRecord(collection, before), null);
+      return 'deleted';
+    })();
+  }
+
+  async listAudit(options: { limit: number; collection?: CollectionName; recordId?: string }): Promise<AuditRecord[]> {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (options.collection) {
+      where.push('collection = ?');
+      args.push(options.collection);
+    }
+    if (options.recordId) {
+      where.push('record_id = ?');
+      args.push(options.recordId);
+    }
+    const rows = this.db
+      .prepare(`SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`)
+      .all(...args, options.limit) as Row[];
+    return rows.map((r) => ({
+      id: r.id as number,
+      at: r.at as string,
+      userId: (r.user_id as string | null) ?? null,
+      collection: r.collection as CollectionName,
+      recordId: r.record_id as string,
+      action: r.action as AuditRecord['action'],
+      before: r.before ? (JSON.parse(r.before as string) as Record<string, unknown>) : null,
+      after: r.after ? (JSON.parse(r.after as string) as Record<string, unknown>) : null,
+    }));
   }
 }

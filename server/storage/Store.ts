@@ -6,6 +6,7 @@
  * database from the start. Times are ISO-8601 strings in UTC.
  */
 import type { Role } from '../../shared/api.ts';
+import type { CollectionName, CollectionRecords } from '../../shared/research.ts';
 
 export interface UserRecord {
   id: string;
@@ -74,6 +75,32 @@ export interface UpdateMeta {
   slideCount: number;
 }
 
+export interface ImageRecord {
+  id: string;
+  deckId: string;
+  contentType: string;
+  bytes: number;
+  sha256: string;
+  createdAt: string;
+  createdBy: string | null;
+}
+
+export interface AuditRecord {
+  id: number;
+  at: string;
+  userId: string | null;
+  collection: CollectionName;
+  recordId: string;
+  action: 'create' | 'update' | 'delete' | 'import';
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+/** A research record as written: its id and the validated fields of its collection. */
+export type ResearchValues<C extends CollectionName> = Omit<CollectionRecords[C], 'createdAt' | 'updatedAt'>;
+
+export type DeleteOutcome = 'deleted' | 'missing' | 'referenced';
+
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
   /** Creates or upgrades the schema. Safe to call on every start. */
@@ -120,4 +147,16 @@ export interface Store {
 
   recordDeckEvent(event: Omit<DeckEventRecord, 'id' | 'at'>): Promise<DeckEventRecord>;
   listDeckEvents(deckId: string): Promise<DeckEventRecord[]>;
+
+  createImage(image: Omit<ImageRecord, 'createdAt'>): Promise<ImageRecord>;
+  getImage(id: string): Promise<ImageRecord | null>;
+
+  listResearch<C extends CollectionName>(collection: C): Promise<CollectionRecords[C][]>;
+  getResearch<C extends CollectionName>(collection: C, id: string): Promise<CollectionRecords[C] | null>;
+  /** Inserts every record or none (one transaction), each with an audit entry. */
+  insertResearch<C extends CollectionName>(collection: C, records: ResearchValues<C>[], userId: string | null, action: 'create' | 'import'): Promise<CollectionRecords[C][]>;
+  updateResearch<C extends CollectionName>(collection: C, values: ResearchValues<C>, userId: string | null): Promise<CollectionRecords[C] | null>;
+  /** 'referenced' when other records still point at it (an organisation with interviews). */
+  deleteResearch(collection: CollectionName, id: string, userId: string | null): Promise<DeleteOutcome>;
+  listAudit(options: { limit: number; collection?: CollectionName; recordId?: string }): Promise<AuditRecord[]>;
 }

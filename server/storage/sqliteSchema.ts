@@ -62,4 +62,70 @@ export const SQLITE_MIGRATIONS: string[] = [
   );
   CREATE INDEX deck_events_deck ON deck_events(deck_id, id);
   `,
+  `
+  CREATE TABLE images (
+    id TEXT PRIMARY KEY,
+    deck_id TEXT NOT NULL REFERENCES decks(id),
+    content_type TEXT NOT NULL,
+    bytes INTEGER NOT NULL,
+    sha256 TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    created_by TEXT REFERENCES users(id)
+  );
+  CREATE TABLE research_organisations (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE UNIQUE INDEX research_organisations_name ON research_organisations(lower(name));
+  CREATE TABLE research_interviews (
+    id TEXT PRIMARY KEY,
+    date TEXT NOT NULL,
+    organisation_id TEXT NOT NULL REFERENCES research_organisations(id),
+    staff INTEGER NOT NULL,
+    track INTEGER NOT NULL,
+    topic TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE TABLE research_damocles (
+    id TEXT PRIMARY KEY,
+    organisation_id TEXT NOT NULL REFERENCES research_organisations(id),
+    status TEXT NOT NULL,
+    date TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE TABLE research_agreements (
+    id TEXT PRIMARY KEY,
+    organisation_id TEXT NOT NULL REFERENCES research_organisations(id),
+    track INTEGER NOT NULL,
+    date TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE TABLE research_events (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    date TEXT NOT NULL,
+    audience TEXT,
+    title TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE TABLE audit_log (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    user_id TEXT REFERENCES users(id),
+    collection TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    action TEXT NOT NULL,
+    before TEXT,
+    after TEXT
+  );
+  CREATE INDEX audit_log_record ON audit_log(collection, record_id);
+  `,
 ];

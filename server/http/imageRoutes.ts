@@ -1,0 +1,75 @@
+/**
+ * Images in slides: uploaded as the raw file body, checked by content (not only by the
+ * declared type), stored in DATA_DIR/images, served to editors and to holders of a valid
+ * link token for the image's deck.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { IMAGE_TYPES, imagePath, MAX_IMAGE_BYTES, type ImageType } from '../../shared/images.ts';
+import { resolveLink } from '../auth/access.ts';
+import { newId } from '../auth/tokens.ts';
+import type { Services } from '../services.ts';
+import { DeckParams, editableDeck } from './deckRoutes.ts';
+import { HttpError, notFound, parse } from './httpErrors.ts';
+import { requireUser } from './requestAccess.ts';
+
+const ImageParams = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'not an image id') });
+const ImageQuery = z.object({ token: z.string().max(200).optional() });
+
+/** The first bytes each accepted format starts with. */
+function sniff(data: Buffer): ImageType | null {
+  if (data.length >= 8 && data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
+  if (data.length >= 3 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return 'image/jpeg';
+  if (data.length >= 6 && (data.subarray(0, 6).toString('latin1') === 'GIF87a' || data.subarray(0, 6).toString('latin1') === 'GIF89a')) return 'image/gif';
+  if (data.length >= 12 && data.subarray(0, 4).toString('latin1') === 'RIFF' && data.subarray(8, 12).toString('latin1') === 'WEBP') return 'image/webp';
+  return null;
+}
+
+export function imageRoutes(app: FastifyInstance, services: Services): void {
+  const { store, config } = services;
+  const dir = path.join(config.dataDir, 'images');
+
+  app.addContentTypeParser([...IMAGE_TYPES], { parseAs: 'buffer', bodyLimit: MAX_IMAGE_BYTES }, (_request, body, done) => done(null, body));
+
+  app.post('/api/decks/:id/images', { bodyLimit: MAX_IMAGE_BYTES }, async (request, reply) => {
+    const user = requireUser(request);
+    const { id: deckId } = parse(DeckParams, request.params);
+    await editableDeck(store, deckId);
+    const declared = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    if (!(IMAGE_TYPES as readonly string[]).includes(declared) || !Buffer.isBuffer(request.body)) {
+      throw new HttpError(415, 'unsupported-media-type', `images must be one of ${IMAGE_TYPES.join(', ')}`);
+    }
+    const data = request.body;
+    const actual = sniff(data);
+    if (actual !== declared) throw new HttpError(415, 'unsupported-media-type', `the file is not a valid ${declared}`);
+    const id = newId();
+    fs.mkdirSync(dir, { recursive: true });
+    await fs.promises.writeFile(path.join(dir, id), data, { flag: 'wx' });
+    await store.createImage({ id, deckId, contentType: actual, bytes: data.length, sha256: createHash('sha256').update(data).digest('hex'), createdBy: user.id });
+    return reply.status(201).send({ id, url: imagePath(id), contentType: actual, bytes: data.length });
+  });
+
+  app.get('/api/images/:id', async (request, reply) => {
+    const { id } = parse(ImageParams, request.params);
+    const { token } = parse(ImageQuery, request.query);
+    const image = await store.getImage(id);
+    if (!image) throw notFound('image');
+    if (!request.access) {
+      // Attendees have no session: their link token must be valid and for this image's deck.
+      const link = await resolveLink(store, token);
+      if (link.state !== 'ok' || link.link.deckId !== image.deckId) {
+        throw new HttpError(request.access === null && token === undefined ? 401 : 403, 'forbidden', 'not allowed to see this image');
+      }
+    }
+    const data = await fs.promises.readFile(path.join(dir, image.id));
+    return reply
+      .header('content-type', image.contentType)
+      .header('cache-control', 'private, max-age=31536000, immutable')
+      .header('content-security-policy', "default-src 'none'; sandbox")
+      .header('content-disposition', 'inline')
+      .send(data);
+  });
+}
