@@ -7,6 +7,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, t
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { ApiError } from '../shared/api.ts';
+import { STATS_PATH } from '../shared/statsMessages.ts';
 import { SYNC_PATH } from '../shared/syncMessages.ts';
 import { LoginThrottle } from './auth/loginThrottle.ts';
 import type { Config } from './config.ts';
@@ -17,6 +18,11 @@ import { installErrorHandler } from './http/httpErrors.ts';
 import { applySecurityHeaders } from './http/securityHeaders.ts';
 import { imageRoutes } from './http/imageRoutes.ts';
 import { linkRoutes } from './http/linkRoutes.ts';
+import { researchRoutes } from './http/researchRoutes.ts';
+import { statsRoutes } from './http/statsRoutes.ts';
+import { ResearchService } from './research/ResearchService.ts';
+import { StatsHub } from './stats/StatsHub.ts';
+import { StatsServer } from './stats/StatsServer.ts';
 import { installRequestAccess } from './http/requestAccess.ts';
 import { sessionRoutes } from './http/sessionRoutes.ts';
 import { userRoutes } from './http/userRoutes.ts';
@@ -78,18 +84,24 @@ export async function createServer(options: AppOptions): Promise<TussenstandServ
     keepaliveAfterMs: config.keepaliveMs,
     parseCookie: (h) => app.parseCookie(h),
   });
-  const services: Services = { config, store, logger, bus, registry, sync, throttle: new LoginThrottle() };
+  const research = new ResearchService(store);
+  const stats = new StatsHub(store, logger.child({ component: 'stats' }));
+  research.on('changed', () => stats.invalidate());
+  const statsServer = new StatsServer({ store, logger: logger.child({ component: 'stats' }), bus, hub: stats, registry, parseCookie: (h) => app.parseCookie(h) });
+  const services: Services = { config, store, logger, bus, registry, sync, throttle: new LoginThrottle(), research, stats };
 
   app.addHook('onRequest', async (request, reply) => applySecurityHeaders(request.raw, reply.raw));
   installErrorHandler(app);
   installRequestAccess(app, services);
 
-  app.get('/healthz', async () => ({ ok: true, store: store.kind, openDecks: registry.size, connections: sync.connectionCount }));
+  app.get('/healthz', async () => ({ ok: true, store: store.kind, openDecks: registry.size, connections: sync.connectionCount, statsConnections: statsServer.connectionCount }));
   sessionRoutes(app, services);
   userRoutes(app, services);
   deckRoutes(app, services);
   linkRoutes(app, services);
   imageRoutes(app, services);
+  researchRoutes(app, services);
+  statsRoutes(app, services);
   if (config.serveClient) {
     await ensureClientBuilt(logger);
     await serveClient(app);
@@ -105,6 +117,10 @@ export async function createServer(options: AppOptions): Promise<TussenstandServ
         deckId = '';
       }
       sync.handleUpgrade(req, socket, head, deckId);
+      return;
+    }
+    if (pathname === STATS_PATH) {
+      statsServer.handleUpgrade(req, socket, head);
       return;
     }
     socket.destroy();
@@ -123,6 +139,8 @@ export async function createServer(options: AppOptions): Promise<TussenstandServ
     },
     async close() {
       await sync.close();
+      await statsServer.close();
+      stats.close();
       await registry.closeAll();
       await app.close();
       await store.close();

@@ -3,6 +3,8 @@ import type { Logger } from 'pino';
 import type { LoginThrottle } from './auth/loginThrottle.ts';
 import type { Config } from './config.ts';
 import type { AccessBus } from './events.ts';
+import type { ResearchService } from './research/ResearchService.ts';
+import type { StatsHub } from './stats/StatsHub.ts';
 import type { Store } from './storage/Store.ts';
 import type { RoomRegistry } from './sync/RoomRegistry.ts';
 import type { SyncServer } from './sync/SyncServer.ts';
@@ -15,4 +17,6 @@ export interface Services {
   registry: RoomRegistry;
   sync: SyncServer;
   throttle: LoginThrottle;
+  research: ResearchService;
+  stats: StatsHub;
 }

@@ -73,6 +73,8 @@ export interface CollectionSpec {
   schema: z.ZodType<Record<string, unknown>>;
   /** Record fields in column order, with their type; `ref` fields hold an organisation id. */
   fields: Record<string, FieldType>;
+  /** Fields that may be left out (and so may be absent from a CSV file's columns). */
+  optional?: string[];
   /** In CSV, an organisation is named by its name rather than its id. */
   csvOrganisationColumn?: { field: string; column: string };
 }
@@ -82,6 +84,7 @@ export const COLLECTION_SPECS: Record<CollectionName, CollectionSpec> = {
   interviews: {
     schema: InterviewInput,
     fields: { date: 'date', organisationId: 'ref', staff: 'int', track: 'int', topic: 'text' },
+    optional: ['track', 'topic'],
     csvOrganisationColumn: { field: 'organisationId', column: 'organisation' },
   },
   damocles: {
@@ -94,7 +97,7 @@ export const COLLECTION_SPECS: Record<CollectionName, CollectionSpec> = {
     fields: { organisationId: 'ref', track: 'int', date: 'date', subject: 'text' },
     csvOrganisationColumn: { field: 'organisationId', column: 'organisation' },
   },
-  events: { schema: EventInput as unknown as z.ZodType<Record<string, unknown>>, fields: { kind: 'text', date: 'date', audience: 'text', title: 'text' } },
+  events: { schema: EventInput as unknown as z.ZodType<Record<string, unknown>>, fields: { kind: 'text', date: 'date', audience: 'text', title: 'text' }, optional: ['audience', 'title'] },
 };
 
 export interface AuditEntry {

@@ -4,7 +4,7 @@
  */
 import type * as Y from 'yjs';
 import { addSlide, writeMeta } from '../../shared/deckModel.ts';
-import { blockquote, bold, bulletList, heading, paragraph } from '../../shared/slideContent.ts';
+import { blockquote, bold, bulletList, chart, heading, paragraph } from '../../shared/slideContent.ts';
 
 export const EXAMPLE_DECK_TITLE = 'Tussenstand Spoor 3 — fenomeenonderzoek synthetische drugs';
 
@@ -29,8 +29,13 @@ export function buildExampleDeck(doc: Y.Doc): void {
     notes: [paragraph('Benadruk dat de cijfers live uit het onderzoekslogboek komen: wat hier staat is de stand van vandaag.')],
   });
   addSlide(doc, {
+    layout: 'chart-text',
+    content: [heading(2, 'Interviews per maand'), chart('interviews.byMonth', 'line'), paragraph('Gesprekken met medewerkers van partners en niet-partners sinds januari 2025.')],
+    notes: [paragraph('Laat zien dat het tempo na de zomer van 2025 omhoog ging, toen de private partijen aanhaakten.')],
+  });
+  addSlide(doc, {
     layout: 'big-number',
-    content: [heading(1, '15 van 25'), paragraph('organisaties die we spraken vallen buiten het RIEC-convenant')],
+    content: [chart('organisations.nonPartner', 'number'), paragraph('van de gesproken organisaties vallen buiten het RIEC-convenant')],
     notes: [paragraph('Dit is de kern van de meerwaarde: waterschappen, private partijen en andere RIEC’s zien een ander deel van het productieproces dan de vaste partners.')],
   });
   addSlide(doc, {
@@ -58,6 +63,7 @@ export function buildExampleDeck(doc: Y.Doc): void {
         'Verschillen in termijnen, begunstigingstermijn en omgang met bedrijfspanden',
         'Voorstel: één lijn in de eenheid, afgestemd met het Klikdraaiboek Drugslocaties',
       ),
+      chart('damocles.byStatus', 'pie'),
     ],
     notes: [paragraph('Geen gemeenten bij naam noemen in de openbare versie; de vergelijking per gemeente staat in de bijlage voor het OM.')],
   });
@@ -65,9 +71,10 @@ export function buildExampleDeck(doc: Y.Doc): void {
     layout: 'chart-text',
     content: [
       heading(2, 'Werkafspraken'),
+      chart('agreements.byTrack', 'bar'),
       paragraph('Na eerdere tussenstanden maakten leden van Spoor 1 werkafspraken met partners, onder meer met de waterschappen over het melden van dumpingen.'),
     ],
-    notes: [paragraph('Hier komt de live grafiek van werkafspraken per spoor zodra het onderzoekslogboek gekoppeld is.')],
+    notes: [paragraph('De grafiek komt live uit het onderzoekslogboek: een nieuwe werkafspraak staat er meteen in.')],
   });
   addSlide(doc, {
     layout: 'quote',

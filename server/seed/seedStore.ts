@@ -8,6 +8,7 @@ import { newId } from '../auth/tokens.ts';
 import { createDeck } from '../decks.ts';
 import type { Store } from '../storage/Store.ts';
 import { buildExampleDeck, EXAMPLE_DECK_TITLE } from './exampleDeck.ts';
+import { seedResearchSample } from './researchSample.ts';
 
 export interface SeedOptions {
   adminPassword: string | undefined;
@@ -27,6 +28,7 @@ export async function seedStore(store: Store, logger: Logger, options: SeedOptio
       else options.announce(`Created user "admin" with password: ${password}  (shown once; change it after signing in)`);
     }
     if (options.seedSampleData) {
+      await seedResearchSample(store, adminId);
       const deck = await createDeck(store, EXAMPLE_DECK_TITLE, adminId, buildExampleDeck);
       await store.recordDeckEvent({ deckId: deck.id, kind: 'created', userId: adminId, detail: { title: deck.title, seeded: true } });
       logger.info({ event: 'seeded', deckId: deck.id }, 'example deck created');

@@ -10,7 +10,7 @@ async function upload(s: TestServer, api: ApiClient | null, deckId: string, body
   const res = await fetch(`${s.url}/api/decks/${deckId}/images`, {
     method: 'POST',
     headers: { 'content-type': type, ...(api?.cookie ? { cookie: api.cookie } : {}) },
-    body,
+    body: new Uint8Array(body),
   });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }

@@ -1,0 +1,199 @@
+/**
+ * The `/stats` websocket: live statistics for charts. Editors (session cookie) may subscribe
+ * to any statistic; an audience link token only to those its deck's charts show. A value is
+ * sent on subscribe and again whenever it changes, and only then.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { Logger } from 'pino';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { chartsInDeck } from '../../shared/chartBlock.ts';
+import { CloseCode, type CloseCodeName } from '../../shared/closeCodes.ts';
+import { STAT_KEYS } from '../../shared/statsCatalogue.ts';
+import { StatsClientMessage, type StatsServerMessage } from '../../shared/statsMessages.ts';
+import { isSameOrigin, resolveLink, resolveSession, SESSION_COOKIE } from '../auth/access.ts';
+import type { AccessBus } from '../events.ts';
+import type { Store } from '../storage/Store.ts';
+import { closeReasonText } from '../sync/Connection.ts';
+import { LimitedWebSocket } from '../sync/LimitedWebSocket.ts';
+import type { RoomRegistry } from '../sync/RoomRegistry.ts';
+import type { StatsHub, StatSnapshot } from './StatsHub.ts';
+
+/** Subscribe messages are tiny; anything larger is not one. */
+const MAX_STATS_FRAME_BYTES = 16 * 1024;
+const PING_EVERY_MS = 30_000;
+
+interface StatsConnection {
+  ws: WebSocket;
+  keys: Set<string>;
+  /** Set for audience links: the deck whose charts bound what may be subscribed. */
+  deckId: string | null;
+  linkToken: string | null;
+  sessionHash: string | null;
+  userId: string | null;
+  /** When the audience link stops working. */
+  expiresAt: string | null;
+  alive: boolean;
+  closing: boolean;
+}
+
+export interface StatsServerOptions {
+  store: Store;
+  logger: Logger;
+  bus: AccessBus;
+  hub: StatsHub;
+  registry: RoomRegistry;
+  parseCookie: (header: string) => Record<string, string | undefined>;
+}
+
+type Admission = { ok: true; conn: Omit<StatsConnection, 'ws' | 'keys' | 'alive' | 'closing'> } | { ok: false; code: CloseCodeName; detail?: string };
+
+export class StatsServer {
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_STATS_FRAME_BYTES, perMessageDeflate: false, WebSocket: LimitedWebSocket });
+  private readonly connections = new Set<StatsConnection>();
+  private readonly pingTimer: NodeJS.Timeout;
+
+  constructor(private readonly options: StatsServerOptions) {
+    const { bus, hub } = options;
+    hub.on('changed', (stats) => this.push(stats));
+    bus.on('linkRevoked', (token) => this.closeWhere((c) => c.linkToken === token, 'LINK_REVOKED'));
+    bus.on('sessionEnded', (hash) => this.closeWhere((c) => c.sessionHash === hash, 'NO_CREDENTIALS', 'session ended'));
+    bus.on('userSessionsEnded', (userId) => this.closeWhere((c) => c.userId === userId, 'NO_CREDENTIALS', 'session ended'));
+    bus.on('deckTrashed', (deckId) => this.closeWhere((c) => c.deckId === deckId, 'NO_SUCH_DECK', 'moved to trash'));
+    this.pingTimer = setInterval(() => this.ping(), PING_EVERY_MS);
+    this.pingTimer.unref();
+  }
+
+  get connectionCount(): number {
+    return this.connections.size;
+  }
+
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    socket.on('error', () => socket.destroy());
+    void this.admit(req).then(
+      (admission) => this.accept(req, socket, head, admission),
+      (err: unknown) => {
+        this.options.logger.error({ event: 'stats-admit-failed', err }, 'could not check credentials');
+        this.accept(req, socket, head, { ok: false, code: 'STORAGE_UNAVAILABLE' });
+      },
+    );
+  }
+
+  private async admit(req: IncomingMessage): Promise<Admission> {
+    const { store } = this.options;
+    if (req.headers.origin && !isSameOrigin(req.headers.origin, req.headers.host)) return { ok: false, code: 'FORBIDDEN', detail: 'cross-origin' };
+    const token = new URL(req.url ?? '/', 'http://localhost').searchParams.get('token');
+    if (token !== null) {
+      const access = await resolveLink(store, token);
+      if (access.state === 'unknown') return { ok: false, code: 'FORBIDDEN', detail: 'unknown link' };
+      if (access.state === 'revoked') return { ok: false, code: 'LINK_REVOKED' };
+      if (access.state === 'expired') return { ok: false, code: 'LINK_EXPIRED' };
+      const deck = await store.getDeck(access.link.deckId);
+      if (!deck || deck.trashedAt) return { ok: false, code: 'NO_SUCH_DECK' };
+      return { ok: true, conn: { deckId: deck.id, linkToken: token, sessionHash: null, userId: null, expiresAt: access.link.expiresAt } };
+    }
+    const cookies = req.headers.cookie ? this.options.parseCookie(req.headers.cookie) : {};
+    const session = await resolveSession(store, cookies[SESSION_COOKIE]);
+    if (!session) return { ok: false, code: 'NO_CREDENTIALS' };
+    return { ok: true, conn: { deckId: null, linkToken: null, sessionHash: session.tokenHash, userId: session.user.id, expiresAt: session.expiresAt } };
+  }
+
+  private accept(req: IncomingMessage, socket: Duplex, head: Buffer, admission: Admission): void {
+    if (socket.destroyed) return;
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      if (!admission.ok) {
+        ws.close(CloseCode[admission.code], closeReasonText(admission.code, admission.detail));
+        this.options.logger.info({ event: 'stats-refused', code: CloseCode[admission.code] }, 'stats connection refused');
+        return;
+      }
+      const conn: StatsConnection = { ...admission.conn, ws, keys: new Set(), alive: true, closing: false };
+      this.connections.add(conn);
+      ws.on('message', (data: RawData, isBinary: boolean) => void this.onMessage(conn, data, isBinary));
+      ws.on('pong', () => (conn.alive = true));
+      ws.on('error', () => {});
+      const remaining = conn.expiresAt ? Date.parse(conn.expiresAt) - Date.now() : Infinity;
+      const expiry = remaining < 2 ** 31 ? setTimeout(() => this.closeConnection(conn, conn.linkToken ? 'LINK_EXPIRED' : 'NO_CREDENTIALS'), remaining) : undefined;
+      ws.on('close', () => {
+        clearTimeout(expiry);
+        this.connections.delete(conn);
+      });
+    });
+  }
+
+  private async onMessage(conn: StatsConnection, data: RawData, isBinary: boolean): Promise<void> {
+    if (conn.closing) return;
+    let message: StatsClientMessage;
+    try {
+      if (isBinary) throw new Error('binary frame');
+      const parsed = StatsClientMessage.safeParse(JSON.parse(String(data)));
+      if (!parsed.success) throw new Error(parsed.error.issues[0]?.message ?? 'not a stats message');
+      message = parsed.data;
+    } catch (err) {
+      this.closeConnection(conn, 'MALFORMED', (err as Error).message.slice(0, 60));
+      return;
+    }
+    if (message.type === 'unsubscribe') {
+      for (const key of message.keys) conn.keys.delete(key);
+      return;
+    }
+    const allowed = conn.deckId ? await this.keysShownBy(conn.deckId) : null;
+    await this.options.hub.ready;
+    for (const key of message.keys) {
+      if (!STAT_KEYS.has(key)) this.send(conn, { type: 'error', key, message: 'unknown statistic' });
+      else if (allowed && !allowed.has(key)) this.send(conn, { type: 'error', key, message: 'this deck does not show that statistic' });
+      else {
+        conn.keys.add(key);
+        const current = this.options.hub.get(key);
+        if (current) this.send(conn, { type: 'stat', ...current });
+      }
+    }
+  }
+
+  /** Statistics a deck's charts name (live or frozen), read from its current document. */
+  private async keysShownBy(deckId: string): Promise<Set<string>> {
+    try {
+      return await this.options.registry.read(deckId, (doc) => new Set(chartsInDeck(doc).map((c) => c.statKey)));
+    } catch {
+      return new Set();
+    }
+  }
+
+  private push(stats: StatSnapshot[]): void {
+    for (const stat of stats) {
+      const frame = JSON.stringify({ type: 'stat', ...stat } satisfies StatsServerMessage);
+      for (const conn of this.connections) if (conn.keys.has(stat.key) && !conn.closing) conn.ws.send(frame);
+    }
+  }
+
+  private send(conn: StatsConnection, message: StatsServerMessage): void {
+    if (!conn.closing && conn.ws.readyState === conn.ws.OPEN) conn.ws.send(JSON.stringify(message));
+  }
+
+  private closeConnection(conn: StatsConnection, code: CloseCodeName, detail?: string): void {
+    if (conn.closing) return;
+    conn.closing = true;
+    conn.ws.close(CloseCode[code], closeReasonText(code, detail));
+    setTimeout(() => conn.ws.terminate(), 5_000).unref();
+  }
+
+  private closeWhere(match: (conn: StatsConnection) => boolean, code: CloseCodeName, detail?: string): void {
+    for (const conn of this.connections) if (match(conn)) this.closeConnection(conn, code, detail);
+  }
+
+  private ping(): void {
+    for (const conn of this.connections) {
+      if (!conn.alive) {
+        conn.ws.terminate();
+        continue;
+      }
+      conn.alive = false;
+      conn.ws.ping();
+    }
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.pingTimer);
+    for (const conn of this.connections) this.closeConnection(conn, 'GOING_AWAY');
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+  }
+}
