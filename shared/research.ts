@@ -17,7 +17,7 @@ export const EVENT_KINDS = ['presentation', 'factsheet'] as const;
 
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'a date as YYYY-MM-DD', abort: true })
   .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'not a real date');
 const id = z.string().min(1).max(64);
 const track = z.coerce.number().int().min(1).max(9);

@@ -130,5 +130,35 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
       expect(events.map((e) => e.kind)).toEqual(['created', 'renamed']);
       expect(events[1]!.detail).toEqual({ from: 'T', to: 'U' });
     });
+
+    test('images: recorded per deck', async () => {
+      const store = await fresh();
+      await store.createDeck({ id: 'd1', title: 'T', createdBy: null, slideCount: 1 }, bytes(0));
+      await store.createImage({ id: 'img1', deckId: 'd1', contentType: 'image/png', bytes: 10, sha256: 'ab', createdBy: null });
+      expect(await store.getImage('img1')).toMatchObject({ id: 'img1', deckId: 'd1', contentType: 'image/png', bytes: 10 });
+      expect(await store.getImage('nope')).toBeNull();
+    });
+
+    test('research: insert all-or-nothing, update, delete, references and the audit trail', async () => {
+      const store = await fresh();
+      await store.insertResearch('organisations', [{ id: 'o1', name: 'Alkmaar', kind: 'municipality' }, { id: 'o2', name: 'NVWA', kind: 'partner' }], null, 'import');
+      // The second record clashes with an existing name (case-insensitive): neither is stored.
+      await expect(
+        store.insertResearch('organisations', [{ id: 'o3', name: 'Hoorn', kind: 'municipality' }, { id: 'o4', name: 'alkmaar', kind: 'municipality' }], null, 'import'),
+      ).rejects.toThrow();
+      expect((await store.listResearch('organisations')).map((o) => o.name)).toEqual(['Alkmaar', 'NVWA']);
+      await store.insertResearch('interviews', [{ id: 'i1', date: '2026-01-02', organisationId: 'o1', staff: 2, track: 3, topic: '' }], null, 'create');
+      const updated = await store.updateResearch('interviews', { id: 'i1', date: '2026-01-03', organisationId: 'o1', staff: 5, track: 3, topic: 'x' }, null);
+      expect(updated).toMatchObject({ staff: 5, date: '2026-01-03', topic: 'x' });
+      expect(await store.updateResearch('interviews', { id: 'nope', date: '2026-01-03', organisationId: 'o1', staff: 5, track: 3, topic: '' }, null)).toBeNull();
+      expect(await store.deleteResearch('organisations', 'o1', null)).toBe('referenced');
+      expect(await store.deleteResearch('interviews', 'i1', null)).toBe('deleted');
+      expect(await store.deleteResearch('organisations', 'o1', null)).toBe('deleted');
+      expect(await store.deleteResearch('organisations', 'o1', null)).toBe('missing');
+      const trail = await store.listAudit({ limit: 10, recordId: 'i1' });
+      expect(trail.map((e) => e.action)).toEqual(['delete', 'update', 'create']);
+      expect(trail[1]!.before).toMatchObject({ staff: 2 });
+      expect(trail[1]!.after).toMatchObject({ staff: 5 });
+    });
   });
 }
