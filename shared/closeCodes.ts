@@ -30,6 +30,8 @@ export const CloseCode = {
   RATE_LIMITED: 4429,
   /** Storage failed to load or persist; nothing was acknowledged. The client retries. */
   STORAGE_UNAVAILABLE: 4503,
+  /** The client read too slowly and too much piled up for it; it reconnects and resyncs. */
+  TOO_SLOW: 4508,
 } as const;
 
 export type CloseCodeName = keyof typeof CloseCode;
@@ -49,6 +51,7 @@ export const CloseReason: Record<CloseCodeName, string> = {
   DECK_DAMAGED: 'deck damaged',
   RATE_LIMITED: 'rate limited',
   STORAGE_UNAVAILABLE: 'storage unavailable',
+  TOO_SLOW: 'client too slow; resync',
 };
 
 /** True when the y-websocket client will not try again after this code. */

@@ -67,7 +67,21 @@ export async function apiRequest<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
     init.headers = { ...init.headers, 'content-type': 'application/json' };
     init.body = JSON.stringify(body);
   }
+  return send<T>(path, init);
+}
 
+/** POSTs a file as the raw request body with its own content type (image uploads). */
+export function apiUpload<T>(path: string, file: Blob, contentType: string, options: RequestOptions = {}): Promise<T> {
+  return send<T>(path, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { accept: 'application/json', 'content-type': contentType },
+    body: file,
+    signal: options.signal,
+  });
+}
+
+async function send<T>(path: string, init: RequestInit): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, init);

@@ -1,16 +1,21 @@
 /**
  * Who is signed in. Asks the server once on start (GET /api/me), and drops to signed-out
  * whenever any API call reports that the session is over.
+ *
+ * When the server cannot be reached at start, the user last signed in on this device is
+ * assumed (`offline: true`), so that decks kept on this device can still be opened and
+ * edited; the sync server checks the session again as soon as it is back.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { UserInfo } from '../../../shared/api.ts';
 import { isApiRequestError, onUnauthorized } from '../api/http.ts';
 import { fetchMe, signIn as apiSignIn, signOut as apiSignOut } from '../api/session.ts';
+import { clearOfflineCopies, forgetUser, rememberedUser, rememberUser } from '../deck/offlineCopies.ts';
 
 export type AuthState =
   | { status: 'loading' }
   | { status: 'signed-out'; reason: 'initial' | 'signed-out' | 'session-ended' }
-  | { status: 'signed-in'; user: UserInfo };
+  | { status: 'signed-in'; user: UserInfo; offline?: boolean };
 
 export interface AuthContextValue {
   state: AuthState;
@@ -26,11 +31,16 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     const controller = new AbortController();
     fetchMe({ signal: controller.signal }).then(
-      (user) => setState({ status: 'signed-in', user }),
+      (user) => {
+        rememberUser(user);
+        setState({ status: 'signed-in', user });
+      },
       (err: unknown) => {
         if (controller.signal.aborted) return;
-        // 401 means not signed in; a network failure also leaves the user at the sign-in form.
-        if (isApiRequestError(err) || !(err instanceof DOMException)) setState({ status: 'signed-out', reason: 'initial' });
+        const remembered = isApiRequestError(err) && err.status === 0 ? rememberedUser() : null;
+        if (remembered) setState({ status: 'signed-in', user: remembered, offline: true });
+        // 401 means not signed in; a network failure without a remembered user leaves the user at the sign-in form.
+        else if (isApiRequestError(err) || !(err instanceof DOMException)) setState({ status: 'signed-out', reason: 'initial' });
       },
     );
     return () => controller.abort();
@@ -38,21 +48,27 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   useEffect(
     () =>
-      onUnauthorized(() =>
-        setState((current) => (current.status === 'signed-in' ? { status: 'signed-out', reason: 'session-ended' } : current)),
-      ),
+      onUnauthorized(() => {
+        forgetUser();
+        setState((current) => (current.status === 'signed-in' ? { status: 'signed-out', reason: 'session-ended' } : current));
+      }),
     [],
   );
 
   const signIn = useCallback(async (username: string, password: string) => {
     const user = await apiSignIn({ username, password });
+    rememberUser(user);
     setState({ status: 'signed-in', user });
     return user;
   }, []);
 
   const signOut = useCallback(async () => {
+    forgetUser();
     try {
       await apiSignOut();
+      // Only once the server has confirmed: while it is unreachable, a local copy may hold
+      // edits that have not been sent yet.
+      await clearOfflineCopies();
     } finally {
       setState({ status: 'signed-out', reason: 'signed-out' });
     }

@@ -1,7 +1,12 @@
 /**
- * Connects one deck's Y.Doc to the sync server and exposes what the read-only deck page
- * shows: the connection state, a permanent close (with its code), the deck title and the
+ * Connects one deck's Y.Doc to the sync server and exposes the connection state, a
+ * permanent close (with its code), the deck title and, for pages that want them, the
  * slides' plain text, all kept up to date as the document changes.
+ *
+ * With `offlineCache` (editors only) the document is also kept in IndexedDB, named by deck
+ * id: edits made while the server is unreachable survive a reload and are sent when the
+ * connection returns (the server merges them like any update). A page opened with a link
+ * token never gets a local copy: audience devices must not keep the deck.
  *
  * The Y.Doc and provider are created inside an effect and kept in state: React StrictMode
  * mounts twice in development, and objects made during render would be destroyed by the
@@ -10,9 +15,11 @@
 import { useEffect, useState } from 'react';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
+import { IndexeddbPersistence } from 'y-indexeddb';
 import { listSlides, readMeta, type SlideLayout } from '../../../shared/deckModel.ts';
 import { fragmentText } from '../../../shared/slideContent.ts';
-import { SYNC_PATH } from '../../../shared/syncMessages.ts';
+import { LINK_TOKEN_PARAM, SYNC_PATH } from '../../../shared/syncMessages.ts';
+import { offlineCopyName } from './offlineCopies.ts';
 
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline';
 
@@ -27,6 +34,13 @@ export interface DeckSync {
   provider: WebsocketProvider;
 }
 
+export interface DeckSyncOptions {
+  /** Keep a copy in IndexedDB (editors only; ignored when a link token is used). */
+  offlineCache?: boolean;
+  /** Compute `slides` on every change (the editor reads the document itself). Default true. */
+  summaries?: boolean;
+}
+
 export interface DeckSyncState {
   sync: DeckSync | null;
   connection: ConnectionState;
@@ -34,6 +48,10 @@ export interface DeckSyncState {
   closed: { code: number; reason: string } | null;
   /** True once the document has loaded from the server at least once. */
   loaded: boolean;
+  /** True once the local copy (if any) has been read into the document. */
+  localLoaded: boolean;
+  /** Whether this page keeps a local copy. */
+  offlineCache: boolean;
   title: string;
   slides: SlideSummary[];
 }
@@ -46,7 +64,7 @@ function readSlides(doc: Y.Doc): SlideSummary[] {
   return listSlides(doc).map((slide) => ({ id: slide.id, layout: slide.layout, text: fragmentText(slide.content) }));
 }
 
-export function useDeckSync(deckId: string, params: Record<string, string> = {}): DeckSyncState {
+export function useDeckSync(deckId: string, params: Record<string, string> = {}, options: DeckSyncOptions = {}): DeckSyncState {
   const [sync, setSync] = useState<DeckSync | null>(null);
   const [status, setStatus] = useState<'connecting' | 'connected' | 'disconnected'>('connecting');
   const [synced, setSynced] = useState(false);
@@ -54,12 +72,15 @@ export function useDeckSync(deckId: string, params: Record<string, string> = {})
   const [online, setOnline] = useState(() => navigator.onLine);
   const [closed, setClosed] = useState<DeckSyncState['closed']>(null);
   const [loaded, setLoaded] = useState(false);
+  const [localLoaded, setLocalLoaded] = useState(false);
   const [content, setContent] = useState<{ title: string; slides: SlideSummary[] }>({ title: '', slides: [] });
   const paramsKey = JSON.stringify(params);
+  const offlineCache = options.offlineCache === true && !(LINK_TOKEN_PARAM in params);
+  const summaries = options.summaries !== false;
 
   useEffect(() => {
     const doc = new Y.Doc();
-    const refresh = () => setContent({ title: readMeta(doc).title, slides: readSlides(doc) });
+    const refresh = () => setContent({ title: readMeta(doc).title, slides: summaries ? readSlides(doc) : [] });
     const onStatus = ({ status: next }: { status: 'connected' | 'disconnected' | 'connecting' }) => setStatus(next);
     const onSync = (isSynced: boolean) => {
       setSynced(isSynced);
@@ -76,11 +97,20 @@ export function useDeckSync(deckId: string, params: Record<string, string> = {})
     setEverFailed(false);
     setClosed(null);
     setLoaded(false);
+    setLocalLoaded(!offlineCache);
     setContent({ title: '', slides: [] });
 
     // Listeners go on before the socket opens; attached in a later render (an effect that
     // reads `sync` from state) they could miss a fast server's 'connected' and 'sync'.
     doc.on('update', refresh);
+    let persistence: IndexeddbPersistence | null = null;
+    if (offlineCache) {
+      persistence = new IndexeddbPersistence(offlineCopyName(deckId), doc);
+      persistence.on('synced', () => {
+        refresh();
+        setLocalLoaded(true);
+      });
+    }
     const provider = new WebsocketProvider(syncServerUrl(), deckId, doc, {
       disableBc: true,
       connect: false,
@@ -103,10 +133,11 @@ export function useDeckSync(deckId: string, params: Record<string, string> = {})
       provider.off('closed', onClosed);
       doc.off('update', refresh);
       provider.destroy();
+      void persistence?.destroy();
       doc.destroy();
       setSync(null);
     };
-  }, [deckId, paramsKey]);
+  }, [deckId, paramsKey, offlineCache, summaries]);
 
   useEffect(() => {
     const up = () => setOnline(true);
@@ -125,5 +156,5 @@ export function useDeckSync(deckId: string, params: Record<string, string> = {})
   else if (everFailed || loaded) connection = 'reconnecting';
   else connection = 'connecting';
 
-  return { sync, connection, closed, loaded, title: content.title, slides: content.slides };
+  return { sync, connection, closed, loaded, localLoaded, offlineCache, title: content.title, slides: content.slides };
 }
