@@ -82,6 +82,7 @@ export async function createServer(options: AppOptions): Promise<TussenstandServ
   await app.register(fastifyCookie);
   const sync = new SyncServer({ store, logger: logger.child({ component: 'sync' }), registry, bus, maxFrameBytes: config.maxFrameBytes,
     keepaliveAfterMs: config.keepaliveMs,
+    maxBufferedBytes: config.maxBufferedBytes,
     parseCookie: (h) => app.parseCookie(h),
   });
   const research = new ResearchService(store);

@@ -21,6 +21,7 @@ const EnvSchema = z.object({
   SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
   SERVE_CLIENT: z.enum(['true', 'false']).default('true'),
   KEEPALIVE_MS: z.coerce.number().int().min(100).max(25_000).default(12_000),
+  MAX_BUFFERED_BYTES: z.coerce.number().int().min(64 * 1024).default(32 * 1024 * 1024),
 });
 
 export interface Config {
@@ -51,6 +52,8 @@ export interface Config {
   serveClient: boolean;
   /** A socket that has been sent nothing for this long gets a keep-alive (clients drop after 30 s of silence). */
   keepaliveMs: number;
+  /** Bytes queued for one socket before it is closed as too slow to keep up (4508). */
+  maxBufferedBytes: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -76,5 +79,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
     serveClient: e.SERVE_CLIENT === 'true',
     keepaliveMs: e.KEEPALIVE_MS,
+    maxBufferedBytes: e.MAX_BUFFERED_BYTES,
   };
 }

@@ -18,12 +18,7 @@ export interface Identity {
 
 let nextConnectionId = 1;
 
-/**
- * A socket with more than this queued for it is not keeping up (a phone on a bad network
- * during a large paste). Rather than buffer without bound, it is closed with a transient
- * code; the client reconnects and gets one compact resync.
- */
-const MAX_BUFFERED_BYTES = 32 * 1024 * 1024;
+
 
 /** Close reasons are limited to 123 bytes by RFC 6455. */
 export function closeReasonText(name: CloseCodeName, detail?: string): string {
@@ -51,6 +46,12 @@ export class Connection {
     readonly ws: WebSocket,
     readonly deckId: string,
     readonly identity: Identity,
+    /**
+     * A socket with more than this queued for it is not keeping up (a phone on a bad network
+     * during a large paste). Rather than buffer without bound, it is closed with a transient
+     * code; the client reconnects and gets one compact resync.
+     */
+    private readonly maxBufferedBytes: number,
   ) {}
 
   get readOnly(): boolean {
@@ -59,7 +60,7 @@ export class Connection {
 
   send(message: Uint8Array): void {
     if (this.closing || this.ws.readyState !== this.ws.OPEN) return;
-    if (this.ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+    if (this.ws.bufferedAmount > this.maxBufferedBytes) {
       this.close('TOO_SLOW');
       return;
     }

@@ -253,7 +253,8 @@ export class DeckRoom {
   viewerCounts(): Record<string, number> {
     const counts: Record<string, number> = {};
     for (const conn of this.connections) {
-      if (!conn.readOnly) continue;
+      // A socket being closed no longer counts as an attendee.
+      if (!conn.readOnly || conn.closing) continue;
       const label = conn.identity.linkLabel ?? '';
       counts[label] = (counts[label] ?? 0) + 1;
     }

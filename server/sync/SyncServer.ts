@@ -30,6 +30,8 @@ export interface SyncServerOptions {
   parseCookie: (header: string) => Record<string, string | undefined>;
   /** Silence after which the server sends a keep-alive; the y-websocket client gives up after 30 s. */
   keepaliveAfterMs: number;
+  /** Bytes queued for one socket before it is closed as too slow (TOO_SLOW). */
+  maxBufferedBytes: number;
 }
 
 /** A socket that has not answered a ping within this long is terminated. */
@@ -139,7 +141,7 @@ export class SyncServer {
 
   private attach(ws: WebSocket, deckId: string, identity: Identity, expiresAt: string | null): void {
     const { logger, registry } = this.options;
-    const conn = new Connection(ws, deckId, identity);
+    const conn = new Connection(ws, deckId, identity, this.options.maxBufferedBytes);
     const room = registry.acquire(deckId);
     this.connections.add(conn);
     room.addConnection(conn);

@@ -3,7 +3,7 @@ import * as encoding from 'lib0/encoding';
 import { CloseCode } from '../../shared/closeCodes.ts';
 import { MessageType } from '../../shared/syncMessages.ts';
 import { loggedIn, type ApiClient } from '../helpers/apiClient.ts';
-import { newDeck } from '../helpers/decks.ts';
+import { newDeck, newLink } from '../helpers/decks.ts';
 import { slideText, typeInto } from '../helpers/docEdits.ts';
 import { rawSocket, syncUpdateFrame } from '../helpers/rawSocket.ts';
 import { startTestServer, type TestServer } from '../helpers/testServer.ts';
@@ -76,5 +76,35 @@ describe('limits and bad input', () => {
     await check.synced;
     await eventually(() => expect(slideText(check.doc, 0)).toBe('Big fine'));
     for (const c of [bystander, big, check]) c.destroy();
+  });
+});
+
+describe('slow readers', () => {
+  let s: TestServer;
+  let api: ApiClient;
+  beforeAll(async () => {
+    s = await startTestServer({ maxBufferedBytes: 256 * 1024 });
+    api = await loggedIn(s.url);
+  });
+  afterAll(async () => s.close());
+
+  test('[LM3] a socket that stops reading is closed with 4508; others keep syncing', async () => {
+    const deckId = await newDeck(api, 'Slow');
+    const token = await newLink(api, deckId);
+    const stalled = rawSocket(s.wsUrl, deckId, { token });
+    await stalled.opened;
+    // Stop reading: the kernel buffers fill, then the server's queue for this socket grows.
+    (stalled.ws as unknown as { _socket: { pause(): void } })._socket.pause();
+    const writer = connectClient(s.wsUrl, deckId, { cookie: api.cookie });
+    const reader = connectClient(s.wsUrl, deckId, { cookie: api.cookie });
+    await Promise.all([writer.synced, reader.synced]);
+    for (let i = 0; i < 80; i++) typeInto(writer.doc, 0, 'y'.repeat(60 * 1024));
+    await eventually(() => expect(s.server.services.sync.viewerCounts(deckId)).toEqual({}), 15_000);
+    // Reading again, it finds what was queued and then the close frame with its reason.
+    (stalled.ws as unknown as { _socket: { resume(): void } })._socket.resume();
+    expect((await stalled.closed).code).toBe(CloseCode.TOO_SLOW);
+    await eventually(() => expect(slideText(reader.doc, 0).length).toBe('Slow'.length + 80 * 60 * 1024), 15_000);
+    writer.destroy();
+    reader.destroy();
   });
 });
