@@ -12,6 +12,8 @@ export class ApiRequestError extends Error {
   readonly fields: NonNullable<ApiError['fields']>;
   /** Seconds from a Retry-After header (429), else null. */
   readonly retryAfterSeconds: number | null;
+  /** The whole error body, for routes that add more than `fields` (e.g. a CSV import's `rows`). */
+  readonly body: ApiError & Record<string, unknown>;
 
   constructor(status: number, body: ApiError, retryAfterSeconds: number | null = null) {
     super(body.message);
@@ -20,6 +22,7 @@ export class ApiRequestError extends Error {
     this.error = body.error;
     this.fields = body.fields ?? [];
     this.retryAfterSeconds = retryAfterSeconds;
+    this.body = body;
   }
 }
 
@@ -53,6 +56,8 @@ function parseRetryAfter(header: string | null): number | null {
 
 export interface RequestOptions {
   signal?: AbortSignal;
+  /** Send a string body as is with this content type (e.g. text/csv) instead of JSON. */
+  contentType?: string;
 }
 
 export async function apiRequest<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
@@ -64,8 +69,8 @@ export async function apiRequest<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
   };
   // Only send a content type with a body: the server rejects an empty JSON body.
   if (body !== undefined) {
-    init.headers = { ...init.headers, 'content-type': 'application/json' };
-    init.body = JSON.stringify(body);
+    init.headers = { ...init.headers, 'content-type': options.contentType ?? 'application/json' };
+    init.body = options.contentType !== undefined && typeof body === 'string' ? body : JSON.stringify(body);
   }
   return send<T>(path, init);
 }
