@@ -11,7 +11,7 @@ import { chartsInDeck } from '../../shared/chartBlock.ts';
 import { CloseCode, type CloseCodeName } from '../../shared/closeCodes.ts';
 import { STAT_KEYS } from '../../shared/statsCatalogue.ts';
 import { StatsClientMessage, type StatsServerMessage } from '../../shared/statsMessages.ts';
-import { isSameOrigin, resolveLink, resolveSession, SESSION_COOKIE } from '../auth/access.ts';
+import { identifySocket } from '../auth/socketAccess.ts';
 import type { AccessBus } from '../events.ts';
 import type { Store } from '../storage/Store.ts';
 import { closeReasonText } from '../sync/Connection.ts';
@@ -81,20 +81,14 @@ export class StatsServer {
 
   private async admit(req: IncomingMessage): Promise<Admission> {
     const { store } = this.options;
-    if (req.headers.origin && !isSameOrigin(req.headers.origin, req.headers.host)) return { ok: false, code: 'FORBIDDEN', detail: 'cross-origin' };
-    const token = new URL(req.url ?? '/', 'http://localhost').searchParams.get('token');
-    if (token !== null) {
-      const access = await resolveLink(store, token);
-      if (access.state === 'unknown') return { ok: false, code: 'FORBIDDEN', detail: 'unknown link' };
-      if (access.state === 'revoked') return { ok: false, code: 'LINK_REVOKED' };
-      if (access.state === 'expired') return { ok: false, code: 'LINK_EXPIRED' };
+    const access = await identifySocket(req, store, this.options.parseCookie);
+    if (!access.ok) return access;
+    if (access.kind === 'link') {
       const deck = await store.getDeck(access.link.deckId);
       if (!deck || deck.trashedAt) return { ok: false, code: 'NO_SUCH_DECK' };
-      return { ok: true, conn: { deckId: deck.id, linkToken: token, sessionHash: null, userId: null, expiresAt: access.link.expiresAt } };
+      return { ok: true, conn: { deckId: deck.id, linkToken: access.token, sessionHash: null, userId: null, expiresAt: access.link.expiresAt } };
     }
-    const cookies = req.headers.cookie ? this.options.parseCookie(req.headers.cookie) : {};
-    const session = await resolveSession(store, cookies[SESSION_COOKIE]);
-    if (!session) return { ok: false, code: 'NO_CREDENTIALS' };
+    const { session } = access;
     return { ok: true, conn: { deckId: null, linkToken: null, sessionHash: session.tokenHash, userId: session.user.id, expiresAt: session.expiresAt } };
   }
 

@@ -5,17 +5,11 @@
  * Methods are async even where SQLite is synchronous, so callers are written for a network
  * database from the start. Times are ISO-8601 strings in UTC.
  */
-import type { Role } from '../../shared/api.ts';
+import type { UserInfo } from '../../shared/api.ts';
 import type { CollectionName, CollectionRecords } from '../../shared/research.ts';
 
-export interface UserRecord {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  disabled: boolean;
-  createdAt: string;
-}
+/** A user as every layer sees it; the password hash travels only in UserWithSecret. */
+export type UserRecord = UserInfo;
 
 export interface UserWithSecret extends UserRecord {
   passwordHash: string;

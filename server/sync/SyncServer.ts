@@ -10,8 +10,7 @@ import type { Logger } from 'pino';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { CloseCode, closeCodeName, type CloseCodeName } from '../../shared/closeCodes.ts';
 import { DECK_ID_PATTERN } from '../../shared/limits.ts';
-import { LINK_TOKEN_PARAM } from '../../shared/syncMessages.ts';
-import { isSameOrigin, resolveLink, resolveSession, SESSION_COOKIE } from '../auth/access.ts';
+import { identifySocket } from '../auth/socketAccess.ts';
 import type { AccessBus } from '../events.ts';
 import type { Store } from '../storage/Store.ts';
 import { closeReasonText, Connection, type Identity } from './Connection.ts';
@@ -86,43 +85,25 @@ export class SyncServer {
 
   private async admit(req: IncomingMessage, deckId: string): Promise<Admission> {
     const { store } = this.options;
-    const origin = req.headers.origin;
-    if (origin && !isSameOrigin(origin, req.headers.host)) return { ok: false, code: 'FORBIDDEN', detail: 'cross-origin' };
+    const access = await identifySocket(req, store, this.options.parseCookie);
+    if (!access.ok) return access;
     if (!DECK_ID_PATTERN.test(deckId)) return { ok: false, code: 'NO_SUCH_DECK' };
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const token = url.searchParams.get(LINK_TOKEN_PARAM);
-    // A link token always means read-only, even when the browser also holds an editor's
-    // session cookie: an attendee view opened by an editor must never write.
-    if (token !== null) {
-      const access = await resolveLink(store, token);
-      if (access.state === 'unknown') return { ok: false, code: 'FORBIDDEN', detail: 'unknown link' };
-      if (access.link.deckId !== deckId) return { ok: false, code: 'FORBIDDEN', detail: 'link is for another deck' };
-      if (access.state === 'revoked') return { ok: false, code: 'LINK_REVOKED' };
-      if (access.state === 'expired') return { ok: false, code: 'LINK_EXPIRED' };
-      const deck = await store.getDeck(deckId);
-      if (!deck || deck.trashedAt) return { ok: false, code: 'NO_SUCH_DECK' };
-      return {
-        ok: true,
-        expiresAt: access.link.expiresAt,
-        identity: { role: 'viewer', userId: null, userName: access.link.label, sessionHash: null, linkToken: token, linkLabel: access.link.label },
-      };
-    }
-    const cookies = req.headers.cookie ? this.options.parseCookie(req.headers.cookie) : {};
-    const session = await resolveSession(store, cookies[SESSION_COOKIE]);
-    if (!session) return { ok: false, code: 'NO_CREDENTIALS' };
+    if (access.kind === 'link' && access.link.deckId !== deckId) return { ok: false, code: 'FORBIDDEN', detail: 'link is for another deck' };
     const deck = await store.getDeck(deckId);
     if (!deck || deck.trashedAt) return { ok: false, code: 'NO_SUCH_DECK' };
+    if (access.kind === 'link') {
+      const { link, token } = access;
+      return {
+        ok: true,
+        expiresAt: link.expiresAt,
+        identity: { role: 'viewer', userId: null, userName: link.label, sessionHash: null, linkToken: token, linkLabel: link.label },
+      };
+    }
+    const { session } = access;
     return {
       ok: true,
       expiresAt: session.expiresAt,
-      identity: {
-        role: 'editor',
-        userId: session.user.id,
-        userName: session.user.displayName,
-        sessionHash: session.tokenHash,
-        linkToken: null,
-        linkLabel: null,
-      },
+      identity: { role: 'editor', userId: session.user.id, userName: session.user.displayName, sessionHash: session.tokenHash, linkToken: null, linkLabel: null },
     };
   }
 
