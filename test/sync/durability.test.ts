@@ -10,6 +10,7 @@ import { SqliteStore } from '../../server/storage/SqliteStore.ts';
 import { ApiClient, loggedIn } from '../helpers/apiClient.ts';
 import { newDeck } from '../helpers/decks.ts';
 import { deckSnapshot, slideText, typeInto } from '../helpers/docEdits.ts';
+import { serverFixture } from '../helpers/serverFixture.ts';
 import { startChildServer, startTestServer, tempDataDir, ADMIN_PASSWORD, type ChildServer, type TestServer } from '../helpers/testServer.ts';
 import { connectClient, eventually, sleep } from '../helpers/yClient.ts';
 
@@ -80,23 +81,17 @@ describe('restarts and crashes (child process)', () => {
 });
 
 describe('compaction, damage and memory', () => {
-  let s: TestServer;
-  let api: ApiClient;
-  beforeAll(async () => {
-    s = await startTestServer({ compactAfterUpdates: 40, idleUnloadMs: 50 });
-    api = await loggedIn(s.url);
-  });
-  afterAll(async () => s.close());
+  const fx = serverFixture({ compactAfterUpdates: 40, idleUnloadMs: 50 });
 
   test('[DU3] compaction keeps the content identical', async () => {
-    const deckId = await newDeck(api, 'Compact');
-    const { store } = s.server.services;
-    const a = connectClient(s.wsUrl, deckId, { cookie: api.cookie });
+    const deckId = await newDeck(fx.api, 'Compact');
+    const { store } = fx.s.server.services;
+    const a = connectClient(fx.s.wsUrl, deckId, { cookie: fx.api.cookie });
     await a.synced;
     for (let i = 0; i < 120; i++) typeInto(a.doc, 0, String.fromCharCode(97 + (i % 26)));
     addSlide(a.doc, {});
     const expected = deckSnapshot(a.doc);
-    const watcher = connectClient(s.wsUrl, deckId, { cookie: api.cookie });
+    const watcher = connectClient(fx.s.wsUrl, deckId, { cookie: fx.api.cookie });
     await eventually(() => expect(deckSnapshot(watcher.doc)).toEqual(expected));
     // The log was compacted along the way (threshold 40), so it holds far fewer than 122 rows.
     await eventually(async () => {
@@ -104,7 +99,7 @@ describe('compaction, damage and memory', () => {
       expect(await store.countUpdates(deckId)).toBeLessThan(40);
     });
     watcher.destroy();
-    const b = connectClient(s.wsUrl, deckId, { cookie: api.cookie });
+    const b = connectClient(fx.s.wsUrl, deckId, { cookie: fx.api.cookie });
     await b.synced;
     expect(deckSnapshot(b.doc)).toEqual(expected);
     a.destroy();
@@ -140,32 +135,32 @@ describe('compaction, damage and memory', () => {
   });
 
   test('[MM1] an idle deck is unloaded and loads again from the store', async () => {
-    const deckId = await newDeck(api, 'Idle');
-    const a = connectClient(s.wsUrl, deckId, { cookie: api.cookie });
+    const deckId = await newDeck(fx.api, 'Idle');
+    const a = connectClient(fx.s.wsUrl, deckId, { cookie: fx.api.cookie });
     await a.synced;
     typeInto(a.doc, 0, ' again');
-    await eventually(() => expect(s.server.services.registry.get(deckId)).toBeDefined());
+    await eventually(() => expect(fx.s.server.services.registry.get(deckId)).toBeDefined());
     await sleep(100);
     a.destroy();
-    await eventually(() => expect(s.server.services.registry.get(deckId)).toBeUndefined());
-    const b = connectClient(s.wsUrl, deckId, { cookie: api.cookie });
+    await eventually(() => expect(fx.s.server.services.registry.get(deckId)).toBeUndefined());
+    const b = connectClient(fx.s.wsUrl, deckId, { cookie: fx.api.cookie });
     await b.synced;
     expect(slideText(b.doc, 0)).toBe('Idle again');
     b.destroy();
   });
 
   test('[DU4] a damaged deck is reported and other decks keep serving', async () => {
-    const damaged = await newDeck(api, 'Damaged');
-    const healthy = await newDeck(api, 'Healthy');
-    await eventually(() => expect(s.server.services.registry.get(damaged)).toBeUndefined());
+    const damaged = await newDeck(fx.api, 'Damaged');
+    const healthy = await newDeck(fx.api, 'Healthy');
+    await eventually(() => expect(fx.s.server.services.registry.get(damaged)).toBeUndefined());
     // Corrupt the deck's stored log behind the server's back (a bad disk, a bad restore).
-    const db = new Database(path.join(s.dataDir, 'tussenstand.db'));
+    const db = new Database(path.join(fx.s.dataDir, 'tussenstand.db'));
     db.prepare('INSERT INTO doc_updates (deck_id, data) VALUES (?, ?)').run(damaged, Buffer.from([0, 1, 2, 250, 251, 252, 7]));
     db.close();
-    const victim = connectClient(s.wsUrl, damaged, { cookie: api.cookie });
+    const victim = connectClient(fx.s.wsUrl, damaged, { cookie: fx.api.cookie });
     const closed = await victim.closed;
     expect(closed.code).toBe(CloseCode.DECK_DAMAGED);
-    const ok = connectClient(s.wsUrl, healthy, { cookie: api.cookie });
+    const ok = connectClient(fx.s.wsUrl, healthy, { cookie: fx.api.cookie });
     await ok.synced;
     expect(slideText(ok.doc, 0)).toBe('Healthy');
     victim.destroy();

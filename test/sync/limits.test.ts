@@ -1,12 +1,11 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import * as encoding from 'lib0/encoding';
 import { CloseCode } from '../../shared/closeCodes.ts';
 import { MessageType } from '../../shared/syncMessages.ts';
-import { loggedIn, type ApiClient } from '../helpers/apiClient.ts';
 import { newDeck, newLink } from '../helpers/decks.ts';
 import { slideText, typeInto } from '../helpers/docEdits.ts';
 import { rawSocket, syncUpdateFrame } from '../helpers/rawSocket.ts';
-import { startTestServer, type TestServer } from '../helpers/testServer.ts';
+import { serverFixture } from '../helpers/serverFixture.ts';
 import { connectClient, eventually } from '../helpers/yClient.ts';
 
 function frame(...parts: ((e: encoding.Encoder) => void)[]): Uint8Array {
@@ -29,20 +28,14 @@ const MALFORMED_FRAMES: [string, Uint8Array | string][] = [
 ];
 
 describe('limits and bad input', () => {
-  let s: TestServer;
-  let api: ApiClient;
-  beforeAll(async () => {
-    s = await startTestServer({ maxFrameBytes: 64 * 1024 });
-    api = await loggedIn(s.url);
-  });
-  afterAll(async () => s.close());
+  const fx = serverFixture({ maxFrameBytes: 64 * 1024 });
 
   test.each(MALFORMED_FRAMES)('[LM2] %s closes only that socket with 4400', async (_name, bad) => {
-    const deckId = await newDeck(api, 'Bystanders');
-    const a = connectClient(s.wsUrl, deckId, { cookie: api.cookie });
-    const b = connectClient(s.wsUrl, deckId, { cookie: api.cookie });
+    const deckId = await newDeck(fx.api, 'Bystanders');
+    const a = connectClient(fx.s.wsUrl, deckId, { cookie: fx.api.cookie });
+    const b = connectClient(fx.s.wsUrl, deckId, { cookie: fx.api.cookie });
     await Promise.all([a.synced, b.synced]);
-    const raw = rawSocket(s.wsUrl, deckId, { cookie: api.cookie });
+    const raw = rawSocket(fx.s.wsUrl, deckId, { cookie: fx.api.cookie });
     await raw.opened;
     raw.ws.send(bad);
     const closed = await raw.closed;
@@ -56,9 +49,9 @@ describe('limits and bad input', () => {
   });
 
   test('[LM1] an oversized frame closes that socket with 4413 and the client does not resend it', async () => {
-    const deckId = await newDeck(api, 'Big');
-    const bystander = connectClient(s.wsUrl, deckId, { cookie: api.cookie });
-    const big = connectClient(s.wsUrl, deckId, { cookie: api.cookie });
+    const deckId = await newDeck(fx.api, 'Big');
+    const bystander = connectClient(fx.s.wsUrl, deckId, { cookie: fx.api.cookie });
+    const big = connectClient(fx.s.wsUrl, deckId, { cookie: fx.api.cookie });
     await Promise.all([bystander.synced, big.synced]);
     let attempts = 0;
     big.provider.on('status', ({ status }: { status: string }) => {
@@ -72,7 +65,7 @@ describe('limits and bad input', () => {
     expect(attempts).toBe(0);
     expect(big.provider.shouldConnect).toBe(false);
     typeInto(bystander.doc, 0, ' fine');
-    const check = connectClient(s.wsUrl, deckId, { cookie: api.cookie });
+    const check = connectClient(fx.s.wsUrl, deckId, { cookie: fx.api.cookie });
     await check.synced;
     await eventually(() => expect(slideText(check.doc, 0)).toBe('Big fine'));
     for (const c of [bystander, big, check]) c.destroy();
@@ -80,28 +73,22 @@ describe('limits and bad input', () => {
 });
 
 describe('slow readers', () => {
-  let s: TestServer;
-  let api: ApiClient;
-  beforeAll(async () => {
-    s = await startTestServer({ maxBufferedBytes: 256 * 1024 });
-    api = await loggedIn(s.url);
-  });
-  afterAll(async () => s.close());
+  const fx = serverFixture({ maxBufferedBytes: 256 * 1024 });
 
   test('[LM3] a socket that stops reading is closed with 4508; others keep syncing', async () => {
-    const deckId = await newDeck(api, 'Slow');
-    const token = await newLink(api, deckId);
-    const stalled = rawSocket(s.wsUrl, deckId, { token });
+    const deckId = await newDeck(fx.api, 'Slow');
+    const token = await newLink(fx.api, deckId);
+    const stalled = rawSocket(fx.s.wsUrl, deckId, { token });
     await stalled.opened;
     // Stop reading: the kernel buffers fill, then the server's queue for this socket grows.
-    (stalled.ws as unknown as { _socket: { pause(): void } })._socket.pause();
-    const writer = connectClient(s.wsUrl, deckId, { cookie: api.cookie });
-    const reader = connectClient(s.wsUrl, deckId, { cookie: api.cookie });
+    stalled.ws.pause();
+    const writer = connectClient(fx.s.wsUrl, deckId, { cookie: fx.api.cookie });
+    const reader = connectClient(fx.s.wsUrl, deckId, { cookie: fx.api.cookie });
     await Promise.all([writer.synced, reader.synced]);
     for (let i = 0; i < 80; i++) typeInto(writer.doc, 0, 'y'.repeat(60 * 1024));
-    await eventually(() => expect(s.server.services.sync.viewerCounts(deckId)).toEqual({}), 15_000);
+    await eventually(() => expect(fx.s.server.services.sync.viewerCounts(deckId)).toEqual({}), 15_000);
     // Reading again, it finds what was queued and then the close frame with its reason.
-    (stalled.ws as unknown as { _socket: { resume(): void } })._socket.resume();
+    stalled.ws.resume();
     expect((await stalled.closed).code).toBe(CloseCode.TOO_SLOW);
     await eventually(() => expect(slideText(reader.doc, 0).length).toBe('Slow'.length + 80 * 60 * 1024), 15_000);
     writer.destroy();

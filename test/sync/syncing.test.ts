@@ -5,22 +5,17 @@ import type { UpdateMeta } from '../../server/storage/Store.ts';
 import { loggedIn, type ApiClient } from '../helpers/apiClient.ts';
 import { newDeck } from '../helpers/decks.ts';
 import { deckSnapshot, slideText, typeInto } from '../helpers/docEdits.ts';
+import { serverFixture } from '../helpers/serverFixture.ts';
 import { startTestServer, tempDataDir, type TestServer } from '../helpers/testServer.ts';
 import { connectClient, eventually, sleep } from '../helpers/yClient.ts';
 
 describe('syncing', () => {
-  let s: TestServer;
-  let api: ApiClient;
-  beforeAll(async () => {
-    s = await startTestServer();
-    api = await loggedIn(s.url);
-  });
-  afterAll(async () => s.close());
+  const fx = serverFixture();
 
   test('[SY1] two editors converge', async () => {
-    const deckId = await newDeck(api, 'Convergence');
-    const a = connectClient(s.wsUrl, deckId, { cookie: api.cookie });
-    const b = connectClient(s.wsUrl, deckId, { cookie: api.cookie });
+    const deckId = await newDeck(fx.api, 'Convergence');
+    const a = connectClient(fx.s.wsUrl, deckId, { cookie: fx.api.cookie });
+    const b = connectClient(fx.s.wsUrl, deckId, { cookie: fx.api.cookie });
     await Promise.all([a.synced, b.synced]);
     typeInto(a.doc, 0, ' from A');
     typeInto(b.doc, 0, ' from B');
@@ -36,13 +31,13 @@ describe('syncing', () => {
   });
 
   test('[SY2] a late joiner gets everything', async () => {
-    const deckId = await newDeck(api, 'Late joiner');
-    const a = connectClient(s.wsUrl, deckId, { cookie: api.cookie });
+    const deckId = await newDeck(fx.api, 'Late joiner');
+    const a = connectClient(fx.s.wsUrl, deckId, { cookie: fx.api.cookie });
     await a.synced;
     for (let i = 0; i < 20; i++) typeInto(a.doc, 0, ` ${i}`);
     addSlide(a.doc, { layout: 'section' });
     await sleep(200);
-    const late = connectClient(s.wsUrl, deckId, { cookie: api.cookie });
+    const late = connectClient(fx.s.wsUrl, deckId, { cookie: fx.api.cookie });
     await late.synced;
     // The first sync already holds the whole document: no waiting for later messages.
     expect(deckSnapshot(late.doc)).toEqual(deckSnapshot(a.doc));
@@ -52,12 +47,12 @@ describe('syncing', () => {
   });
 
   test('[SY5] edits made offline arrive when the editor reconnects', async () => {
-    const deckId = await newDeck(api, 'Offline');
-    const a = connectClient(s.wsUrl, deckId, { cookie: api.cookie });
+    const deckId = await newDeck(fx.api, 'Offline');
+    const a = connectClient(fx.s.wsUrl, deckId, { cookie: fx.api.cookie });
     await a.synced;
     a.provider.disconnect();
     typeInto(a.doc, 0, ' written offline');
-    const b = connectClient(s.wsUrl, deckId, { cookie: api.cookie });
+    const b = connectClient(fx.s.wsUrl, deckId, { cookie: fx.api.cookie });
     await b.synced;
     expect(slideText(b.doc, 0)).not.toContain('written offline');
     a.provider.connect();
