@@ -27,69 +27,9 @@ import type {
   UserRecord,
   UserWithSecret,
 } from './Store.ts';
-import type { Role } from '../../shared/api.ts';
+import { bytes, now, toAudit, toDeck, toEvent, toImage, toLink, toUser } from './rows.ts';
 
 type Row = Record<string, unknown>;
-
-const now = (): string => new Date().toISOString();
-
-function toUser(row: Row): UserRecord {
-  return {
-    id: row.id as string,
-    username: row.username as string,
-    displayName: row.display_name as string,
-    role: row.role as Role,
-    disabled: row.disabled === 1,
-    createdAt: row.created_at as string,
-  };
-}
-
-function toDeck(row: Row): DeckRecord {
-  return {
-    id: row.id as string,
-    title: row.title as string,
-    slideCount: row.slide_count as number,
-    createdAt: row.created_at as string,
-    createdBy: (row.created_by as string | null) ?? null,
-    updatedAt: row.updated_at as string,
-    updatedBy: (row.updated_by as string | null) ?? null,
-    trashedAt: (row.trashed_at as string | null) ?? null,
-  };
-}
-
-function toLink(row: Row): LinkRecord {
-  return {
-    token: row.token as string,
-    deckId: row.deck_id as string,
-    label: row.label as string,
-    createdAt: row.created_at as string,
-    createdBy: (row.created_by as string | null) ?? null,
-    expiresAt: (row.expires_at as string | null) ?? null,
-    revokedAt: (row.revoked_at as string | null) ?? null,
-  };
-}
-
-function toEvent(row: Row): DeckEventRecord {
-  let detail: Record<string, unknown> = {};
-  try {
-    detail = JSON.parse(row.detail as string) as Record<string, unknown>;
-  } catch {
-    detail = { unreadable: true };
-  }
-  return {
-    id: row.id as number,
-    deckId: row.deck_id as string,
-    kind: row.kind as string,
-    at: row.at as string,
-    userId: (row.user_id as string | null) ?? null,
-    detail,
-  };
-}
-
-const bytes = (value: unknown): Uint8Array => {
-  const buf = value as Buffer;
-  return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
-};
 
 export interface SqliteStoreOptions {
   /** Directory that holds `tussenstand.db`; ':memory:' for a throwaway database. */
@@ -102,6 +42,7 @@ export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly stmt: ReturnType<SqliteStore['prepare']>;
   /** The hot path: built once, so each update costs one prepared insert and one update. */
+  private readonly exclusive = new Set<string>();
   private readonly appendTx: (deckId: string, update: Uint8Array, meta: UpdateMeta) => number;
 
   constructor(options: SqliteStoreOptions) {
@@ -183,6 +124,17 @@ export class SqliteStore implements Store {
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
+  }
+
+  async tryExclusive<T>(key: string, work: () => Promise<T>): Promise<T | null> {
+    // One process owns the file: an in-process set of running keys is the whole lock.
+    if (this.exclusive.has(key)) return null;
+    this.exclusive.add(key);
+    try {
+      return await work();
+    } finally {
+      this.exclusive.delete(key);
+    }
   }
 
   async seedOnce(seed: () => Promise<void>): Promise<boolean> {
@@ -342,16 +294,7 @@ export class SqliteStore implements Store {
 
   async getImage(id: string): Promise<ImageRecord | null> {
     const row = this.db.prepare('SELECT * FROM images WHERE id = ?').get(id) as Row | undefined;
-    if (!row) return null;
-    return {
-      id: row.id as string,
-      deckId: row.deck_id as string,
-      contentType: row.content_type as string,
-      bytes: row.bytes as number,
-      sha256: row.sha256 as string,
-      createdAt: row.created_at as string,
-      createdBy: (row.created_by as string | null) ?? null,
-    };
+    return row ? toImage(row) : null;
   }
 
   async listResearch<C extends CollectionName>(collection: C): Promise<CollectionRecords[C][]> {
@@ -431,15 +374,6 @@ export class SqliteStore implements Store {
     const rows = this.db
       .prepare(`SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`)
       .all(...args, options.limit) as Row[];
-    return rows.map((r) => ({
-      id: r.id as number,
-      at: r.at as string,
-      userId: (r.user_id as string | null) ?? null,
-      collection: r.collection as CollectionName,
-      recordId: r.record_id as string,
-      action: r.action as AuditRecord['action'],
-      before: r.before ? (JSON.parse(r.before as string) as Record<string, unknown>) : null,
-      after: r.after ? (JSON.parse(r.after as string) as Record<string, unknown>) : null,
-    }));
+    return rows.map(toAudit);
   }
 }

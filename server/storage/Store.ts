@@ -101,6 +101,12 @@ export interface Store {
   migrate(): Promise<void>;
   close(): Promise<void>;
 
+  /**
+   * Runs `work` only if no other instance is running work under the same key right now
+   * (compaction of one deck); returns null when it was skipped.
+   */
+  tryExclusive<T>(key: string, work: () => Promise<T>): Promise<T | null>;
+
   /** Runs `seed` only if the store has never been seeded; returns whether it ran. */
   seedOnce(seed: () => Promise<void>): Promise<boolean>;
 

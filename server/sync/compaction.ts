@@ -15,7 +15,12 @@ export interface CompactionResult {
   snapshotBytes: number;
 }
 
+/** Compacts a deck's log unless another instance is compacting it right now (then null). */
 export async function compactDeck(store: Store, deckId: string): Promise<CompactionResult | null> {
+  return store.tryExclusive(`compact:${deckId}`, () => compactNow(store, deckId));
+}
+
+async function compactNow(store: Store, deckId: string): Promise<CompactionResult | null> {
   const stored = await store.loadDocument(deckId);
   const last = stored.updates.at(-1);
   if (!last) return null;
