@@ -1,11 +1,10 @@
 /**
  * Images in slides: uploaded as the raw file body, checked by content (not only by the
- * declared type), stored in DATA_DIR/images, served to editors and to holders of a valid
- * link token for the image's deck.
+ * declared type), served to editors and to holders of a valid
+ * link token for the image's deck. The bytes are kept in the database with the rest, so
+ * backups hold them and every instance can serve them.
  */
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { IMAGE_TYPES, imagePath, MAX_IMAGE_BYTES, type ImageType } from '../../shared/images.ts';
@@ -29,8 +28,7 @@ function sniff(data: Buffer): ImageType | null {
 }
 
 export function imageRoutes(app: FastifyInstance, services: Services): void {
-  const { store, config } = services;
-  const dir = path.join(config.dataDir, 'images');
+  const { store } = services;
 
   app.addContentTypeParser([...IMAGE_TYPES], { parseAs: 'buffer', bodyLimit: MAX_IMAGE_BYTES }, (_request, body, done) => done(null, body));
 
@@ -46,9 +44,7 @@ export function imageRoutes(app: FastifyInstance, services: Services): void {
     const actual = sniff(data);
     if (actual !== declared) throw new HttpError(415, 'unsupported-media-type', `the file is not a valid ${declared}`);
     const id = newId();
-    fs.mkdirSync(dir, { recursive: true });
-    await fs.promises.writeFile(path.join(dir, id), data, { flag: 'wx' });
-    await store.createImage({ id, deckId, contentType: actual, bytes: data.length, sha256: createHash('sha256').update(data).digest('hex'), createdBy: user.id });
+    await store.createImage({ id, deckId, contentType: actual, bytes: data.length, sha256: createHash('sha256').update(data).digest('hex'), createdBy: user.id }, data);
     return reply.status(201).send({ id, url: imagePath(id), contentType: actual, bytes: data.length });
   });
 
@@ -64,12 +60,13 @@ export function imageRoutes(app: FastifyInstance, services: Services): void {
         throw new HttpError(request.access === null && token === undefined ? 401 : 403, 'forbidden', 'not allowed to see this image');
       }
     }
-    const data = await fs.promises.readFile(path.join(dir, image.id));
+    const data = await store.getImageData(image.id);
+    if (!data) throw notFound('image');
     return reply
       .header('content-type', image.contentType)
       .header('cache-control', 'private, max-age=31536000, immutable')
       .header('content-security-policy', "default-src 'none'; sandbox")
       .header('content-disposition', 'inline')
-      .send(data);
+      .send(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
   });
 }

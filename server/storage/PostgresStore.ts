@@ -298,8 +298,13 @@ export class PostgresStore implements Store {
     return (await this.q('SELECT * FROM deck_events WHERE deck_id = ? ORDER BY id', [deckId])).map(toEvent);
   }
 
-  async createImage(image: Omit<ImageRecord, 'createdAt'>): Promise<ImageRecord> {
-    const row = await this.one('INSERT INTO images (id, deck_id, content_type, bytes, sha256, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING *', [
+  async getImageData(id: string): Promise<Uint8Array | null> {
+    const row = await this.one('SELECT data FROM images WHERE id = ?', [id]);
+    return row?.data ? bytes(row.data) : null;
+  }
+
+  async createImage(image: Omit<ImageRecord, 'createdAt'>, data: Uint8Array): Promise<ImageRecord> {
+    const row = await this.one('INSERT INTO images (id, deck_id, content_type, bytes, sha256, created_at, created_by, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id, deck_id, content_type, bytes, sha256, created_at, created_by', [
       image.id,
       image.deckId,
       image.contentType,
@@ -307,12 +312,13 @@ export class PostgresStore implements Store {
       image.sha256,
       now(),
       image.createdBy,
+      Buffer.from(data),
     ]);
     return toImage(row!);
   }
 
   async getImage(id: string): Promise<ImageRecord | null> {
-    const row = await this.one('SELECT * FROM images WHERE id = ?', [id]);
+    const row = await this.one('SELECT id, deck_id, content_type, bytes, sha256, created_at, created_by FROM images WHERE id = ?', [id]);
     return row ? toImage(row) : null;
   }
 

@@ -284,16 +284,21 @@ export class SqliteStore implements Store {
     return (this.stmt.listEvents.all(deckId) as Row[]).map(toEvent);
   }
 
-  async createImage(image: Omit<ImageRecord, 'createdAt'>): Promise<ImageRecord> {
+  async createImage(image: Omit<ImageRecord, 'createdAt'>, data: Uint8Array): Promise<ImageRecord> {
     const at = now();
     this.db
-      .prepare('INSERT INTO images (id, deck_id, content_type, bytes, sha256, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(image.id, image.deckId, image.contentType, image.bytes, image.sha256, at, image.createdBy);
+      .prepare('INSERT INTO images (id, deck_id, content_type, bytes, sha256, created_at, created_by, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(image.id, image.deckId, image.contentType, image.bytes, image.sha256, at, image.createdBy, data);
     return { ...image, createdAt: at };
   }
 
+  async getImageData(id: string): Promise<Uint8Array | null> {
+    const row = this.db.prepare('SELECT data FROM images WHERE id = ?').get(id) as Row | undefined;
+    return row?.data ? bytes(row.data) : null;
+  }
+
   async getImage(id: string): Promise<ImageRecord | null> {
-    const row = this.db.prepare('SELECT * FROM images WHERE id = ?').get(id) as Row | undefined;
+    const row = this.db.prepare('SELECT id, deck_id, content_type, bytes, sha256, created_at, created_by FROM images WHERE id = ?').get(id) as Row | undefined;
     return row ? toImage(row) : null;
   }
 

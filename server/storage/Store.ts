@@ -148,8 +148,10 @@ export interface Store {
   recordDeckEvent(event: Omit<DeckEventRecord, 'id' | 'at'>): Promise<DeckEventRecord>;
   listDeckEvents(deckId: string): Promise<DeckEventRecord[]>;
 
-  createImage(image: Omit<ImageRecord, 'createdAt'>): Promise<ImageRecord>;
+  /** Image bytes live in the database, so every instance can serve every image. */
+  createImage(image: Omit<ImageRecord, 'createdAt'>, data: Uint8Array): Promise<ImageRecord>;
   getImage(id: string): Promise<ImageRecord | null>;
+  getImageData(id: string): Promise<Uint8Array | null>;
 
   listResearch<C extends CollectionName>(collection: C): Promise<CollectionRecords[C][]>;
   getResearch<C extends CollectionName>(collection: C, id: string): Promise<CollectionRecords[C] | null>;

@@ -1,6 +1,7 @@
 /**
  * SQLite schema migrations, applied in order; `meta.schema_version` records how far a
- * database has come (the meta table itself is created before the first migration). The PostgreSQL schema mirrors these tables column for column.
+ * database has come (the meta table itself is created before the first migration).
+ * Migrations are only ever appended; PostgreSQL runs the same list (pgSchema.ts). The PostgreSQL schema mirrors these tables column for column.
  */
 export const SQLITE_MIGRATIONS: string[] = [
   `
@@ -127,5 +128,8 @@ export const SQLITE_MIGRATIONS: string[] = [
     after TEXT
   );
   CREATE INDEX audit_log_record ON audit_log(collection, record_id);
+  `,
+  `
+  ALTER TABLE images ADD COLUMN data BLOB;
   `,
 ];

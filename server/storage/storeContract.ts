@@ -134,9 +134,11 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
     test('images: recorded per deck', async () => {
       const store = await fresh();
       await store.createDeck({ id: 'd1', title: 'T', createdBy: null, slideCount: 1 }, bytes(0));
-      await store.createImage({ id: 'img1', deckId: 'd1', contentType: 'image/png', bytes: 10, sha256: 'ab', createdBy: null });
-      expect(await store.getImage('img1')).toMatchObject({ id: 'img1', deckId: 'd1', contentType: 'image/png', bytes: 10 });
+      await store.createImage({ id: 'img1', deckId: 'd1', contentType: 'image/png', bytes: 3, sha256: 'ab', createdBy: null }, bytes(1, 2, 3));
+      expect(await store.getImage('img1')).toMatchObject({ id: 'img1', deckId: 'd1', contentType: 'image/png', bytes: 3 });
+      expect([...((await store.getImageData('img1')) ?? [])]).toEqual([1, 2, 3]);
       expect(await store.getImage('nope')).toBeNull();
+      expect(await store.getImageData('nope')).toBeNull();
     });
 
     test('research: insert all-or-nothing, update, delete, references and the audit trail', async () => {
