@@ -9,7 +9,7 @@ import type { Logger } from 'pino';
 import type { ApiError } from '../shared/api.ts';
 import { STATS_PATH } from '../shared/statsMessages.ts';
 import { SYNC_PATH } from '../shared/syncMessages.ts';
-import { LoginThrottle } from './auth/loginThrottle.ts';
+import { LoginThrottle, redisLoginThrottle } from './auth/loginThrottle.ts';
 import type { Config } from './config.ts';
 import { AccessBus } from './events.ts';
 import { ensureClientBuilt, serveClient } from './http/clientFiles.ts';
@@ -29,7 +29,10 @@ import { userRoutes } from './http/userRoutes.ts';
 import { createLogger } from './logger.ts';
 import { seedStore } from './seed/seedStore.ts';
 import type { Services } from './services.ts';
+import { PostgresStore } from './storage/PostgresStore.ts';
 import { SqliteStore } from './storage/SqliteStore.ts';
+import { RedisRelay } from './cluster/RedisRelay.ts';
+import { shareThroughRelay } from './cluster/shareThroughRelay.ts';
 import type { Store } from './storage/Store.ts';
 import { RoomRegistry } from './sync/RoomRegistry.ts';
 import { SyncServer } from './sync/SyncServer.ts';
@@ -57,7 +60,11 @@ const BODY_LIMIT_BYTES = 1024 * 1024;
 export async function createServer(options: AppOptions): Promise<TussenstandServer> {
   const { config } = options;
   const logger = options.logger ?? createLogger(config.logLevel);
-  const store = options.store ?? new SqliteStore({ dataDir: config.dataDir, synchronous: config.sqliteSynchronous });
+  const store =
+    options.store ??
+    (config.databaseUrl
+      ? new PostgresStore(config.databaseUrl, (err) => logger.error({ event: 'postgres-error', err: err.message }, 'PostgreSQL connection error'))
+      : new SqliteStore({ dataDir: config.dataDir, synchronous: config.sqliteSynchronous }));
   await store.migrate();
   await seedStore(store, logger, {
     adminPassword: config.adminPassword,
@@ -66,7 +73,9 @@ export async function createServer(options: AppOptions): Promise<TussenstandServ
   });
 
   const bus = new AccessBus();
-  const registry = new RoomRegistry({ store, logger, compactAfterUpdates: config.compactAfterUpdates, idleUnloadMs: config.idleUnloadMs });
+  const relay = config.redisUrl ? new RedisRelay(config.redisUrl, logger.child({ component: 'redis' })) : null;
+  await relay?.start();
+  const registry = new RoomRegistry({ store, logger, relay, compactAfterUpdates: config.compactAfterUpdates, idleUnloadMs: config.idleUnloadMs });
   const app: FastifyInstance = Fastify({
     loggerInstance: logger.child({ component: 'http' }) as FastifyBaseLogger,
     bodyLimit: BODY_LIMIT_BYTES,
@@ -88,14 +97,19 @@ export async function createServer(options: AppOptions): Promise<TussenstandServ
   const research = new ResearchService(store);
   const stats = new StatsHub(store, logger.child({ component: 'stats' }));
   research.on('changed', () => stats.invalidate());
+  if (relay) shareThroughRelay(relay, bus, research, stats);
   const statsServer = new StatsServer({ store, logger: logger.child({ component: 'stats' }), bus, hub: stats, registry, parseCookie: (h) => app.parseCookie(h) });
-  const services: Services = { config, store, logger, bus, registry, sync, throttle: new LoginThrottle(), research, stats };
+  const services: Services = { config, store, logger, bus, registry, sync, throttle: relay ? redisLoginThrottle(relay.commands) : new LoginThrottle(), research, stats };
 
   app.addHook('onRequest', async (request, reply) => applySecurityHeaders(request.raw, reply.raw));
   installErrorHandler(app);
   installRequestAccess(app, services);
 
-  app.get('/healthz', async () => ({ ok: true, store: store.kind, openDecks: registry.size, connections: sync.connectionCount, statsConnections: statsServer.connectionCount }));
+  app.get('/healthz', async (_request, reply) => {
+    const problem = relay?.problem ?? null;
+    const body = { ok: problem === null, store: store.kind, redis: relay ? relay.healthy : null, openDecks: registry.size, connections: sync.connectionCount, statsConnections: statsServer.connectionCount, ...(problem ? { reason: problem } : {}) };
+    return reply.status(problem ? 503 : 200).send(body);
+  });
   sessionRoutes(app, services);
   userRoutes(app, services);
   deckRoutes(app, services);
@@ -144,6 +158,7 @@ export async function createServer(options: AppOptions): Promise<TussenstandServ
       stats.close();
       await registry.closeAll();
       await app.close();
+      await relay?.close();
       await store.close();
     },
   };

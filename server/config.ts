@@ -21,6 +21,8 @@ const EnvSchema = z.object({
   SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
   SERVE_CLIENT: z.enum(['true', 'false']).default('true'),
   KEEPALIVE_MS: z.coerce.number().int().min(100).max(25_000).default(12_000),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'a postgres:// URL').optional(),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'a redis:// URL').optional(),
   MAX_BUFFERED_BYTES: z.coerce.number().int().min(64 * 1024).default(32 * 1024 * 1024),
 });
 
@@ -54,6 +56,10 @@ export interface Config {
   keepaliveMs: number;
   /** Bytes queued for one socket before it is closed as too slow to keep up (4508). */
   maxBufferedBytes: number;
+  /** PostgreSQL instead of SQLite (several instances share it). */
+  databaseUrl: string | undefined;
+  /** Redis pub/sub between instances (documents, awareness, revocations, statistics). */
+  redisUrl: string | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -80,5 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     serveClient: e.SERVE_CLIENT === 'true',
     keepaliveMs: e.KEEPALIVE_MS,
     maxBufferedBytes: e.MAX_BUFFERED_BYTES,
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
   };
 }

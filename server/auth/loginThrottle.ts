@@ -5,15 +5,29 @@
  * who types correctly is unaffected.
  * rate-limiter-flexible offers the same limiter on Redis for several instances.
  */
-import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+
+const PER_USER = { keyPrefix: 'login-user', points: 5, duration: 900, blockDuration: 900 };
+const PER_ADDRESS = { keyPrefix: 'login-ip', points: 50, duration: 3600, blockDuration: 3600 };
+
+/**
+ * Counters shared by every instance through Redis; while Redis is unreachable each instance
+ * falls back to its own memory rather than refusing every sign-in.
+ */
+export function redisLoginThrottle(client: Redis): LoginThrottle {
+  const limiter = (opts: typeof PER_USER) =>
+    new RateLimiterRedis({ ...opts, storeClient: client, rejectIfRedisNotReady: true, insuranceLimiter: new RateLimiterMemory(opts) });
+  return new LoginThrottle(limiter(PER_USER), limiter(PER_ADDRESS));
+}
 
 /** How long a refused attempt must wait (a store error counts as one second). */
 const waitMs = (res: unknown): number => (res instanceof RateLimiterRes ? Math.max(1000, res.msBeforeNext) : 1000);
 
 export class LoginThrottle {
   constructor(
-    private readonly perUser: RateLimiterAbstract = new RateLimiterMemory({ keyPrefix: 'login-user', points: 5, duration: 900, blockDuration: 900 }),
-    private readonly perAddress: RateLimiterAbstract = new RateLimiterMemory({ keyPrefix: 'login-ip', points: 50, duration: 3600, blockDuration: 3600 }),
+    private readonly perUser: RateLimiterAbstract = new RateLimiterMemory(PER_USER),
+    private readonly perAddress: RateLimiterAbstract = new RateLimiterMemory(PER_ADDRESS),
   ) {}
 
   /**

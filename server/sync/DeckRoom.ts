@@ -8,18 +8,32 @@
  *    joiner's state (SyncStep2) is computed only after every earlier commit has finished,
  *    so no client ever holds an update the store does not.
  */
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Logger } from 'pino';
 import { slideCount } from '../../shared/deckModel.ts';
 import type { Store } from '../storage/Store.ts';
-import type { Connection } from './Connection.ts';
+import { Connection } from './Connection.ts';
 import { filterAwarenessUpdate } from './awarenessFilter.ts';
 import { encodeAwarenessMessage, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './messages.ts';
 
 /** Origin of changes the server itself makes (rename, seeding, presentation start). */
 export const SERVER_ORIGIN = Symbol('server');
 const LOAD_ORIGIN = Symbol('load');
+/** Origin of changes another instance made (already stored by it) and of resyncs. */
+const REMOTE_ORIGIN = Symbol('remote');
+/** Owner of awareness client ids that belong to a socket on another instance. */
+const REMOTE_OWNER = Symbol('remote owner');
+
+/** How a room hears of and tells about changes on other instances (Redis, when scaled out). */
+export interface RoomRelay {
+  /** Subscribes to the deck's changes; resolves once subscribed, so loading can follow. */
+  attach(deckId: string): Promise<void>;
+  publishUpdate(deckId: string, update: Uint8Array): void;
+  publishAwareness(deckId: string, update: Uint8Array): void;
+}
 
 export class StorageError extends Error {}
 export class DamagedDeckError extends Error {}
@@ -33,6 +47,7 @@ export interface RoomDeps {
   onFailed: (room: DeckRoom) => void;
   /** Resolves once a previous instance of this room has flushed its queue. */
   previous: Promise<void>;
+  relay: RoomRelay | null;
 }
 
 export class DeckRoom {
@@ -47,7 +62,7 @@ export class DeckRoom {
   unloadTimer: NodeJS.Timeout | undefined;
   private tail: Promise<unknown> = Promise.resolve();
   private captured: Uint8Array[] | null = null;
-  private readonly awarenessOwners = new Map<number, Connection>();
+  private readonly awarenessOwners = new Map<number, Connection | typeof REMOTE_OWNER>();
 
   constructor(
     readonly deckId: string,
@@ -82,6 +97,9 @@ export class DeckRoom {
 
   private async load(): Promise<void> {
     const started = Date.now();
+    // Subscribe first, read second: an update another instance stores in between arrives
+    // through the subscription (queued behind this load), so none falls in the gap.
+    await this.deps.relay?.attach(this.deckId);
     let stored;
     try {
       stored = await this.deps.store.loadDocument(this.deckId);
@@ -142,9 +160,65 @@ export class DeckRoom {
       throw new StorageError((err as Error).message);
     }
     this.updatesSinceCompaction++;
+    this.broadcast(update, exclude);
+    this.deps.relay?.publishUpdate(this.deckId, update);
+    this.deps.onCommitted(this, this.updatesSinceCompaction);
+  }
+
+  private broadcast(update: Uint8Array, exclude: Connection | null): void {
     const message = encodeSyncUpdate(update);
     for (const conn of this.connections) if (conn !== exclude) conn.send(message);
-    this.deps.onCommitted(this, this.updatesSinceCompaction);
+  }
+
+  /** Applies what changed in `apply` (with the remote origin) and relays it to this instance's sockets. */
+  private relayRemote(apply: () => void): void {
+    const { updates, error } = this.capture(() => this.doc.transact(apply, REMOTE_ORIGIN));
+    if (updates.length > 0) this.broadcast(updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates), null);
+    if (error) this.deps.logger.warn({ event: 'remote-update-failed', deckId: this.deckId, err: (error as Error).message }, 'could not apply an update from another instance');
+  }
+
+  /** An update another instance stored and published. */
+  applyRemoteUpdate(update: Uint8Array): Promise<void> {
+    return this.enqueue(() => {
+      if (!this.failed && this.damage === null) this.relayRemote(() => Y.applyUpdate(this.doc, update, REMOTE_ORIGIN));
+    });
+  }
+
+  /** Reads the deck again from the store and relays what this instance missed (after a Redis outage). */
+  resync(): Promise<void> {
+    return this.enqueue(async () => {
+      if (this.failed || this.damage !== null) return;
+      const stored = await this.deps.store.loadDocument(this.deckId);
+      this.relayRemote(() => {
+        if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot, REMOTE_ORIGIN);
+        for (const { data } of stored.updates) Y.applyUpdate(this.doc, data, REMOTE_ORIGIN);
+      });
+    });
+  }
+
+  /** Awareness from editors on another instance: their client ids are theirs, never a local socket's. */
+  applyRemoteAwareness(update: Uint8Array): void {
+    const decoder = decoding.createDecoder(update);
+    const count = decoding.readVarUint(decoder);
+    const encoder = encoding.createEncoder();
+    const kept: [number, number, string][] = [];
+    for (let i = 0; i < count; i++) {
+      const clientId = decoding.readVarUint(decoder);
+      const clock = decoding.readVarUint(decoder);
+      const json = decoding.readVarString(decoder);
+      const owner = this.awarenessOwners.get(clientId);
+      if (owner !== undefined && owner !== REMOTE_OWNER) continue;
+      if (json === 'null') this.awarenessOwners.delete(clientId);
+      else this.awarenessOwners.set(clientId, REMOTE_OWNER);
+      kept.push([clientId, clock, json]);
+    }
+    encoding.writeVarUint(encoder, kept.length);
+    for (const [clientId, clock, json] of kept) {
+      encoding.writeVarUint(encoder, clientId);
+      encoding.writeVarUint(encoder, clock);
+      encoding.writeVarString(encoder, json);
+    }
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, encoding.toUint8Array(encoder), REMOTE_ORIGIN);
   }
 
   private fail(reason: string): void {
@@ -238,13 +312,16 @@ export class DeckRoom {
     const changed = [...added, ...updated, ...removed];
     if (changed.length === 0) return;
     // Attendees never receive carets: hundreds of them would multiply every cursor move.
-    const message = encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+    const message = encodeAwarenessMessage(update);
     for (const conn of this.connections) if (!conn.readOnly && conn !== origin) conn.send(message);
+    // Only what this instance's sockets changed goes out; timeouts happen on every instance.
+    if (origin instanceof Connection) this.deps.relay?.publishAwareness(this.deckId, update);
     // A state removed by the awareness timeout (not by its owner) frees its id.
     for (const id of removed) {
       const owner = this.awarenessOwners.get(id);
       if (owner && origin !== owner) {
-        owner.awarenessIds.delete(id);
+        if (owner !== REMOTE_OWNER) owner.awarenessIds.delete(id);
         this.awarenessOwners.delete(id);
       }
     }

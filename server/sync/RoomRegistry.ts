@@ -4,6 +4,7 @@
  */
 import type { Logger } from 'pino';
 import type * as Y from 'yjs';
+import type { RedisRelay } from '../cluster/RedisRelay.ts';
 import type { Store } from '../storage/Store.ts';
 import { DeckRoom } from './DeckRoom.ts';
 import { compactDeck } from './compaction.ts';
@@ -11,6 +12,8 @@ import { compactDeck } from './compaction.ts';
 export interface RegistryOptions {
   store: Store;
   logger: Logger;
+  /** Redis relay when several instances serve the same decks; null for one instance. */
+  relay: RedisRelay | null;
   compactAfterUpdates: number;
   idleUnloadMs: number;
 }
@@ -24,7 +27,22 @@ export class RoomRegistry {
   private readonly unloading = new Map<string, Promise<void>>();
   private readonly compacting = new Set<string>();
 
-  constructor(private readonly options: RegistryOptions) {}
+  constructor(private readonly options: RegistryOptions) {
+    const { relay } = options;
+    if (relay) {
+      relay.on('update', (deckId, update) => void this.rooms.get(deckId)?.applyRemoteUpdate(update).catch(() => {}));
+      relay.on('awareness', (deckId, update) => {
+        try {
+          this.rooms.get(deckId)?.applyRemoteAwareness(update);
+        } catch (err) {
+          options.logger.warn({ event: 'remote-awareness-failed', deckId, err: (err as Error).message }, 'ignored unreadable awareness from another instance');
+        }
+      });
+      relay.on('resynced', () => {
+        for (const room of this.rooms.values()) void room.resync().catch(() => {});
+      });
+    }
+  }
 
   get size(): number {
     return this.rooms.size;
@@ -45,6 +63,7 @@ export class RoomRegistry {
       store: this.options.store,
       logger: this.options.logger,
       previous: this.unloading.get(deckId) ?? Promise.resolve(),
+      relay: this.options.relay,
       onCommitted: (r, count) => {
         if (count >= this.options.compactAfterUpdates) this.scheduleCompaction(r);
       },
@@ -93,6 +112,7 @@ export class RoomRegistry {
   }
 
   private trackUnloading(deckId: string, done: Promise<void>): void {
+    if (!this.rooms.has(deckId)) this.options.relay?.detach(deckId);
     const entry = done.finally(() => {
       if (this.unloading.get(deckId) === entry) this.unloading.delete(deckId);
     });
