@@ -5,6 +5,10 @@ const at = '2026-01-01T00:00:00.000Z';
 const org = (id: string, kind: ResearchData['organisations'][number]['kind']) => ({ id, name: id, kind, createdAt: at, updatedAt: at });
 const interview = (organisationId: string, date: string, staff: number) => ({ id: `${organisationId}-${date}`, organisationId, date, staff, track: 3, topic: '', createdAt: at, updatedAt: at });
 
+const damocles = (organisationId: string, status: 'not-analysed' | 'analysed' | 'harmonised', date: string) => ({ id: `${organisationId}${date}`, organisationId, status, date, createdAt: at, updatedAt: at });
+const agreement = (track: number) => ({ id: `a${track}${Math.random()}`, organisationId: 'x', track, date: '2025-01-01', subject: 's', createdAt: at, updatedAt: at });
+const event = (kind: 'presentation' | 'factsheet', audience: 'team' | 'om' | 'partner' | null) => ({ id: `${kind}${audience}${Math.random()}`, kind, audience, date: '2025-01-01', title: '', createdAt: at, updatedAt: at });
+
 function data(partial: Partial<ResearchData>): ResearchData {
   return { organisations: [], interviews: [], damocles: [], agreements: [], events: [], ...partial };
 }
@@ -54,11 +58,10 @@ describe('computeStats', () => {
   });
 
   test('the latest Damocles record per municipality decides; one without a record is not analysed', () => {
-    const d = (organisationId: string, status: 'not-analysed' | 'analysed' | 'harmonised', date: string) => ({ id: `${organisationId}${date}`, organisationId, status, date, createdAt: at, updatedAt: at });
     const stats = computeStats(
       data({
         organisations: [org('a', 'municipality'), org('b', 'municipality'), org('c', 'municipality')],
-        damocles: [d('a', 'analysed', '2025-01-01'), d('a', 'harmonised', '2025-06-01'), d('b', 'analysed', '2025-02-01')],
+        damocles: [damocles('a', 'analysed', '2025-01-01'), damocles('a', 'harmonised', '2025-06-01'), damocles('b', 'analysed', '2025-02-01')],
       }),
     );
     expect(stats['damocles.byStatus']).toEqual([
@@ -69,8 +72,6 @@ describe('computeStats', () => {
   });
 
   test('agreements by track and events by kind and audience', () => {
-    const agreement = (track: number) => ({ id: `a${track}${Math.random()}`, organisationId: 'x', track, date: '2025-01-01', subject: 's', createdAt: at, updatedAt: at });
-    const event = (kind: 'presentation' | 'factsheet', audience: 'team' | 'om' | 'partner' | null) => ({ id: `${kind}${audience}${Math.random()}`, kind, audience, date: '2025-01-01', title: '', createdAt: at, updatedAt: at });
     const stats = computeStats(data({ agreements: [agreement(1), agreement(1), agreement(3)], events: [event('presentation', 'team'), event('presentation', 'om'), event('factsheet', null)] }));
     expect(stats['agreements.total']).toBe(3);
     expect(stats['agreements.byTrack']).toEqual([
