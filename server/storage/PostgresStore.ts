@@ -49,6 +49,23 @@ export class PostgresStore implements Store {
     this.pool.on('error', onError);
   }
 
+  /**
+   * A pooled connection for a multi-statement unit. A checked-out client that loses its
+   * connection emits 'error' on itself, not on the pool; unheard, that would end the process.
+   * The query in flight fails anyway, which is how the caller learns of it.
+   */
+  private async checkout(): Promise<pg.PoolClient> {
+    const client = await this.pool.connect();
+    const ignore = (): void => {};
+    client.on('error', ignore);
+    const release = client.release.bind(client);
+    client.release = (err?: Error | boolean) => {
+      client.off('error', ignore);
+      return release(err);
+    };
+    return client;
+  }
+
   private async q(sql: string, args: unknown[] = [], db: Queryable = this.pool): Promise<Row[]> {
     const result = await db.query(numbered(sql), args);
     return result.rows as Row[];
@@ -60,7 +77,7 @@ export class PostgresStore implements Store {
 
   /** Runs `work` in one transaction on one connection. */
   private async tx<T>(work: (db: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
+    const client = await this.checkout();
     try {
       await client.query('BEGIN');
       const result = await work(client);
@@ -105,7 +122,7 @@ export class PostgresStore implements Store {
   }
 
   async tryExclusive<T>(key: string, work: () => Promise<T>): Promise<T | null> {
-    const client = await this.pool.connect();
+    const client = await this.checkout();
     try {
       const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [key]);
       if (!rows[0]?.locked) return null;
@@ -223,7 +240,7 @@ export class PostgresStore implements Store {
   async loadDocument(deckId: string): Promise<StoredDocument> {
     // One snapshot-consistent read: a compaction committing in between cannot make an
     // update vanish from both the snapshot and the log.
-    const client = await this.pool.connect();
+    const client = await this.checkout();
     try {
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       const snap = await this.one('SELECT data FROM doc_snapshots WHERE deck_id = ?', [deckId], client);
