@@ -18,6 +18,7 @@ import { installErrorHandler } from './http/httpErrors.ts';
 import { applySecurityHeaders } from './http/securityHeaders.ts';
 import { imageRoutes } from './http/imageRoutes.ts';
 import { linkRoutes } from './http/linkRoutes.ts';
+import { presentationRoutes } from './http/presentationRoutes.ts';
 import { researchRoutes } from './http/researchRoutes.ts';
 import { statsRoutes } from './http/statsRoutes.ts';
 import { ResearchService } from './research/ResearchService.ts';
@@ -116,6 +117,7 @@ export async function createServer(options: AppOptions): Promise<TussenstandServ
   linkRoutes(app, services);
   imageRoutes(app, services);
   researchRoutes(app, services);
+  presentationRoutes(app, services);
   statsRoutes(app, services);
   if (config.serveClient) {
     await ensureClientBuilt(logger);

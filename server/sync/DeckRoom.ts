@@ -24,6 +24,8 @@ export const SERVER_ORIGIN = Symbol('server');
 const LOAD_ORIGIN = Symbol('load');
 /** Origin of changes another instance made (already stored by it) and of resyncs. */
 const REMOTE_ORIGIN = Symbol('remote');
+/** Attendee counts are sent to editors at most this often. */
+const AUDIENCE_THROTTLE_MS = 250;
 /** Owner of awareness client ids that belong to a socket on another instance. */
 const REMOTE_OWNER = Symbol('remote owner');
 
@@ -63,6 +65,9 @@ export class DeckRoom {
   private tail: Promise<unknown> = Promise.resolve();
   private captured: Uint8Array[] | null = null;
   private readonly awarenessOwners = new Map<number, Connection | typeof REMOTE_OWNER>();
+  /** Awareness client ids of presenters (state.presenting): the only presence attendees receive. */
+  private readonly presentingIds = new Set<number>();
+  private audienceTimer: NodeJS.Timeout | undefined;
 
   constructor(
     readonly deckId: string,
@@ -233,7 +238,12 @@ export class DeckRoom {
     clearTimeout(this.unloadTimer);
     this.unloadTimer = undefined;
     this.connections.add(conn);
-    if (conn.readOnly) return;
+    if (conn.readOnly) {
+      this.scheduleAudienceCount();
+      // An attendee arriving mid-talk sees the presenter's pointer at once.
+      if (this.presentingIds.size > 0) conn.send(encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.presentingIds])));
+      return;
+    }
     // Editors get our state vector so they send what we lack (edits made offline), and the
     // carets of everyone already here.
     void this.enqueue(() => {
@@ -245,6 +255,7 @@ export class DeckRoom {
 
   removeConnection(conn: Connection): void {
     this.connections.delete(conn);
+    if (conn.readOnly) this.scheduleAudienceCount();
     if (conn.awarenessIds.size > 0) {
       const ids = [...conn.awarenessIds];
       for (const id of ids) this.awarenessOwners.delete(id);
@@ -315,8 +326,10 @@ export class DeckRoom {
     const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
     const message = encodeAwarenessMessage(update);
     for (const conn of this.connections) if (!conn.readOnly && conn !== origin) conn.send(message);
-    // Only what this instance's sockets changed goes out; timeouts happen on every instance.
-    if (origin instanceof Connection) this.deps.relay?.publishAwareness(this.deckId, update);
+    this.relayPresenters(changed, removed);
+    // Only what this instance changed goes out (its sockets, or its own audience count);
+    // timeouts happen on every instance by themselves.
+    if (origin instanceof Connection || origin === 'local') this.deps.relay?.publishAwareness(this.deckId, update);
     // A state removed by the awareness timeout (not by its owner) frees its id.
     for (const id of removed) {
       const owner = this.awarenessOwners.get(id);
@@ -326,6 +339,44 @@ export class DeckRoom {
       }
     }
   };
+
+  /**
+   * Attendees receive no presence except the presenter's (for the laser pointer): states
+   * marked `presenting`, and their removal when that ends.
+   */
+  private relayPresenters(changed: number[], removed: number[]): void {
+    const relevant: number[] = [];
+    for (const id of changed) {
+      const state = this.awareness.getStates().get(id) as { presenting?: unknown } | undefined;
+      const presenting = state?.presenting === true && !removed.includes(id);
+      if (presenting || this.presentingIds.has(id)) relevant.push(id);
+      if (presenting) this.presentingIds.add(id);
+      else this.presentingIds.delete(id);
+    }
+    if (relevant.length === 0) return;
+    const message = encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, relevant));
+    for (const conn of this.connections) if (conn.readOnly) conn.send(message);
+  }
+
+  /**
+   * Editors see how many attendees are connected, per link label, as this instance's own
+   * awareness state `{ audience }` (each instance publishes its own; clients add them up).
+   * Throttled: a room full of people arriving at once is one update, not hundreds.
+   */
+  private scheduleAudienceCount(): void {
+    if (this.audienceTimer) return;
+    this.audienceTimer = setTimeout(() => {
+      this.audienceTimer = undefined;
+      if (this.doc.isDestroyed) return;
+      const audience = this.viewerCounts();
+      const current = (this.awareness.getLocalState() as { audience?: Record<string, number> } | null)?.audience;
+      if (Object.keys(audience).length === 0) {
+        if (current) this.awareness.setLocalState(null);
+      } else if (JSON.stringify(current) !== JSON.stringify(audience)) {
+        this.awareness.setLocalState({ audience });
+      }
+    }, AUDIENCE_THROTTLE_MS);
+  }
 
   viewerCounts(): Record<string, number> {
     const counts: Record<string, number> = {};
@@ -340,6 +391,7 @@ export class DeckRoom {
 
   destroy(): void {
     clearTimeout(this.unloadTimer);
+    clearTimeout(this.audienceTimer);
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
     this.doc.destroy();

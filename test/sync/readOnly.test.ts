@@ -75,14 +75,56 @@ describe('read-only connections', () => {
     await raw.opened;
     raw.ws.send(awarenessFrame([{ clientId: 424242, clock: 1, state: { user: { name: 'ghost' } } }]));
     editor.provider.awareness.setLocalStateField('cursor', { slide: 1 });
-    await sleep(300);
-    expect([...editor.provider.awareness.getStates().keys()]).toEqual([editor.doc.clientID]);
+    await sleep(400);
+    // The editor sees no attendee's presence, only the server's count of them ([RO6]).
+    const others = [...editor.provider.awareness.getStates()].filter(([id]) => id !== editor.doc.clientID);
+    expect(others.map(([, state]) => state)).toEqual([{ audience: { OM: 2 } }]);
     // The viewer knows only itself: the editor's caret never reached it.
     expect([...viewer.provider.awareness.getStates().keys()]).toEqual([viewer.doc.clientID]);
     expect(fx.s.server.services.sync.viewerCounts(deckId)).toEqual({ OM: 2 });
     raw.ws.close();
     editor.destroy();
     viewer.destroy();
+  });
+
+  test('[RO3] attendees do receive the presenter’s pointer, and its end', async () => {
+    const deckId = await newDeck(fx.api, 'Laser');
+    const token = await newLink(fx.api, deckId, { label: 'team' });
+    const presenter = connectClient(fx.s.wsUrl, deckId, { cookie: fx.api.cookie });
+    const coEditor = connectClient(fx.s.wsUrl, deckId, { cookie: fx.api.cookie });
+    await Promise.all([presenter.synced, coEditor.synced]);
+    coEditor.provider.awareness.setLocalStateField('cursor', { anchor: 1 });
+    presenter.provider.awareness.setLocalState({ presenting: true, pointer: { x: 0.25, y: 0.5 } });
+    const viewer = connectClient(fx.s.wsUrl, deckId, { token });
+    await viewer.synced;
+    // Arriving mid-talk, the attendee gets the pointer at once; the co-editor's caret never.
+    await eventually(() => expect(viewer.provider.awareness.getStates().get(presenter.doc.clientID)).toMatchObject({ presenting: true, pointer: { x: 0.25, y: 0.5 } }));
+    presenter.provider.awareness.setLocalStateField('pointer', { x: 0.75, y: 0.1 });
+    await eventually(() => expect(viewer.provider.awareness.getStates().get(presenter.doc.clientID)).toMatchObject({ pointer: { x: 0.75, y: 0.1 } }));
+    expect(viewer.provider.awareness.getStates().has(coEditor.doc.clientID)).toBe(false);
+    presenter.provider.awareness.setLocalState(null);
+    await eventually(() => expect(viewer.provider.awareness.getStates().has(presenter.doc.clientID)).toBe(false));
+    for (const c of [presenter, coEditor, viewer]) c.destroy();
+  });
+
+  test('[RO6] editors see the attendee count per link label', async () => {
+    const deckId = await newDeck(fx.api, 'Counting');
+    const team = await newLink(fx.api, deckId, { label: 'team' });
+    const om = await newLink(fx.api, deckId, { label: 'OM' });
+    const editor = connectClient(fx.s.wsUrl, deckId, { cookie: fx.api.cookie });
+    await editor.synced;
+    const audience = (): unknown =>
+      [...editor.provider.awareness.getStates().values()].find((st) => (st as { audience?: unknown }).audience) as { audience: Record<string, number> } | undefined;
+    const viewers = [connectClient(fx.s.wsUrl, deckId, { token: team }), connectClient(fx.s.wsUrl, deckId, { token: team }), connectClient(fx.s.wsUrl, deckId, { token: om })];
+    await Promise.all(viewers.map((v) => v.synced));
+    await eventually(() => expect(audience()).toEqual({ audience: { team: 2, OM: 1 } }));
+    viewers[0]!.destroy();
+    await eventually(() => expect(audience()).toEqual({ audience: { team: 1, OM: 1 } }));
+    viewers[1]!.destroy();
+    viewers[2]!.destroy();
+    await eventually(() => expect(audience()).toBeUndefined());
+    expect((await fx.api.get(`/api/decks/${deckId}/audience`)).body).toEqual({ audience: {} });
+    editor.destroy();
   });
 
   test('[RO4] an idle viewer is kept alive with keep-alive messages', async () => {

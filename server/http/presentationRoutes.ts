@@ -1,0 +1,65 @@
+/**
+ * Starting and ending a live session. The position during the talk is written by the
+ * presenter's client straight into the deck's presentation state (only editors can write
+ * to the document); starting and ending go through here so they are recorded in the deck's
+ * history with who and when.
+ */
+import type { FastifyInstance } from 'fastify';
+import { readPresentation, slideIds, writePresentation, type PresentationState } from '../../shared/deckModel.ts';
+import type { Services } from '../services.ts';
+import { DeckParams, editableDeck } from './deckRoutes.ts';
+import { HttpError, parse } from './httpErrors.ts';
+import { requireUser } from './requestAccess.ts';
+
+export function presentationRoutes(app: FastifyInstance, services: Services): void {
+  const { store, registry } = services;
+
+  app.post('/api/decks/:id/presentation/start', async (request) => {
+    const user = requireUser(request);
+    const { id } = parse(DeckParams, request.params);
+    const deck = await editableDeck(store, id);
+    if (deck.trashedAt) throw new HttpError(409, 'deck-trashed', 'restore the deck from the trash before presenting it');
+    const startedAt = new Date().toISOString();
+    let state: PresentationState | null = null;
+    await registry.change(
+      id,
+      (doc) => {
+        const current = readPresentation(doc);
+        const ids = slideIds(doc);
+        // A session that is already running keeps its position; a new one starts at the first slide.
+        const slideId = current.active && current.slideId && ids.includes(current.slideId) ? current.slideId : (ids[0] ?? null);
+        writePresentation(doc, { active: true, slideId, fragment: current.active ? current.fragment : 0, startedAt: current.active ? (current.startedAt ?? startedAt) : startedAt, startedBy: user.displayName });
+        state = readPresentation(doc);
+      },
+      user.id,
+    );
+    // Until version history exists, the start of a session is recorded in the deck's history.
+    await store.recordDeckEvent({ deckId: id, kind: 'session-started', userId: user.id, detail: { startedAt: (state as PresentationState | null)?.startedAt ?? startedAt } });
+    return state;
+  });
+
+  app.post('/api/decks/:id/presentation/stop', async (request) => {
+    const user = requireUser(request);
+    const { id } = parse(DeckParams, request.params);
+    await editableDeck(store, id);
+    let state: PresentationState | null = null;
+    await registry.change(
+      id,
+      (doc) => {
+        writePresentation(doc, { active: false });
+        state = readPresentation(doc);
+      },
+      user.id,
+    );
+    await store.recordDeckEvent({ deckId: id, kind: 'session-ended', userId: user.id, detail: {} });
+    return state;
+  });
+
+  // The attendee count for presenters who are not connected over the sync socket (and for tests).
+  app.get('/api/decks/:id/audience', async (request) => {
+    requireUser(request);
+    const { id } = parse(DeckParams, request.params);
+    await editableDeck(store, id);
+    return { audience: services.sync.viewerCounts(id) };
+  });
+}
