@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { offlineShellPlugin } from './client/build/offlineShellPlugin.ts';
 
 // The client is built into dist/client and served by the Node server on the same port.
 // In development (`npm run dev`) Vite proxies the API and both websockets to the server.
@@ -7,7 +8,7 @@ const serverPort = Number(process.env.PORT ?? 8080);
 
 export default defineConfig({
   root: 'client',
-  plugins: [react()],
+  plugins: [react(), offlineShellPlugin()],
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,

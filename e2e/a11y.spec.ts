@@ -36,7 +36,7 @@ test('deck list, trash and the new-deck dialog', async ({ signedInPage: page, de
   await expectNoSeriousViolations(page);
 });
 
-test('deck page', async ({ signedInPage: page, deckPage }) => {
+test('deck editor', async ({ signedInPage: page, deckPage }) => {
   const deck = await createDeckViaApi(page.request, uniqueTitle('E2E axe'));
   await page.goto(`/decks/${deck.id}`);
   await expect(deckPage.connection).toContainText('Verbonden');

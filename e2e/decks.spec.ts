@@ -14,11 +14,13 @@ test('create, rename, open, trash and restore a deck', async ({ signedInPage: pa
   // Open it: connected, and a title slide whose text is the deck title.
   await deckList.deckLink(title).click();
   await expect(deckPage.heading).toHaveText(title);
+  await expect(deckPage.titleInput).toHaveValue(title);
   await expect(deckPage.connection).toContainText('Verbonden');
   await expect(deckPage.slides).toHaveCount(1);
-  await expect(deckPage.slides.first()).toContainText('Dia 1');
-  await expect(deckPage.slides.first()).toContainText('Titeldia');
-  await expect(deckPage.slideText(0)).toHaveText(title);
+  await expect(deckPage.slides.first()).toHaveAccessibleName(`Dia 1: ${title}`);
+  await expect(deckPage.layout).toHaveValue('title');
+  await expect(deckPage.layout.getByRole('option', { selected: true })).toHaveText('Titeldia');
+  await expect(deckPage.canvas).toHaveText(title);
 
   // Back to the list and rename it.
   await page.getByRole('link', { name: 'Alle presentaties' }).click();

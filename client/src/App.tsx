@@ -1,4 +1,4 @@
-/** Routes. The deck page is lazy: its chunk carries yjs and y-websocket. */
+/** Routes. The deck editor is lazy: its chunk carries Tiptap, yjs and y-websocket. */
 import { lazy, Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { AuthProvider } from './auth/AuthContext.tsx';
@@ -10,7 +10,10 @@ import LoginPage from './pages/LoginPage.tsx';
 import NotFoundPage from './pages/NotFoundPage.tsx';
 import ViewerPage from './pages/ViewerPage.tsx';
 
-const DeckPage = lazy(() => import('./pages/DeckPage.tsx'));
+const EditorPage = lazy(() => import('./editor/EditorPage.tsx'));
+// The research log and user management load on demand, so the deck list's bundle stays small.
+const ResearchPage = lazy(() => import('./pages/ResearchPage.tsx'));
+const AdminUsersPage = lazy(() => import('./pages/AdminUsersPage.tsx'));
 
 export function App() {
   return (
@@ -26,7 +29,23 @@ export function App() {
                 path="/decks/:id"
                 element={
                   <Suspense fallback={<LoadingMessage />}>
-                    <DeckPage />
+                    <EditorPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="/research"
+                element={
+                  <Suspense fallback={<LoadingMessage />}>
+                    <ResearchPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="/admin/users"
+                element={
+                  <Suspense fallback={<LoadingMessage />}>
+                    <AdminUsersPage />
                   </Suspense>
                 }
               />

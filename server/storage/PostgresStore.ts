@@ -33,6 +33,9 @@ const SEED_LOCK = 727_002;
 
 type Queryable = pg.Pool | pg.PoolClient;
 
+/** See checkout(): the failing query reports the problem; the event itself needs no action. */
+const ignoreClientError = (): void => {};
+
 /** Turns `?` placeholders into `$1, $2…`, so SQL reads the same as in the SQLite store. */
 function numbered(sql: string): string {
   let n = 0;
@@ -56,11 +59,10 @@ export class PostgresStore implements Store {
    */
   private async checkout(): Promise<pg.PoolClient> {
     const client = await this.pool.connect();
-    const ignore = (): void => {};
-    client.on('error', ignore);
+    client.on('error', ignoreClientError);
     const release = client.release.bind(client);
     client.release = (err?: Error | boolean) => {
-      client.off('error', ignore);
+      client.off('error', ignoreClientError);
       return release(err);
     };
     return client;

@@ -22,7 +22,7 @@ export class ApiRequestError extends Error {
     this.error = body.error;
     this.fields = body.fields ?? [];
     this.retryAfterSeconds = retryAfterSeconds;
-    this.body = body;
+    this.body = body as ApiError & Record<string, unknown>;
   }
 }
 

@@ -13,6 +13,8 @@ export function AppHeader() {
   const [params] = useSearchParams();
   const onList = location.pathname === '/';
   const inTrash = onList && params.get('view') === 'trash';
+  const onResearch = location.pathname === '/research';
+  const onUsers = location.pathname === '/admin/users';
 
   return (
     <header className="app-header">
@@ -34,6 +36,18 @@ export function AppHeader() {
                   {t('header.trash')}
                 </Link>
               </li>
+              <li>
+                <Link to="/research" aria-current={onResearch ? 'page' : undefined}>
+                  {t('research.nav')}
+                </Link>
+              </li>
+              {state.user.role === 'admin' && (
+                <li>
+                  <Link to="/admin/users" aria-current={onUsers ? 'page' : undefined}>
+                    {t('admin.nav')}
+                  </Link>
+                </li>
+              )}
             </ul>
           </nav>
         )}

@@ -3,7 +3,7 @@
  * moves to the new page's heading, so screen readers announce where the user landed.
  */
 import { useEffect, useRef } from 'react';
-import { Outlet, useLocation } from 'react-router-dom';
+import { Outlet, useLocation, useMatch } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { AppHeader } from './AppHeader.tsx';
 
@@ -16,6 +16,8 @@ export function Layout() {
   const pageKey = `${pathname}?${params.toString()}`;
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
+  // The editor uses the whole window below the header; other pages keep the reading width.
+  const fullWidth = useMatch('/decks/:id') !== null;
 
   useEffect(() => {
     if (firstRender.current) {
@@ -34,12 +36,12 @@ export function Layout() {
   }, [pageKey]);
 
   return (
-    <div className="app">
+    <div className={fullWidth ? 'app app--full' : 'app'}>
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
       <AppHeader />
-      <main id="main" ref={mainRef} tabIndex={-1} className="app-main">
+      <main id="main" ref={mainRef} tabIndex={-1} className={fullWidth ? 'app-main app-main--full' : 'app-main'}>
         <Outlet />
       </main>
     </div>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { closeCodeName, type CloseCodeName } from '../../../shared/closeCodes.ts';
 import { loginPath } from '../auth/returnPath.ts';
 
-type ExplainedCode = Exclude<CloseCodeName, 'NORMAL' | 'GOING_AWAY' | 'STORAGE_UNAVAILABLE'>;
+type ExplainedCode = Exclude<CloseCodeName, 'NORMAL' | 'GOING_AWAY' | 'STORAGE_UNAVAILABLE' | 'TOO_SLOW'>;
 const EXPLAINED: readonly ExplainedCode[] = ['NO_CREDENTIALS', 'FORBIDDEN', 'NO_SUCH_DECK', 'LINK_REVOKED', 'LINK_EXPIRED', 'MALFORMED', 'FRAME_TOO_LARGE', 'DECK_DAMAGED', 'RATE_LIMITED'];
 
 function isExplained(name: CloseCodeName | undefined): name is ExplainedCode {

@@ -80,7 +80,11 @@ export function useDeckSync(deckId: string, params: Record<string, string> = {},
 
   useEffect(() => {
     const doc = new Y.Doc();
-    const refresh = () => setContent({ title: readMeta(doc).title, slides: summaries ? readSlides(doc) : [] });
+    const refresh = () => {
+      const title = readMeta(doc).title;
+      // Without summaries only the title is read: typing must not re-render the whole page.
+      setContent((previous) => (!summaries && previous.title === title ? previous : { title, slides: summaries ? readSlides(doc) : [] }));
+    };
     const onStatus = ({ status: next }: { status: 'connected' | 'disconnected' | 'connecting' }) => setStatus(next);
     const onSync = (isSynced: boolean) => {
       setSynced(isSynced);
