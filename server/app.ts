@@ -19,6 +19,8 @@ import { applySecurityHeaders } from './http/securityHeaders.ts';
 import { imageRoutes } from './http/imageRoutes.ts';
 import { linkRoutes } from './http/linkRoutes.ts';
 import { presentationRoutes } from './http/presentationRoutes.ts';
+import { exportRoutes } from './http/exportRoutes.ts';
+import { ExportService } from './export/ExportService.ts';
 import { researchRoutes } from './http/researchRoutes.ts';
 import { statsRoutes } from './http/statsRoutes.ts';
 import { ResearchService } from './research/ResearchService.ts';
@@ -57,6 +59,11 @@ export interface TussenstandServer {
 
 /** JSON bodies above this size get 413 (deck imports set their own, larger limit). */
 const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** How this server reaches itself (the export's headless browser): a wildcard address is not one. */
+function selfOrigin(url: string): string {
+  return url.replace('//0.0.0.0:', '//127.0.0.1:').replace('//[::]:', '//[::1]:');
+}
 
 export async function createServer(options: AppOptions): Promise<TussenstandServer> {
   const { config } = options;
@@ -100,7 +107,11 @@ export async function createServer(options: AppOptions): Promise<TussenstandServ
   research.on('changed', () => stats.invalidate());
   if (relay) shareThroughRelay(relay, bus, research, stats);
   const statsServer = new StatsServer({ store, logger: logger.child({ component: 'stats' }), bus, hub: stats, registry, parseCookie: (h) => app.parseCookie(h) });
-  const services: Services = { config, store, logger, bus, registry, sync, throttle: relay ? redisLoginThrottle(relay.commands) : new LoginThrottle(), research, stats };
+  const services: Services = { config, store, logger, bus, registry, sync, throttle: relay ? redisLoginThrottle(relay.commands) : new LoginThrottle(),
+    research,
+    stats,
+    exports: new ExportService(logger.child({ component: 'export' }), () => selfOrigin(server.url)),
+  };
 
   app.addHook('onRequest', async (request, reply) => applySecurityHeaders(request.raw, reply.raw));
   installErrorHandler(app);
@@ -118,6 +129,7 @@ export async function createServer(options: AppOptions): Promise<TussenstandServ
   imageRoutes(app, services);
   researchRoutes(app, services);
   presentationRoutes(app, services);
+  exportRoutes(app, services);
   statsRoutes(app, services);
   if (config.serveClient) {
     await ensureClientBuilt(logger);
@@ -160,6 +172,7 @@ export async function createServer(options: AppOptions): Promise<TussenstandServ
       stats.close();
       await registry.closeAll();
       await app.close();
+      await services.exports.close();
       await relay?.close();
       await store.close();
     },

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { LoginThrottle } from './auth/loginThrottle.ts';
 import type { Config } from './config.ts';
 import type { AccessBus } from './events.ts';
+import type { ExportService } from './export/ExportService.ts';
 import type { ResearchService } from './research/ResearchService.ts';
 import type { StatsHub } from './stats/StatsHub.ts';
 import type { Store } from './storage/Store.ts';
@@ -19,4 +20,5 @@ export interface Services {
   throttle: LoginThrottle;
   research: ResearchService;
   stats: StatsHub;
+  exports: ExportService;
 }

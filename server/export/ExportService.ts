@@ -1,0 +1,225 @@
+/**
+ * Renders decks to PDF and to a self-contained HTML archive in headless Chromium
+ * (playwright-core driving Debian's chromium). The browser opens the client's print page as
+ * the requesting user, which draws every slide with its charts; progress is read from the
+ * page while it renders.
+ *
+ * Jobs live in this instance's memory for ten minutes (poll the instance that started the
+ * job; the synchronous export endpoints need no polling).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import type { Logger } from 'pino';
+import { chromium, type Browser } from 'playwright-core';
+import { printPath, type ExportFormat, type ExportJobInfo } from '../../shared/exports.ts';
+import { SESSION_COOKIE } from '../auth/access.ts';
+import { newId } from '../auth/tokens.ts';
+
+const require = createRequire(import.meta.url);
+const BROWSER_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const RENDER_TIMEOUT_MS = 90_000;
+const KEEP_JOBS_MS = 10 * 60_000;
+/** Two renders at a time: each Chromium page takes a core while it lays out charts. */
+const MAX_RUNNING = 2;
+
+export class NoBrowserError extends Error {}
+
+interface Job extends ExportJobInfo {
+  deckId: string;
+  userId: string;
+  filename: string;
+  contentType: string;
+  file?: Buffer;
+  finished: Promise<void>;
+}
+
+export interface ExportRequest {
+  deckId: string;
+  title: string;
+  userId: string;
+  sessionToken: string;
+  format: ExportFormat;
+  notes: boolean;
+}
+
+export function chromiumPath(): string | null {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((p): p is string => !!p);
+  return candidates.find((p) => fs.existsSync(p)) ?? null;
+}
+
+export class ExportService {
+  private readonly jobs = new Map<string, Job>();
+  private browser: Promise<Browser> | null = null;
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(
+    private readonly logger: Logger,
+    /** This server's own address, as the headless browser should reach it. */
+    private readonly origin: () => string,
+  ) {}
+
+  private launch(): Promise<Browser> {
+    const executablePath = chromiumPath();
+    if (!executablePath) throw new NoBrowserError('PDF and HTML export need Chromium on the server: install it with `apt-get install -y chromium` (or set CHROMIUM_PATH)');
+    this.browser ??= chromium.launch({ executablePath, args: BROWSER_ARGS, headless: true }).catch((err: unknown) => {
+      this.browser = null;
+      throw new NoBrowserError(`Chromium could not be started: ${(err as Error).message.split('\n')[0]}`);
+    });
+    return this.browser;
+  }
+
+  /** Starts an export; throws NoBrowserError at once when there is no browser to render with. */
+  start(request: ExportRequest): ExportJobInfo {
+    if (!chromiumPath()) this.launch(); // throws the clear NoBrowserError
+    const id = newId();
+    const safeTitle = request.title.replace(/[^\p{L}\p{N} ._-]+/gu, '').trim().slice(0, 80) || 'deck';
+    const job: Job = {
+      id,
+      deckId: request.deckId,
+      userId: request.userId,
+      state: 'running',
+      progress: 0,
+      filename: `${safeTitle}${request.notes ? ' (notes)' : ''}.${request.format}`,
+      contentType: request.format === 'pdf' ? 'application/pdf' : 'text/html; charset=utf-8',
+      finished: Promise.resolve(),
+    };
+    job.finished = this.run(job, request);
+    this.jobs.set(id, job);
+    setTimeout(() => this.jobs.delete(id), KEEP_JOBS_MS).unref();
+    return this.info(job);
+  }
+
+  get(id: string, userId: string): Job | null {
+    const job = this.jobs.get(id);
+    return job && job.userId === userId ? job : null;
+  }
+
+  info(job: Job): ExportJobInfo {
+    return {
+      id: job.id,
+      state: job.state,
+      progress: job.progress,
+      ...(job.message ? { message: job.message } : {}),
+      ...(job.state === 'done' ? { download: `/api/exports/${job.id}/file` } : {}),
+    };
+  }
+
+  private async slot(): Promise<() => void> {
+    if (this.running >= MAX_RUNNING) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.running++;
+    return () => {
+      this.running--;
+      this.waiting.shift()?.();
+    };
+  }
+
+  private async run(job: Job, request: ExportRequest): Promise<void> {
+    const release = await this.slot();
+    const started = Date.now();
+    let context;
+    try {
+      const browser = await this.launch();
+      const origin = this.origin();
+      context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+      await context.addCookies([{ name: SESSION_COOKIE, value: request.sessionToken, url: origin, httpOnly: true, sameSite: 'Lax' }]);
+      const page = await context.newPage();
+      await page.goto(origin + printPath(request.deckId, { notes: request.notes, format: request.format }), { waitUntil: 'domcontentloaded' });
+      const deadline = Date.now() + RENDER_TIMEOUT_MS;
+      for (;;) {
+        const status = await page.evaluate(() => ({ ready: document.body.dataset.printReady === 'true', progress: document.body.dataset.printProgress ?? '', error: document.body.dataset.printError ?? '' }));
+        if (status.error) throw new Error(status.error);
+        const [done, total] = status.progress.split('/').map(Number);
+        if (total) job.progress = Math.min(0.95, (done ?? 0) / total);
+        if (status.ready) break;
+        if (Date.now() > deadline) throw new Error('the deck did not finish rendering in time');
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      job.file = request.format === 'pdf' ? await page.pdf({ width: '1280px', height: '720px', printBackground: true, preferCSSPageSize: true }) : Buffer.from(await archiveHtml(page), 'utf8');
+      job.progress = 1;
+      job.state = 'done';
+      this.logger.info({ event: 'export-done', deckId: job.deckId, format: request.format, bytes: job.file.length, ms: Date.now() - started }, 'deck exported');
+    } catch (err) {
+      job.state = 'failed';
+      job.message = err instanceof NoBrowserError ? err.message : `export failed: ${(err as Error).message.split('\n')[0]}`;
+      this.logger.error({ event: 'export-failed', deckId: job.deckId, err: (err as Error).message }, 'deck export failed');
+    } finally {
+      await context?.close().catch(() => {});
+      release();
+    }
+  }
+
+  async close(): Promise<void> {
+    const browser = await this.browser?.catch(() => null);
+    await browser?.close();
+  }
+}
+
+const escapeHtml = (s: string): string => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * A single HTML file that opens anywhere, offline, for years: the print page's slides in
+ * reveal.js's structure, with reveal.js, every stylesheet, fonts and images inlined, and no
+ * script but reveal.js itself.
+ */
+async function archiveHtml(page: import('playwright-core').Page): Promise<string> {
+  const captured = await page.evaluate(async () => {
+    // Runs inside the page, so it must carry its own helpers.
+    // oxlint-disable-next-line unicorn/consistent-function-scoping
+    const toDataUrl = async (url: string): Promise<string> => {
+      try {
+        const blob = await (await fetch(url)).blob();
+        return await new Promise<string>((resolve) => {
+          const reader = new FileReader();
+          reader.addEventListener('load', () => resolve(String(reader.result)));
+          reader.readAsDataURL(blob);
+        });
+      } catch {
+        return '';
+      }
+    };
+    let css = '';
+    for (const sheet of Array.from(document.styleSheets)) {
+      try {
+        for (const rule of Array.from(sheet.cssRules)) css += `${rule.cssText}\n`;
+      } catch {
+        // a cross-origin sheet: there are none, by CSP
+      }
+    }
+    const fontUrls = [...new Set([...css.matchAll(/url\("?([^")]+)"?\)/g)].map((m) => m[1]!).filter((u) => !u.startsWith('data:')))];
+    for (const url of fontUrls) css = css.split(url).join(await toDataUrl(new URL(url, document.baseURI).href));
+    const root = document.querySelector('.reveal')?.cloneNode(true) as HTMLElement | null;
+    if (!root) throw new Error('the print page has no .reveal element');
+    root.querySelectorAll('script, iframe, object, embed').forEach((el) => el.remove());
+    for (const el of Array.from(root.querySelectorAll('*'))) {
+      for (const attr of Array.from(el.attributes)) {
+        if (attr.name.startsWith('on') || (/^(href|src|xlink:href)$/.test(attr.name) && /^\s*javascript:/i.test(attr.value))) el.removeAttribute(attr.name);
+      }
+    }
+    for (const img of Array.from(root.querySelectorAll('img'))) img.setAttribute('src', await toDataUrl(img.src));
+    return { css, body: root.outerHTML, title: document.title, lang: document.documentElement.lang };
+  });
+  const revealDir = path.dirname(require.resolve('reveal.js'));
+  const revealCss = fs.readFileSync(path.join(revealDir, 'reveal.css'), 'utf8');
+  const revealJs = fs.readFileSync(path.join(revealDir, 'reveal.js'), 'utf8').replaceAll('</script', '<\\/script');
+  return [
+    '<!doctype html>',
+    `<html lang="${escapeHtml(captured.lang || 'nl')}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    // The archive makes no requests: everything it needs is inside it.
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; font-src data:">`,
+    `<title>${escapeHtml(captured.title)}</title>`,
+    `<style>${revealCss.replaceAll('</style', '<\\/style')}</style>`,
+    `<style>${captured.css.replaceAll('</style', '<\\/style')}</style>`,
+    '</head>',
+    '<body>',
+    captured.body,
+    `<script>${revealJs}</script>`,
+    '<script>Reveal.initialize({ hash: true, controls: true, progress: true, slideNumber: true });</script>',
+    '</body>',
+    '</html>',
+  ].join('\n');
+}

@@ -1,0 +1,70 @@
+/** Deck exports: a job with progress for the UI, and direct downloads that wait for it. */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { CreateExportRequest, type ExportFormat } from '../../shared/exports.ts';
+import { SESSION_COOKIE } from '../auth/access.ts';
+import { NoBrowserError } from '../export/ExportService.ts';
+import type { Services } from '../services.ts';
+import { DeckParams, editableDeck } from './deckRoutes.ts';
+import { HttpError, notFound, parse } from './httpErrors.ts';
+import { requireUser } from './requestAccess.ts';
+
+const JobParams = z.object({ id: z.string().min(1).max(64) });
+const NotesQuery = z.object({ notes: z.enum(['0', '1', 'true', 'false']).optional() });
+
+export function exportRoutes(app: FastifyInstance, services: Services): void {
+  const { store, exports } = services;
+
+  async function startJob(request: FastifyRequest, format: ExportFormat, notes: boolean) {
+    const user = requireUser(request);
+    const { id } = parse(DeckParams, request.params);
+    const deck = await editableDeck(store, id);
+    try {
+      return exports.start({ deckId: id, title: deck.title, userId: user.id, sessionToken: request.cookies[SESSION_COOKIE]!, format, notes });
+    } catch (err) {
+      if (err instanceof NoBrowserError) throw new HttpError(503, 'no-browser', err.message);
+      throw err;
+    }
+  }
+
+  async function sendFile(reply: FastifyReply, jobId: string, userId: string) {
+    const job = exports.get(jobId, userId);
+    if (!job) throw notFound('export');
+    await job.finished;
+    if (job.state !== 'done' || !job.file) throw new HttpError(job.message?.includes('Chromium') ? 503 : 500, 'export-failed', job.message ?? 'export failed');
+    return reply
+      .header('content-type', job.contentType)
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(job.filename)}`)
+      .send(job.file);
+  }
+
+  app.post('/api/decks/:id/exports', async (request, reply) => {
+    const body = parse(CreateExportRequest, request.body);
+    return reply.status(202).send(await startJob(request, body.format, body.notes));
+  });
+
+  app.get('/api/exports/:id', async (request) => {
+    const user = requireUser(request);
+    const { id } = parse(JobParams, request.params);
+    const job = exports.get(id, user.id);
+    if (!job) throw notFound('export');
+    return exports.info(job);
+  });
+
+  app.get('/api/exports/:id/file', async (request, reply) => {
+    const user = requireUser(request);
+    const { id } = parse(JobParams, request.params);
+    return sendFile(reply, id, user.id);
+  });
+
+  app.get('/api/decks/:id/export.pdf', async (request, reply) => {
+    const { notes } = parse(NotesQuery, request.query);
+    const job = await startJob(request, 'pdf', notes === '1' || notes === 'true');
+    return sendFile(reply, job.id, request.access!.user.id);
+  });
+
+  app.get('/api/decks/:id/export.html', async (request, reply) => {
+    const job = await startJob(request, 'html', false);
+    return sendFile(reply, job.id, request.access!.user.id);
+  });
+}
