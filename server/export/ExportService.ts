@@ -43,8 +43,9 @@ export interface ExportRequest {
   notes: boolean;
 }
 
+/** CHROMIUM_PATH, when set, is the only browser considered. */
 export function chromiumPath(): string | null {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((p): p is string => !!p);
+  const candidates = process.env.CHROMIUM_PATH ? [process.env.CHROMIUM_PATH] : ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
   return candidates.find((p) => fs.existsSync(p)) ?? null;
 }
 
