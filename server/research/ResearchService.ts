@@ -26,6 +26,8 @@ export interface ImportResult {
   errors: ImportRowError[];
 }
 
+const UNKNOWN_ORGANISATION = '(unknown)';
+
 /** A CSV body larger than this is refused (the research log has hundreds of rows, not millions). */
 export const MAX_CSV_BYTES = 2 * 1024 * 1024;
 export const MAX_CSV_ROWS = 10_000;
@@ -141,7 +143,8 @@ export class ResearchService extends EventEmitter<{ changed: [collection: Collec
         if (type === 'ref') {
           const organisation = byName.get(raw.toLowerCase());
           if (!organisation) rowErrors.push({ field: column, message: raw ? `unknown organisation "${raw.slice(0, 80)}"` : 'required' });
-          else input[field] = organisation.id;
+          // A stand-in id keeps the row's other fields checked, so every problem is reported at once.
+          input[field] = organisation?.id ?? UNKNOWN_ORGANISATION;
         } else if (type === 'int') {
           if (raw !== '') input[field] = /^-?\d+$/.test(raw) ? Number(raw) : raw;
         } else if (raw !== '' || field === 'name' || field === 'subject') {
@@ -150,10 +153,10 @@ export class ResearchService extends EventEmitter<{ changed: [collection: Collec
           input[field] = null;
         }
       }
-      if (rowErrors.length === 0) {
+      {
         const result = spec.schema.safeParse(input);
         if (!result.success) rowErrors.push(...issuesToFields(result.error.issues));
-        else {
+        else if (rowErrors.length === 0) {
           rowErrors.push(...(await this.referenceProblems(collection, result.data, organisations)));
           if (collection === 'organisations') {
             const name = String(result.data.name).toLowerCase();

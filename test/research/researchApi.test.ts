@@ -91,13 +91,15 @@ describe('research log API', () => {
 
   test('CSV import is all-or-nothing: one bad row imports nothing and names the rows', async () => {
     const before = (await fx.api.get('/api/research/interviews')).body.records.length as number;
-    const csv = ['date,organisation,staff,track,topic', '2026-09-01,Alkmaar,2,3,ok', '2026-09-02,Onbekende Organisatie,1,3,x', '2026-09-03,Hoorn,0,3,y', '2026-09-04,Zaanstad,1,3,ok'].join('\n');
+    const csv = ['date,organisation,staff,track,topic', '2026-09-01,Alkmaar,2,3,ok', '2026-09-02,Onbekende Organisatie,1,3,x', '2026-09-03,Hoorn,0,3,y', '2026-09-04,Zaanstad,1,3,ok', '2026-13-05,Nergens,1,3,two problems'].join('\n');
     const res = await postCsv(fx.api, 'interviews', csv);
     expect(res.status).toBe(422);
     expect(res.body.error).toBe('import-invalid');
     expect(res.body.rows).toEqual([
       { row: 2, errors: [{ field: 'organisation', message: expect.stringContaining('unknown organisation') }] },
       { row: 3, errors: [{ field: 'staff', message: expect.any(String) }] },
+      // Every problem of a row is reported, not only the first.
+      { row: 5, errors: [{ field: 'organisation', message: expect.stringContaining('unknown organisation') }, { field: 'date', message: expect.any(String) }] },
     ]);
     expect((await fx.api.get('/api/research/interviews')).body.records).toHaveLength(before);
     const good = ['date,organisation,staff,track,topic', '2026-09-01,Alkmaar,2,3,import een', '2026-09-04,zaanstad,1,,import twee'].join('\n');
