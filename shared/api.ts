@@ -5,8 +5,9 @@
 import { z } from 'zod';
 import { MAX_LINK_LABEL_LENGTH, MAX_TITLE_LENGTH } from './limits.ts';
 
-export const ROLES = ['admin', 'analyst'] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Role } from './roles.ts';
+
+export { ROLES, type Role };
 
 const username = z
   .string()

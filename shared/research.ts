@@ -5,15 +5,9 @@
  */
 import { z } from 'zod';
 
-export const ORGANISATION_KINDS = ['municipality', 'partner', 'public', 'private', 'riec'] as const;
-export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
-/** Organisations outside the RIEC covenant: public bodies that are not partners, private parties, other RIECs. */
-export const NON_PARTNER_KINDS: readonly OrganisationKind[] = ['public', 'private', 'riec'];
+import { AUDIENCES, COLLECTIONS, DAMOCLES_STATUSES, EVENT_KINDS, ORGANISATION_KINDS, type CollectionName } from './researchValues.ts';
 
-export const DAMOCLES_STATUSES = ['not-analysed', 'analysed', 'harmonised'] as const;
-export type DamoclesStatus = (typeof DAMOCLES_STATUSES)[number];
-export const AUDIENCES = ['team', 'om', 'partner'] as const;
-export const EVENT_KINDS = ['presentation', 'factsheet'] as const;
+export * from './researchValues.ts';
 
 const isoDate = z
   .string()
@@ -36,9 +30,6 @@ export const AgreementInput = z.object({ organisationId: id, track, date: isoDat
 export const EventInput = z
   .object({ kind: z.enum(EVENT_KINDS), date: isoDate, audience: z.enum(AUDIENCES).nullable().optional().default(null), title: text(200).optional().default('') })
   .refine((e) => e.kind !== 'presentation' || e.audience !== null, { message: 'a presentation needs an audience', path: ['audience'] });
-
-export const COLLECTIONS = ['organisations', 'interviews', 'damocles', 'agreements', 'events'] as const;
-export type CollectionName = (typeof COLLECTIONS)[number];
 
 export type OrganisationInput = z.infer<typeof OrganisationInput>;
 export type InterviewInput = z.infer<typeof InterviewInput>;

@@ -1,0 +1,244 @@
+/**
+ * The chart block of a slide: a Tiptap atom node named `chart` (see shared/chartBlock.ts for
+ * its attributes) drawn by a React node view that shows the statistic live.
+ *
+ *   import { ChartBlock } from '../charts/ChartBlock.tsx';
+ *   extensions: [..., ChartBlock]                       // editors (session cookie)
+ *   extensions: [..., ChartBlock.configure({ token })]  // attendees on an audience link
+ *   editor.chain().focus().insertChart({ statKey: 'interviews.total', view: 'number' }).run()
+ *
+ * When the editor is editable the block shows its controls: the statistic, the view,
+ * "Freeze values" (stores the current value with the time, "as presented on <date>") and
+ * "Make live again". HTML is `<figure data-chart data-stat-key data-view
+ * data-frozen-value data-frozen-at>`; parsing keeps only valid values and rendering emits
+ * nothing but those data attributes, so pasted HTML cannot smuggle script in.
+ */
+import { mergeAttributes, Node, type Editor } from '@tiptap/core';
+import { NodeViewWrapper, ReactNodeViewRenderer, type NodeViewProps } from '@tiptap/react';
+import { useCallback, useId, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CHART_NODE, type ChartAttrs, type ChartView } from '../../../shared/chartBlock.ts';
+import { STAT_CATALOGUE, statDefinition } from '../../../shared/statsCatalogue.ts';
+import { StatChart, useUiLanguage } from './ChartView.tsx';
+import { isChartView, parseFrozenValue, viewsFor } from './format.ts';
+import { useStat } from './statsClient.ts';
+
+export interface ChartBlockOptions {
+  /** An audience link token: attendees subscribe with it instead of a session cookie. */
+  token: string | null;
+  HTMLAttributes: Record<string, string>;
+}
+
+export type InsertChartAttrs = { statKey: string } & Partial<Omit<ChartAttrs, 'statKey'>>;
+
+declare module '@tiptap/core' {
+  interface Commands<ReturnType> {
+    chart: {
+      /** Insert a chart block at the selection (live unless frozenValue is given). */
+      insertChart: (attrs: InsertChartAttrs) => ReturnType;
+    };
+  }
+}
+
+const MAX_KEY_LENGTH = 100;
+/** A frozen value is a small JSON document; anything larger is not one of ours. */
+const MAX_FROZEN_LENGTH = 20_000;
+
+/** The view a statistic is shown in when none is asked for. */
+export function defaultView(statKey: string): ChartView {
+  return statDefinition(statKey)?.kind === 'number' ? 'number' : 'bar';
+}
+
+function cleanKey(value: unknown): string {
+  return typeof value === 'string' ? value.slice(0, MAX_KEY_LENGTH) : '';
+}
+
+/** A frozen value in canonical JSON, or null when missing or invalid. */
+export function cleanFrozenValue(value: unknown): string | null {
+  if (typeof value !== 'string' || value.length > MAX_FROZEN_LENGTH) return null;
+  const parsed = parseFrozenValue(value);
+  return parsed === null ? null : JSON.stringify(parsed);
+}
+
+export function cleanFrozenAt(value: unknown): string | null {
+  if (typeof value !== 'string' || value.length > 40) return null;
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? null : new Date(time).toISOString();
+}
+
+/** Attributes as they should be stored, from anything (a command's input, a node's attrs). */
+export function normaliseChartAttrs(input: Partial<Record<keyof ChartAttrs, unknown>>): ChartAttrs {
+  const statKey = cleanKey(input.statKey);
+  const view = isChartView(input.view) ? input.view : defaultView(statKey);
+  const frozenValue = cleanFrozenValue(input.frozenValue);
+  // A frozen value without its date still shows; a date without a value means nothing.
+  const frozenAt = frozenValue === null ? null : (cleanFrozenAt(input.frozenAt) ?? null);
+  return { statKey, view, frozenValue, frozenAt };
+}
+
+export const ChartBlock = Node.create<ChartBlockOptions>({
+  name: CHART_NODE,
+  group: 'block',
+  atom: true,
+  draggable: true,
+  selectable: true,
+  isolating: true,
+
+  addOptions() {
+    return { token: null, HTMLAttributes: {} };
+  },
+
+  addAttributes() {
+    return {
+      statKey: {
+        default: '',
+        parseHTML: (el) => cleanKey(el.getAttribute('data-stat-key')),
+        renderHTML: (attrs) => ({ 'data-stat-key': cleanKey(attrs.statKey) }),
+      },
+      view: {
+        default: 'bar',
+        parseHTML: (el) => {
+          const view = el.getAttribute('data-view');
+          return isChartView(view) ? view : defaultView(cleanKey(el.getAttribute('data-stat-key')));
+        },
+        renderHTML: (attrs) => ({ 'data-view': isChartView(attrs.view) ? attrs.view : 'bar' }),
+      },
+      frozenValue: {
+        default: null,
+        parseHTML: (el) => cleanFrozenValue(el.getAttribute('data-frozen-value')),
+        renderHTML: (attrs) => {
+          const value = cleanFrozenValue(attrs.frozenValue);
+          return value === null ? {} : { 'data-frozen-value': value };
+        },
+      },
+      frozenAt: {
+        default: null,
+        parseHTML: (el) => (cleanFrozenValue(el.getAttribute('data-frozen-value')) === null ? null : cleanFrozenAt(el.getAttribute('data-frozen-at'))),
+        renderHTML: (attrs) => {
+          const at = cleanFrozenAt(attrs.frozenAt);
+          return at === null ? {} : { 'data-frozen-at': at };
+        },
+      },
+    };
+  },
+
+  parseHTML() {
+    return [{ tag: 'figure[data-chart]' }];
+  },
+
+  renderHTML({ HTMLAttributes }) {
+    // Only the data attributes above (and the configured static ones) are emitted.
+    return ['figure', mergeAttributes(this.options.HTMLAttributes, HTMLAttributes, { 'data-chart': '' })];
+  },
+
+  renderText({ node }) {
+    return `[${statDefinition(cleanKey(node.attrs.statKey))?.label.en ?? 'chart'}]`;
+  },
+
+  addCommands() {
+    return {
+      insertChart:
+        (attrs) =>
+        ({ commands }) =>
+          commands.insertContent({ type: this.name, attrs: normaliseChartAttrs(attrs) }),
+    };
+  },
+
+  addNodeView() {
+    return ReactNodeViewRenderer(ChartNodeView);
+  },
+});
+
+/** Re-render when the editor becomes editable or read-only. */
+function useEditable(editor: Editor): boolean {
+  const subscribe = useCallback(
+    (onChange: () => void) => {
+      editor.on('update', onChange);
+      editor.on('transaction', onChange);
+      return () => {
+        editor.off('update', onChange);
+        editor.off('transaction', onChange);
+      };
+    },
+    [editor],
+  );
+  return useSyncExternalStore(subscribe, () => editor.isEditable, () => false);
+}
+
+function ChartNodeView({ node, editor, extension, selected, updateAttributes }: NodeViewProps) {
+  const { t } = useTranslation();
+  const language = useUiLanguage();
+  const id = useId();
+  const attrs = normaliseChartAttrs(node.attrs as Partial<Record<keyof ChartAttrs, unknown>>);
+  const editable = useEditable(editor);
+  const token = (extension.options as ChartBlockOptions).token;
+  const frozen = attrs.frozenValue !== null;
+  const live = useStat(frozen || !attrs.statKey ? null : attrs.statKey, { token });
+  const value = frozen ? parseFrozenValue(attrs.frozenValue) : live.value;
+  const views = viewsFor(attrs.statKey);
+  const known = statDefinition(attrs.statKey) !== undefined;
+
+  const chooseStat = (statKey: string) => {
+    // A frozen value belongs to the old statistic; keep the view only where it still fits.
+    const view = viewsFor(statKey).includes(attrs.view) ? attrs.view : defaultView(statKey);
+    updateAttributes({ statKey, view, frozenValue: null, frozenAt: null });
+  };
+  const freeze = () => {
+    if (live.value === null) return;
+    updateAttributes({ frozenValue: JSON.stringify(live.value), frozenAt: new Date().toISOString() });
+  };
+  const unfreeze = () => updateAttributes({ frozenValue: null, frozenAt: null });
+
+  const classes = ['chart-block', editable && 'chart-block--editable', selected && editable && 'chart-block--selected'].filter(Boolean).join(' ');
+  return (
+    <NodeViewWrapper className={classes} data-chart-block="" data-stat-key={attrs.statKey} contentEditable={false}>
+      {editable && (
+        <div className="chart-block__controls" role="group" aria-label={t('charts.controls')}>
+          <span className="chart-block__handle" data-drag-handle="" draggable="true" aria-hidden="true">
+            ⠿
+          </span>
+          <label className="chart-block__field" htmlFor={`${id}-stat`}>
+            {t('charts.statistic')}
+            <select id={`${id}-stat`} value={attrs.statKey} onChange={(e) => chooseStat(e.target.value)}>
+              {!known && <option value={attrs.statKey}>{t('charts.unknownStatistic')}</option>}
+              {STAT_CATALOGUE.map((stat) => (
+                <option key={stat.key} value={stat.key}>
+                  {stat.label[language]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="chart-block__field" htmlFor={`${id}-view`}>
+            {t('charts.view')}
+            <select id={`${id}-view`} value={attrs.view} onChange={(e) => isChartView(e.target.value) && updateAttributes({ view: e.target.value })}>
+              {!views.includes(attrs.view) && <option value={attrs.view}>{t(`charts.views.${attrs.view}`)}</option>}
+              {views.map((view) => (
+                <option key={view} value={view}>
+                  {t(`charts.views.${view}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          {frozen ? (
+            <button type="button" onClick={unfreeze}>
+              {t('charts.unfreeze')}
+            </button>
+          ) : (
+            <button type="button" onClick={freeze} disabled={live.value === null}>
+              {t('charts.freeze')}
+            </button>
+          )}
+        </div>
+      )}
+      <StatChart
+        statKey={attrs.statKey}
+        view={attrs.view}
+        value={value}
+        frozenAt={frozen ? (attrs.frozenAt ?? '') : null}
+        status={frozen ? undefined : live.status}
+        error={frozen ? null : live.error}
+        closeCode={frozen ? null : live.closeCode}
+      />
+    </NodeViewWrapper>
+  );
+}

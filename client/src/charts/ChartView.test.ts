@@ -1,0 +1,95 @@
+/** Static renders of the chart (no DOM needed): accessible names, tables, frozen notes. */
+import i18next from 'i18next';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { I18nextProvider } from 'react-i18next';
+import { describe, expect, it } from 'vitest';
+import { en } from '../i18n/en.ts';
+import { nl } from '../i18n/nl.ts';
+import { cleanFrozenAt, cleanFrozenValue, normaliseChartAttrs } from './ChartBlock.tsx';
+import { StatChart, type StatChartProps } from './ChartView.tsx';
+
+function render(props: StatChartProps, lng: 'nl' | 'en' = 'en'): string {
+  const instance = i18next.createInstance();
+  void instance.init({ resources: { en: { translation: en }, nl: { translation: nl } }, lng, initAsync: false, interpolation: { escapeValue: false } });
+  return renderToStaticMarkup(createElement(I18nextProvider, { i18n: instance }, createElement(StatChart, props)));
+}
+
+describe('StatChart', () => {
+  it('shows a big number labelled with the statistic, named for screen readers', () => {
+    const html = render({ statKey: 'interviews.total', view: 'number', value: 32, status: 'open' });
+    expect(html).toContain('role="img"');
+    expect(html).toContain('aria-label="Interviews: 32"');
+    expect(html).toContain('<span class="chart-number__value">32</span>');
+    expect(html).toContain('data-stat-key="interviews.total"');
+  });
+
+  it('renders a series as an accessible table in the UI language', () => {
+    const html = render({ statKey: 'agreements.byTrack', view: 'table', value: [{ label: '1', value: 4 }, { label: '3', value: 2 }] }, 'nl');
+    expect(html).toContain('<caption>Werkafspraken per spoor</caption>');
+    expect(html).toContain('<th scope="col">Spoor</th>');
+    expect(html).toContain('<th scope="row">Spoor 1</th><td class="chart-table__number">4</td>');
+    expect(html).toContain('<tfoot><tr><th scope="row">Totaal</th><td class="chart-table__number">6</td>');
+    expect(html).not.toContain('role="img"');
+  });
+
+  it('notes when a frozen value was presented', () => {
+    const html = render({ statKey: 'interviews.total', view: 'number', value: 30, frozenAt: '2026-03-05T10:00:00.000Z' }, 'en');
+    expect(html).toContain('aria-label="Interviews: 30 (as presented on March 5, 2026)"');
+    expect(html).toContain('As presented on March 5, 2026');
+    expect(html).toContain('data-frozen="true"');
+  });
+
+  it('says it is loading, or why the server refused', () => {
+    expect(render({ statKey: 'interviews.byMonth', view: 'line', value: null, status: 'connecting' }, 'nl')).toContain('aria-label="Interviews per maand: laden"');
+    expect(render({ statKey: 'interviews.total', view: 'number', value: null, status: 'closed', closeCode: 4410 })).toContain('Live figures are not available: This link has been revoked.');
+    const refused = render({ statKey: 'factsheets.total', view: 'bar', value: null, error: 'unknown statistic' });
+    expect(refused).toContain('The server did not send this statistic: unknown statistic');
+    expect(refused).toContain('aria-label="Factsheets: not available"');
+  });
+
+  it('escapes whatever a statistic key contains', () => {
+    const html = render({ statKey: '"><script>alert(1)</script>', view: 'table', value: 1 });
+    expect(html).not.toContain('<script>');
+  });
+});
+
+describe('chart block attributes', () => {
+  it('keeps valid attributes and canonicalises the frozen value', () => {
+    expect(normaliseChartAttrs({ statKey: 'interviews.total' })).toEqual({ statKey: 'interviews.total', view: 'number', frozenValue: null, frozenAt: null });
+    expect(normaliseChartAttrs({ statKey: 'interviews.byMonth' }).view).toBe('bar');
+    expect(normaliseChartAttrs({ statKey: 'interviews.byMonth', view: 'pie', frozenValue: '[ {"label":"2026-01","value":3} ]', frozenAt: '2026-03-05T10:00:00Z' })).toEqual({
+      statKey: 'interviews.byMonth',
+      view: 'pie',
+      frozenValue: '[{"label":"2026-01","value":3}]',
+      frozenAt: '2026-03-05T10:00:00.000Z',
+    });
+  });
+
+  it('drops invalid views, frozen values and dates', () => {
+    expect(normaliseChartAttrs({ statKey: 'interviews.total', view: 'scatter' }).view).toBe('number');
+    expect(cleanFrozenValue('<img src=x onerror=alert(1)>')).toBeNull();
+    expect(cleanFrozenValue('{"label":"a"}')).toBeNull();
+    expect(cleanFrozenValue(42)).toBeNull();
+    expect(cleanFrozenAt('yesterday')).toBeNull();
+    expect(normaliseChartAttrs({ statKey: 'interviews.total', frozenValue: null, frozenAt: '2026-03-05T10:00:00Z' }).frozenAt).toBeNull();
+    expect(normaliseChartAttrs({ statKey: 7 }).statKey).toBe('');
+  });
+});
+
+describe('StatChart drawings', () => {
+  const series = [
+    { label: 'not-analysed', value: 10 },
+    { label: 'analysed', value: 20 },
+    { label: 'harmonised', value: 4 },
+  ];
+  it.each(['bar', 'line', 'pie'] as const)('renders a %s view with the values in its name', (view) => {
+    const html = render({ statKey: 'damocles.byStatus', view, value: series, status: 'open' });
+    expect(html).toContain('aria-label="Damocles policy by status: Not yet analysed 10, Analysed 20, Harmonised 4"');
+  });
+  it('lists the pie legend with shares', () => {
+    const html = render({ statKey: 'damocles.byStatus', view: 'pie', value: series, status: 'open' });
+    expect(html).toContain('Analysed');
+    expect(html).toContain('20 (59%)');
+  });
+});

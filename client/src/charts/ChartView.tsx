@@ -1,0 +1,290 @@
+/**
+ * One statistic drawn with recharts: bar, line, pie, a big number, or an accessible table.
+ * Live by default (through the page's shared /stats socket); with a frozen value it shows
+ * that value and an "as presented on <date>" note and subscribes to nothing.
+ *
+ * Accessibility: the drawing is a role="img" whose aria-label says the statistic and its
+ * current values ("Interviews: 32"); the table view is a real table with a caption.
+ * Animations are off so a new value shows at once. Colours come from CHART_COLOURS
+ * (readable on light and dark slides); text and axes use currentColor, so they follow the
+ * deck theme.
+ */
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Bar, BarChart, CartesianGrid, Cell, Line, LineChart, Pie, PieChart, Tooltip, XAxis, YAxis, type PieLabelRenderProps } from 'recharts';
+import type { ChartView as ChartViewName } from '../../../shared/chartBlock.ts';
+import { closeCodeName } from '../../../shared/closeCodes.ts';
+import { statDefinition, type StatValue } from '../../../shared/statsCatalogue.ts';
+import { chartColour, chartRows, describeValue, formatDate, formatNumber, isSeries, parseFrozenValue, statLabel, totalOf, type ChartRow, type UiLanguage } from './format.ts';
+import { useStat, type StatsStatus } from './statsClient.ts';
+import './charts.css';
+
+export interface ChartViewProps {
+  statKey: string;
+  view: ChartViewName;
+  /** The frozen value as stored in the chart block (JSON of a StatValue), or null while live. */
+  frozenValue?: string | null;
+  frozenAt?: string | null;
+  /** An audience link token, for attendees without a session. */
+  token?: string | null;
+  className?: string;
+}
+
+/** A chart that follows the live value, or shows the frozen one. */
+export function ChartView({ statKey, view, frozenValue = null, frozenAt = null, token = null, className }: ChartViewProps) {
+  const frozen = frozenValue !== null;
+  const live = useStat(frozen || !statKey ? null : statKey, { token });
+  if (frozen) return <StatChart statKey={statKey} view={view} value={parseFrozenValue(frozenValue)} frozenAt={frozenAt ?? ''} className={className} />;
+  return <StatChart statKey={statKey} view={view} value={live.value} status={live.status} error={live.error} closeCode={live.closeCode} className={className} />;
+}
+
+export interface StatChartProps {
+  statKey: string;
+  view: ChartViewName;
+  value: StatValue | null;
+  /** Set when the value is frozen: when it was presented. */
+  frozenAt?: string | null;
+  status?: StatsStatus;
+  error?: string | null;
+  closeCode?: number | null;
+  className?: string;
+}
+
+export function useUiLanguage(): UiLanguage {
+  const { i18n } = useTranslation();
+  return (i18n.resolvedLanguage ?? i18n.language) === 'nl' ? 'nl' : 'en';
+}
+
+/** The drawing itself, from a value already at hand (no subscription). */
+export function StatChart({ statKey, view, value, frozenAt = null, status, error = null, closeCode = null, className }: StatChartProps) {
+  const { t } = useTranslation();
+  const language = useUiLanguage();
+  const definition = statDefinition(statKey);
+  const label = statLabel(statKey, language, t);
+  const frozen = frozenAt !== null;
+  const frozenDate = frozen && frozenAt ? formatDate(frozenAt, language) : '';
+  // No value because the server refused the key or the connection for good: say so, not "loading".
+  const failed = !frozen && value === null && (error !== null || status === 'closed');
+  const description = failed ? `${label}: ${t('charts.notAvailable')}` : describeValue(statKey, view, value, language, t);
+  const accessibleName = frozen && frozenDate ? t('charts.frozenLabel', { text: description, date: frozenDate }) : description;
+
+  let notice: ReactNode = null;
+  if (!frozen && error) notice = <p className="chart-view__notice chart-view__notice--error">{t('charts.refused', { message: error })}</p>;
+  else if (!frozen && status === 'closed') {
+    const name = closeCode === null ? undefined : closeCodeName(closeCode);
+    const reasonKey = name && name in closeReasonKeys ? closeReasonKeys[name as keyof typeof closeReasonKeys] : 'closeReason.unknown';
+    notice = <p className="chart-view__notice chart-view__notice--error">{t('charts.unavailable', { reason: t(reasonKey) })}</p>;
+  } else if (!frozen && status === 'reconnecting') notice = <p className="chart-view__notice">{t('charts.reconnecting')}</p>;
+
+  const rows = value === null ? [] : chartRows(definition, value, language, t);
+  // A single number has no line or pie: those views show it as a big number.
+  const asNumber = value !== null && (view === 'number' || (!isSeries(value) && view !== 'bar'));
+  const drawn = value !== null && !asNumber && view !== 'table' && rows.length > 0;
+  let body: ReactNode;
+  if (view === 'table') {
+    body = <StatTable statKey={statKey} rows={rows} value={value} caption={label} language={language} />;
+  } else {
+    body = (
+      <div className={`chart-view__plot chart-view__plot--${view}`} role="img" aria-label={accessibleName} aria-busy={value === null && !failed && !frozen ? true : undefined}>
+        {value === null ? (
+          <p className="chart-view__placeholder">{frozen ? t('charts.noData') : failed ? t('charts.notAvailable') : t('charts.loading')}</p>
+        ) : asNumber || view === 'number' ? (
+          <BigNumber value={totalOf(value)} label={label} language={language} />
+        ) : rows.length === 0 ? (
+          <p className="chart-view__placeholder">{t('charts.noData')}</p>
+        ) : (
+          <Plot view={view} rows={rows} language={language} unit={definition?.unit[language] ?? ''} />
+        )}
+      </div>
+    );
+  }
+
+  const showTitle = drawn || (value === null && view !== 'number' && view !== 'table');
+  return (
+    <figure className={['chart-view', `chart-view--${view}`, className].filter(Boolean).join(' ')} data-stat-key={statKey} data-view={view} data-frozen={frozen ? 'true' : undefined}>
+      {body}
+      {(showTitle || frozen || notice) && (
+        <figcaption className="chart-view__caption">
+          {showTitle && <span className="chart-view__title">{label}</span>}
+          {frozen && <span className="chart-view__frozen">{t('charts.frozenNote', { date: frozenDate || '—' })}</span>}
+          {notice}
+        </figcaption>
+      )}
+    </figure>
+  );
+}
+
+const closeReasonKeys = {
+  NO_CREDENTIALS: 'closeReason.NO_CREDENTIALS',
+  FORBIDDEN: 'closeReason.FORBIDDEN',
+  NO_SUCH_DECK: 'closeReason.NO_SUCH_DECK',
+  LINK_REVOKED: 'closeReason.LINK_REVOKED',
+  LINK_EXPIRED: 'closeReason.LINK_EXPIRED',
+  MALFORMED: 'closeReason.MALFORMED',
+  FRAME_TOO_LARGE: 'closeReason.FRAME_TOO_LARGE',
+  DECK_DAMAGED: 'closeReason.DECK_DAMAGED',
+  RATE_LIMITED: 'closeReason.RATE_LIMITED',
+} as const;
+
+function BigNumber({ value, label, language }: { value: number; label: string; language: UiLanguage }) {
+  return (
+    <div className="chart-number">
+      <span className="chart-number__value">{formatNumber(value, language)}</span>
+      <span className="chart-number__label">{label}</span>
+    </div>
+  );
+}
+
+function StatTable({ statKey, rows, value, caption, language }: { statKey: string; rows: ChartRow[]; value: StatValue | null; caption: string; language: UiLanguage }) {
+  const { t } = useTranslation();
+  const definition = statDefinition(statKey);
+  const columnKey = definition?.seriesLabels ?? 'other';
+  const unit = capitalise(definition?.unit[language] ?? '');
+  const series = value !== null && isSeries(value);
+  return (
+    <div className="chart-table__scroll">
+      <table className="chart-table">
+        <caption>{caption}</caption>
+        {value === null ? (
+          <tbody>
+            <tr>
+              <td>{t('charts.loading')}</td>
+            </tr>
+          </tbody>
+        ) : series ? (
+          <>
+            <thead>
+              <tr>
+                <th scope="col">{t(`charts.columns.${columnKey}`)}</th>
+                <th scope="col" className="chart-table__number">
+                  {unit}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.length === 0 ? (
+                <tr>
+                  <td colSpan={2}>{t('charts.noData')}</td>
+                </tr>
+              ) : (
+                rows.map((row) => (
+                  <tr key={row.key}>
+                    <th scope="row">{row.label}</th>
+                    <td className="chart-table__number">{formatNumber(row.value, language)}</td>
+                  </tr>
+                ))
+              )}
+            </tbody>
+            {rows.length > 1 && (
+              <tfoot>
+                <tr>
+                  <th scope="row">{t('charts.total')}</th>
+                  <td className="chart-table__number">{formatNumber(totalOf(value), language)}</td>
+                </tr>
+              </tfoot>
+            )}
+          </>
+        ) : (
+          <tbody>
+            <tr>
+              <th scope="row">{unit}</th>
+              <td className="chart-table__number">{formatNumber(totalOf(value), language)}</td>
+            </tr>
+          </tbody>
+        )}
+      </table>
+    </div>
+  );
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toLocaleUpperCase() + text.slice(1);
+}
+
+const axisTick = { fill: 'currentColor', fontSize: 12 };
+
+function Plot({ view, rows, language, unit }: { view: Exclude<ChartViewName, 'number' | 'table'>; rows: ChartRow[]; language: UiLanguage; unit: string }) {
+  const format = (v: unknown) => (typeof v === 'number' ? formatNumber(v, language) : String(v));
+  const tooltip = (
+    <Tooltip
+      isAnimationActive={false}
+      formatter={(v: unknown) => [format(v), unit]}
+      contentStyle={{ background: 'var(--chart-tooltip-bg, #fff)', color: 'var(--chart-tooltip-fg, #1a1a1a)', border: '1px solid currentColor' }}
+      cursor={{ fill: 'currentColor', fillOpacity: 0.08, stroke: 'currentColor', strokeOpacity: 0.3 }}
+    />
+  );
+  const common = { data: rows, responsive: true, accessibilityLayer: false, style: { width: '100%', height: '100%' } } as const;
+
+  if (view === 'line') {
+    return (
+      <LineChart {...common} margin={{ top: 12, right: 16, bottom: 4, left: 0 }}>
+        <CartesianGrid stroke="currentColor" strokeOpacity={0.15} vertical={false} />
+        <XAxis dataKey="label" tick={axisTick} stroke="currentColor" tickLine={false} minTickGap={8} />
+        <YAxis allowDecimals={false} tick={axisTick} stroke="currentColor" width={40} tickFormatter={format} />
+        {tooltip}
+        <Line type="linear" dataKey="value" name={unit} stroke={chartColour(0)} strokeWidth={3} dot={{ r: 3, fill: chartColour(0) }} isAnimationActive={false} />
+      </LineChart>
+    );
+  }
+
+  if (view === 'pie') {
+    const total = rows.reduce((sum, r) => sum + r.value, 0);
+    const label = (props: PieLabelRenderProps) => {
+      const v = typeof props.value === 'number' ? props.value : Number(props.value);
+      if (!v) return null;
+      return (
+        <text x={props.x} y={props.y} fill="currentColor" fontSize={13} textAnchor={props.textAnchor} dominantBaseline="central">
+          {format(v)}
+        </text>
+      );
+    };
+    return (
+      <div className="chart-pie">
+        <div className="chart-pie__plot">
+          <PieChart {...common} margin={{ top: 16, right: 16, bottom: 16, left: 16 }}>
+            <Pie data={rows} dataKey="value" nameKey="label" innerRadius="45%" outerRadius="75%" label={label} labelLine={false} isAnimationActive={false} stroke="none" paddingAngle={rows.length > 1 ? 1.5 : 0}>
+              {rows.map((row, i) => (
+                <Cell key={row.key} fill={chartColour(i)} />
+              ))}
+            </Pie>
+            {tooltip}
+          </PieChart>
+        </div>
+        <ul className="chart-legend" aria-hidden="true">
+          {rows.map((row, i) => (
+            <li key={row.key}>
+              <span className="chart-legend__swatch" style={{ background: chartColour(i) }} />
+              <span className="chart-legend__label">{row.label}</span>
+              <span className="chart-legend__value">
+                {format(row.value)}
+                {total > 0 && ` (${Math.round((row.value / total) * 100)}%)`}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </div>
+    );
+  }
+
+  // Bar: long category names read better along a vertical axis; with many bars the value
+  // labels would collide (the tooltip and the accessible name still give every value).
+  const horizontal = rows.length <= 12 && rows.some((r) => r.label.length > 14);
+  const valueLabels = rows.length <= 12;
+  return horizontal ? (
+    <BarChart {...common} layout="vertical" margin={{ top: 8, right: 40, bottom: 4, left: 8 }}>
+      <CartesianGrid stroke="currentColor" strokeOpacity={0.15} horizontal={false} />
+      <XAxis type="number" allowDecimals={false} tick={axisTick} stroke="currentColor" tickFormatter={format} />
+      <YAxis type="category" dataKey="label" tick={axisTick} stroke="currentColor" width={150} tickLine={false} />
+      {tooltip}
+      <Bar dataKey="value" name={unit} fill={chartColour(0)} isAnimationActive={false} label={valueLabels ? { position: 'right', fill: 'currentColor', fontSize: 13, formatter: format } : false} />
+    </BarChart>
+  ) : (
+    <BarChart {...common} margin={{ top: 20, right: 8, bottom: 4, left: 0 }}>
+      <CartesianGrid stroke="currentColor" strokeOpacity={0.15} vertical={false} />
+      <XAxis dataKey="label" tick={axisTick} stroke="currentColor" tickLine={false} interval={valueLabels ? 0 : 'preserveStartEnd'} minTickGap={8} />
+      <YAxis allowDecimals={false} tick={axisTick} stroke="currentColor" width={40} tickFormatter={format} />
+      {tooltip}
+      <Bar dataKey="value" name={unit} fill={chartColour(0)} isAnimationActive={false} label={valueLabels ? { position: 'top', fill: 'currentColor', fontSize: 13, formatter: format } : false} />
+    </BarChart>
+  );
+}
