@@ -4,8 +4,7 @@
  * its SQL and CSV handling from these descriptions.
  */
 import { z } from 'zod';
-
-import { AUDIENCES, COLLECTIONS, DAMOCLES_STATUSES, EVENT_KINDS, ORGANISATION_KINDS, type CollectionName } from './researchValues.ts';
+import { AUDIENCES, DAMOCLES_STATUSES, EVENT_KINDS, ORGANISATION_KINDS, type CollectionName } from './researchValues.ts';
 
 export * from './researchValues.ts';
 
