@@ -20,6 +20,9 @@ import { imageRoutes } from './http/imageRoutes.ts';
 import { linkRoutes } from './http/linkRoutes.ts';
 import { presentationRoutes } from './http/presentationRoutes.ts';
 import { exportRoutes } from './http/exportRoutes.ts';
+import { deckFileRoutes } from './http/deckFileRoutes.ts';
+import { versionRoutes } from './http/versionRoutes.ts';
+import { VersionService } from './versions/VersionService.ts';
 import { ExportService } from './export/ExportService.ts';
 import { researchRoutes } from './http/researchRoutes.ts';
 import { statsRoutes } from './http/statsRoutes.ts';
@@ -111,7 +114,9 @@ export async function createServer(options: AppOptions): Promise<TussenstandServ
     research,
     stats,
     exports: new ExportService(logger.child({ component: 'export' }), () => selfOrigin(server.url)),
+    versions: new VersionService(store, registry, stats, config.versionEveryMs),
   };
+  registry.onEdited = (deckId) => services.versions.noteEdited(deckId);
 
   app.addHook('onRequest', async (request, reply) => applySecurityHeaders(request.raw, reply.raw));
   installErrorHandler(app);
@@ -130,6 +135,8 @@ export async function createServer(options: AppOptions): Promise<TussenstandServ
   researchRoutes(app, services);
   presentationRoutes(app, services);
   exportRoutes(app, services);
+  deckFileRoutes(app, services);
+  versionRoutes(app, services);
   statsRoutes(app, services);
   if (config.serveClient) {
     await ensureClientBuilt(logger);

@@ -23,6 +23,7 @@ const EnvSchema = z.object({
   KEEPALIVE_MS: z.coerce.number().int().min(100).max(25_000).default(12_000),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'a postgres:// URL').optional(),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'a redis:// URL').optional(),
+  VERSION_EVERY_MS: z.coerce.number().int().min(1000).default(15 * 60_000),
   MAX_BUFFERED_BYTES: z.coerce.number().int().min(64 * 1024).default(32 * 1024 * 1024),
 });
 
@@ -56,6 +57,8 @@ export interface Config {
   keepaliveMs: number;
   /** Bytes queued for one socket before it is closed as too slow to keep up (4508). */
   maxBufferedBytes: number;
+  /** While a deck is being edited, an automatic version is kept at most this often (ms). */
+  versionEveryMs: number;
   /** PostgreSQL instead of SQLite (several instances share it). */
   databaseUrl: string | undefined;
   /** Redis pub/sub between instances (documents, awareness, revocations, statistics). */
@@ -86,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     serveClient: e.SERVE_CLIENT === 'true',
     keepaliveMs: e.KEEPALIVE_MS,
     maxBufferedBytes: e.MAX_BUFFERED_BYTES,
+    versionEveryMs: e.VERSION_EVERY_MS,
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
   };

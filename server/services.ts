@@ -7,6 +7,7 @@ import type { ExportService } from './export/ExportService.ts';
 import type { ResearchService } from './research/ResearchService.ts';
 import type { StatsHub } from './stats/StatsHub.ts';
 import type { Store } from './storage/Store.ts';
+import type { VersionService } from './versions/VersionService.ts';
 import type { RoomRegistry } from './sync/RoomRegistry.ts';
 import type { SyncServer } from './sync/SyncServer.ts';
 
@@ -21,4 +22,5 @@ export interface Services {
   research: ResearchService;
   stats: StatsHub;
   exports: ExportService;
+  versions: VersionService;
 }

@@ -24,7 +24,12 @@ export const CreateUserRequest = z.object({ username, password, role: z.enum(ROL
 export const UpdateUserRequest = z
   .object({ displayName: displayName.optional(), role: z.enum(ROLES).optional(), disabled: z.boolean().optional(), password: password.optional() })
   .refine((v) => Object.values(v).some((x) => x !== undefined), { message: 'nothing to change' });
-export const CreateDeckRequest = z.object({ title });
+export const CreateDeckRequest = z.object({
+  title,
+  /** A template id from GET /api/templates; `period` is filled into it (e.g. "januari 2027"). */
+  template: z.string().max(64).optional(),
+  period: z.string().trim().max(80).optional(),
+});
 export const UpdateDeckRequest = z.object({ title });
 export const CreateLinkRequest = z.object({
   label: z.string().trim().max(MAX_LINK_LABEL_LENGTH).optional(),

@@ -2,12 +2,15 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { CreateDeckRequest, UpdateDeckRequest, type DeckEvent, type DeckSummary } from '../../shared/api.ts';
-import { writeMeta } from '../../shared/deckModel.ts';
+import { initDeckDoc, writeMeta } from '../../shared/deckModel.ts';
+import { buildDeck } from '../../shared/deckFile/buildDeck.ts';
+import { parseDeck } from '../../shared/deckFile/parseDeck.ts';
+import { fillTemplate } from '../templates.ts';
 import { DECK_ID_PATTERN } from '../../shared/limits.ts';
 import { createDeck } from '../decks.ts';
 import type { DeckRecord, Store } from '../storage/Store.ts';
 import type { Services } from '../services.ts';
-import { notFound, parse } from './httpErrors.ts';
+import { HttpError, notFound, parse } from './httpErrors.ts';
 import { requireUser } from './requestAccess.ts';
 
 export const DeckParams = z.object({ id: z.string().regex(DECK_ID_PATTERN, 'not a deck id') });
@@ -53,7 +56,15 @@ export function deckRoutes(app: FastifyInstance, services: Services): void {
   app.post('/api/decks', async (request, reply) => {
     const user = requireUser(request);
     const body = parse(CreateDeckRequest, request.body);
-    const deck = await createDeck(store, body.title, user.id);
+    let deck;
+    if (body.template) {
+      const text = fillTemplate(body.template, body.period ?? '');
+      if (text === null) throw new HttpError(400, 'validation', 'unknown template', [{ field: 'template', message: 'no such template' }]);
+      const parsed = parseDeck(text);
+      deck = await createDeck(store, body.title, user.id, (doc) => buildDeck(doc, { ...parsed, meta: { ...parsed.meta, title: body.title, period: body.period ?? parsed.meta.period } }));
+    } else {
+      deck = await createDeck(store, body.title, user.id, (doc) => initDeckDoc(doc, { title: body.title, ...(body.period ? { period: body.period } : {}) }));
+    }
     await store.recordDeckEvent({ deckId: deck.id, kind: 'created', userId: user.id, detail: { title: deck.title } });
     return reply.status(201).send(toSummary(deck, await userNames(store)));
   });

@@ -33,8 +33,10 @@ export function presentationRoutes(app: FastifyInstance, services: Services): vo
       },
       user.id,
     );
-    // Until version history exists, the start of a session is recorded in the deck's history.
-    await store.recordDeckEvent({ deckId: id, kind: 'session-started', userId: user.id, detail: { startedAt: (state as PresentationState | null)?.startedAt ?? startedAt } });
+    // What was shown to the OM on this date is kept as a version, with the figures of the moment.
+    const sessionStart = (state as PresentationState | null)?.startedAt ?? startedAt;
+    const version = await services.versions.create(id, `as presented on ${sessionStart.slice(0, 10)}`, 'session', user.id);
+    await store.recordDeckEvent({ deckId: id, kind: 'session-started', userId: user.id, detail: { startedAt: sessionStart, version: version.id } });
     return state;
   });
 

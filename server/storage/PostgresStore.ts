@@ -10,7 +10,7 @@ import pg from 'pg';
 import type { CollectionName, CollectionRecords } from '../../shared/research.ts';
 import { PG_MIGRATIONS } from './pgSchema.ts';
 import { columnOf, fieldsOf, orderBy, REFERENCING_COLLECTIONS, rowToRecord, tableOf } from './researchSql.ts';
-import { bytes, now, toAudit, toDeck, toEvent, toImage, toLink, toUser, type Row } from './rows.ts';
+import { bytes, now, toAudit, toDeck, toEvent, toImage, toLink, toStoredVersion, toUser, toVersion, type Row } from './rows.ts';
 import type {
   AuditRecord,
   DeckEventRecord,
@@ -21,6 +21,8 @@ import type {
   ResearchValues,
   SessionRecord,
   Store,
+  StoredVersion,
+  VersionRecord,
   StoredDocument,
   UpdateMeta,
   UserRecord,
@@ -421,5 +423,22 @@ export class PostgresStore implements Store {
     }
     const rows = await this.q(`SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`, [...args, options.limit]);
     return rows.map(toAudit);
+  }
+
+  async createVersion(version: StoredVersion): Promise<VersionRecord> {
+    const row = await this.one(
+      'INSERT INTO deck_versions (id, deck_id, label, kind, created_at, created_by, state, stats) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id, deck_id, label, kind, created_at, created_by',
+      [version.id, version.deckId, version.label, version.kind, version.createdAt, version.createdBy, Buffer.from(version.state), JSON.stringify(version.stats)],
+    );
+    return toVersion(row!);
+  }
+
+  async listVersions(deckId: string): Promise<VersionRecord[]> {
+    return (await this.q('SELECT id, deck_id, label, kind, created_at, created_by FROM deck_versions WHERE deck_id = ? ORDER BY created_at DESC, id', [deckId])).map(toVersion);
+  }
+
+  async getVersion(deckId: string, id: string): Promise<StoredVersion | null> {
+    const row = await this.one('SELECT * FROM deck_versions WHERE deck_id = ? AND id = ?', [deckId, id]);
+    return row ? toStoredVersion(row) : null;
   }
 }

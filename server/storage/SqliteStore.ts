@@ -22,12 +22,14 @@ import type {
   LinkRecord,
   SessionRecord,
   Store,
+  StoredVersion,
+  VersionRecord,
   StoredDocument,
   UpdateMeta,
   UserRecord,
   UserWithSecret,
 } from './Store.ts';
-import { bytes, now, toAudit, toDeck, toEvent, toImage, toLink, toUser } from './rows.ts';
+import { bytes, now, toAudit, toDeck, toEvent, toImage, toLink, toStoredVersion, toUser, toVersion } from './rows.ts';
 
 type Row = Record<string, unknown>;
 
@@ -380,5 +382,21 @@ export class SqliteStore implements Store {
       .prepare(`SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`)
       .all(...args, options.limit) as Row[];
     return rows.map(toAudit);
+  }
+
+  async createVersion(version: StoredVersion): Promise<VersionRecord> {
+    this.db
+      .prepare('INSERT INTO deck_versions (id, deck_id, label, kind, created_at, created_by, state, stats) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(version.id, version.deckId, version.label, version.kind, version.createdAt, version.createdBy, version.state, JSON.stringify(version.stats));
+    return toVersion(this.db.prepare('SELECT id, deck_id, label, kind, created_at, created_by FROM deck_versions WHERE id = ?').get(version.id) as Row);
+  }
+
+  async listVersions(deckId: string): Promise<VersionRecord[]> {
+    return (this.db.prepare('SELECT id, deck_id, label, kind, created_at, created_by FROM deck_versions WHERE deck_id = ? ORDER BY created_at DESC, id').all(deckId) as Row[]).map(toVersion);
+  }
+
+  async getVersion(deckId: string, id: string): Promise<StoredVersion | null> {
+    const row = this.db.prepare('SELECT * FROM deck_versions WHERE deck_id = ? AND id = ?').get(deckId, id) as Row | undefined;
+    return row ? toStoredVersion(row) : null;
   }
 }

@@ -93,6 +93,23 @@ export interface AuditRecord {
 /** A research record as written: its id and the validated fields of its collection. */
 export type ResearchValues<C extends CollectionName> = Omit<CollectionRecords[C], 'createdAt' | 'updatedAt'>;
 
+export interface VersionRecord {
+  id: string;
+  deckId: string;
+  label: string;
+  /** 'manual' (made by hand), 'session' (a live session started), 'auto' (while editing), 'restore' (before a restore). */
+  kind: 'manual' | 'session' | 'auto' | 'restore';
+  createdAt: string;
+  createdBy: string | null;
+}
+
+export interface StoredVersion extends VersionRecord {
+  /** The deck's document as it was (a Yjs update). */
+  state: Uint8Array;
+  /** The statistics its live charts showed then: key → value. */
+  stats: Record<string, unknown>;
+}
+
 export type DeleteOutcome = 'deleted' | 'missing' | 'referenced';
 
 export interface Store {
@@ -161,4 +178,8 @@ export interface Store {
   /** 'referenced' when other records still point at it (an organisation with interviews). */
   deleteResearch(collection: CollectionName, id: string, userId: string | null): Promise<DeleteOutcome>;
   listAudit(options: { limit: number; collection?: CollectionName; recordId?: string }): Promise<AuditRecord[]>;
+
+  createVersion(version: StoredVersion): Promise<VersionRecord>;
+  listVersions(deckId: string): Promise<VersionRecord[]>;
+  getVersion(deckId: string, id: string): Promise<StoredVersion | null>;
 }

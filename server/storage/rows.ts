@@ -4,7 +4,7 @@
  */
 import type { Role } from '../../shared/api.ts';
 import type { CollectionName } from '../../shared/research.ts';
-import type { AuditRecord, DeckEventRecord, DeckRecord, ImageRecord, LinkRecord, UserRecord } from './Store.ts';
+import type { AuditRecord, DeckEventRecord, DeckRecord, ImageRecord, LinkRecord, StoredVersion, UserRecord, VersionRecord } from './Store.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -96,4 +96,19 @@ export function toAudit(row: Row): AuditRecord {
     before: json(row.before),
     after: json(row.after),
   };
+}
+
+export function toVersion(row: Row): VersionRecord {
+  return {
+    id: row.id as string,
+    deckId: row.deck_id as string,
+    label: row.label as string,
+    kind: row.kind as VersionRecord['kind'],
+    createdAt: row.created_at as string,
+    createdBy: text(row.created_by),
+  };
+}
+
+export function toStoredVersion(row: Row): StoredVersion {
+  return { ...toVersion(row), state: bytes(row.state), stats: json(row.stats) ?? {} };
 }

@@ -132,4 +132,17 @@ export const SQLITE_MIGRATIONS: string[] = [
   `
   ALTER TABLE images ADD COLUMN data BLOB;
   `,
+  `
+  CREATE TABLE deck_versions (
+    id TEXT PRIMARY KEY,
+    deck_id TEXT NOT NULL REFERENCES decks(id),
+    label TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    created_by TEXT REFERENCES users(id),
+    state BLOB NOT NULL,
+    stats TEXT NOT NULL DEFAULT '{}'
+  );
+  CREATE INDEX deck_versions_deck ON deck_versions(deck_id, created_at);
+  `,
 ];

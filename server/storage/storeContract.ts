@@ -162,5 +162,17 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
       expect(trail[1]!.before).toMatchObject({ staff: 2 });
       expect(trail[1]!.after).toMatchObject({ staff: 5 });
     });
+
+    test('versions: kept per deck, newest first, with their state and statistics', async () => {
+      const store = await fresh();
+      await store.createDeck({ id: 'd1', title: 'T', createdBy: null, slideCount: 1 }, bytes(0));
+      await store.createVersion({ id: 'v1', deckId: 'd1', label: 'first', kind: 'manual', createdAt: '2026-01-01T00:00:00.000Z', createdBy: null, state: bytes(1, 2), stats: { 'interviews.total': 3 } });
+      await store.createVersion({ id: 'v2', deckId: 'd1', label: 'as presented', kind: 'session', createdAt: '2026-02-01T00:00:00.000Z', createdBy: null, state: bytes(3), stats: {} });
+      expect((await store.listVersions('d1')).map((v) => [v.id, v.kind])).toEqual([['v2', 'session'], ['v1', 'manual']]);
+      const v1 = await store.getVersion('d1', 'v1');
+      expect([...v1!.state]).toEqual([1, 2]);
+      expect(v1!.stats).toEqual({ 'interviews.total': 3 });
+      expect(await store.getVersion('other', 'v1')).toBeNull();
+    });
   });
 }

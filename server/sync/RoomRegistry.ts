@@ -26,6 +26,8 @@ export class RoomRegistry {
   /** Rooms being unloaded: a new room for the same deck loads only after they flushed. */
   private readonly unloading = new Map<string, Promise<void>>();
   private readonly compacting = new Set<string>();
+  /** Told after every stored change to a deck (automatic versions hang off this). */
+  onEdited: (deckId: string) => void = () => {};
 
   constructor(private readonly options: RegistryOptions) {
     const { relay } = options;
@@ -65,6 +67,7 @@ export class RoomRegistry {
       previous: this.unloading.get(deckId) ?? Promise.resolve(),
       relay: this.options.relay,
       onCommitted: (r, count) => {
+        this.onEdited(r.deckId);
         if (count >= this.options.compactAfterUpdates) this.scheduleCompaction(r);
       },
       onFailed: (r) => this.drop(r),

@@ -1,0 +1,114 @@
+/**
+ * A slide's rich content as a plain tree (ProseMirror-JSON-like), read from and written to
+ * the Y.XmlFragment that Tiptap edits. Deck files (Markdown, PowerPoint) are made from and
+ * into this tree, so they never touch Yjs types directly.
+ */
+import * as Y from 'yjs';
+
+export type MarkName = 'bold' | 'italic' | 'underline' | 'strike' | 'code' | 'link';
+export interface Mark {
+  type: MarkName;
+  /** For links: the href. */
+  href?: string;
+}
+export interface TextNode {
+  type: 'text';
+  text: string;
+  marks: Mark[];
+}
+export interface ElementNode {
+  type: string;
+  attrs: Record<string, unknown>;
+  content: TreeNode[];
+}
+export type TreeNode = TextNode | ElementNode;
+
+export const isText = (n: TreeNode): n is TextNode => n.type === 'text';
+export const el = (type: string, content: TreeNode[] = [], attrs: Record<string, unknown> = {}): ElementNode => ({ type, attrs, content });
+export const text = (value: string, marks: Mark[] = []): TextNode => ({ type: 'text', text: value, marks });
+
+const MARK_ORDER: MarkName[] = ['link', 'bold', 'italic', 'underline', 'strike', 'code'];
+
+/** y-prosemirror names overlapping marks `name--<hash>`; the mark is the part before. */
+const markName = (key: string): string => key.split('--')[0]!;
+
+function readMarks(attributes: Record<string, unknown> | undefined): Mark[] {
+  const marks: Mark[] = [];
+  for (const [key, value] of Object.entries(attributes ?? {})) {
+    if (value === null || value === undefined) continue;
+    const name = markName(key) as MarkName;
+    if (!MARK_ORDER.includes(name)) continue;
+    if (name === 'link') {
+      const href = (value as { href?: unknown }).href;
+      if (typeof href === 'string') marks.push({ type: 'link', href });
+    } else marks.push({ type: name });
+  }
+  return marks.sort((a, b) => MARK_ORDER.indexOf(a.type) - MARK_ORDER.indexOf(b.type));
+}
+
+function readChildren(parent: Y.XmlFragment | Y.XmlElement): TreeNode[] {
+  const out: TreeNode[] = [];
+  for (const child of parent.toArray()) {
+    if (child instanceof Y.XmlText) {
+      for (const op of child.toDelta() as { insert?: unknown; attributes?: Record<string, unknown> }[]) {
+        if (typeof op.insert === 'string' && op.insert !== '') out.push(text(op.insert, readMarks(op.attributes)));
+      }
+    } else if (child instanceof Y.XmlElement) {
+      const attrs: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(child.getAttributes())) if (v !== null && v !== undefined) attrs[k] = v;
+      out.push(el(child.nodeName, readChildren(child), attrs));
+    }
+  }
+  return out;
+}
+
+export function readFragment(fragment: Y.XmlFragment): ElementNode[] {
+  return readChildren(fragment).filter((n): n is ElementNode => !isText(n));
+}
+
+function marksToAttributes(marks: Mark[]): Record<string, unknown> {
+  const attributes: Record<string, unknown> = {};
+  for (const mark of marks) attributes[mark.type] = mark.type === 'link' ? { href: mark.href } : {};
+  return attributes;
+}
+
+/** Builds Yjs nodes for `nodes`; text is filled in after the nodes are part of a document. */
+function build(nodes: TreeNode[], pending: [Y.XmlText, TextNode[]][]): (Y.XmlElement | Y.XmlText)[] {
+  const out: (Y.XmlElement | Y.XmlText)[] = [];
+  let run: TextNode[] | null = null;
+  for (const node of nodes) {
+    if (isText(node)) {
+      if (!run) {
+        run = [];
+        const yText = new Y.XmlText();
+        out.push(yText);
+        pending.push([yText, run]);
+      }
+      run.push(node);
+      continue;
+    }
+    run = null;
+    const element = new Y.XmlElement(node.type);
+    for (const [k, v] of Object.entries(node.attrs)) if (v !== null && v !== undefined) element.setAttribute(k, v as string);
+    element.insert(0, build(node.content, pending));
+    out.push(element);
+  }
+  return out;
+}
+
+/** Appends `nodes` to a fragment that is part of a Y.Doc. */
+export function writeFragment(fragment: Y.XmlFragment, nodes: TreeNode[]): void {
+  const pending: [Y.XmlText, TextNode[]][] = [];
+  fragment.insert(fragment.length, build(nodes, pending) as Y.XmlElement[]);
+  for (const [yText, runs] of pending) {
+    let offset = 0;
+    for (const run of runs) {
+      yText.insert(offset, run.text, marksToAttributes(run.marks));
+      offset += run.text.length;
+    }
+  }
+}
+
+export function plainText(nodes: TreeNode[]): string {
+  return nodes.map((n) => (isText(n) ? n.text : plainText(n.content))).join('');
+}
