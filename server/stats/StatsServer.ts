@@ -16,6 +16,7 @@ import type { AccessBus } from '../events.ts';
 import type { Store } from '../storage/Store.ts';
 import { closeReasonText } from '../sync/Connection.ts';
 import { LimitedWebSocket } from '../sync/LimitedWebSocket.ts';
+import { closeServer, pingOrTerminate } from '../sync/liveness.ts';
 import type { RoomRegistry } from '../sync/RoomRegistry.ts';
 import type { StatsHub, StatSnapshot } from './StatsHub.ts';
 
@@ -175,19 +176,12 @@ export class StatsServer {
   }
 
   private ping(): void {
-    for (const conn of this.connections) {
-      if (!conn.alive) {
-        conn.ws.terminate();
-        continue;
-      }
-      conn.alive = false;
-      conn.ws.ping();
-    }
+    for (const conn of this.connections) pingOrTerminate(conn);
   }
 
   async close(): Promise<void> {
     clearInterval(this.pingTimer);
     for (const conn of this.connections) this.closeConnection(conn, 'GOING_AWAY');
-    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+    await closeServer(this.wss);
   }
 }

@@ -9,7 +9,7 @@
 import pg from 'pg';
 import type { CollectionName, CollectionRecords } from '../../shared/research.ts';
 import { PG_MIGRATIONS } from './pgSchema.ts';
-import { columnOf, fieldsOf, orderBy, REFERENCING_COLLECTIONS, rowToRecord, tableOf } from './researchSql.ts';
+import { auditQuery, columnOf, fieldsOf, orderBy, REFERENCING_COLLECTIONS, rowToRecord, tableOf } from './researchSql.ts';
 import { bytes, now, toAudit, toDeck, toEvent, toImage, toLink, toStoredVersion, toUser, toVersion, type Row } from './rows.ts';
 import type {
   AuditRecord,
@@ -411,19 +411,10 @@ export class PostgresStore implements Store {
   }
 
   async listAudit(options: { limit: number; collection?: CollectionName; recordId?: string }): Promise<AuditRecord[]> {
-    const where: string[] = [];
-    const args: unknown[] = [];
-    if (options.collection) {
-      where.push('collection = ?');
-      args.push(options.collection);
-    }
-    if (options.recordId) {
-      where.push('record_id = ?');
-      args.push(options.recordId);
-    }
-    const rows = await this.q(`SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`, [...args, options.limit]);
-    return rows.map(toAudit);
+    const { sql, args } = auditQuery(options);
+    return (await this.q(sql, args)).map(toAudit);
   }
+
 
   async createVersion(version: StoredVersion): Promise<VersionRecord> {
     const row = await this.one(

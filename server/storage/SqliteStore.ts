@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { SQLITE_MIGRATIONS } from './sqliteSchema.ts';
 import type { CollectionName, CollectionRecords } from '../../shared/research.ts';
-import { columnOf, fieldsOf, orderBy, REFERENCING_COLLECTIONS, rowToRecord, tableOf } from './researchSql.ts';
+import { auditQuery, columnOf, fieldsOf, orderBy, REFERENCING_COLLECTIONS, rowToRecord, tableOf } from './researchSql.ts';
 import type {
   AuditRecord,
   DeleteOutcome,
@@ -368,21 +368,10 @@ export class SqliteStore implements Store {
   }
 
   async listAudit(options: { limit: number; collection?: CollectionName; recordId?: string }): Promise<AuditRecord[]> {
-    const where: string[] = [];
-    const args: unknown[] = [];
-    if (options.collection) {
-      where.push('collection = ?');
-      args.push(options.collection);
-    }
-    if (options.recordId) {
-      where.push('record_id = ?');
-      args.push(options.recordId);
-    }
-    const rows = this.db
-      .prepare(`SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`)
-      .all(...args, options.limit) as Row[];
-    return rows.map(toAudit);
+    const { sql, args } = auditQuery(options);
+    return (this.db.prepare(sql).all(...args) as Row[]).map(toAudit);
   }
+
 
   async createVersion(version: StoredVersion): Promise<VersionRecord> {
     this.db

@@ -32,3 +32,18 @@ export const REFERENCING_COLLECTIONS: CollectionName[] = (Object.keys(COLLECTION
 export function orderBy(collection: CollectionName): string {
   return collection === 'organisations' ? 'lower(name), id' : 'date DESC, created_at DESC, id';
 }
+
+/** The WHERE clause of an audit-trail query (`?` placeholders), shared by both stores. */
+export function auditQuery(options: { limit: number; collection?: CollectionName; recordId?: string }): { sql: string; args: unknown[] } {
+  const where: string[] = [];
+  const args: unknown[] = [];
+  if (options.collection) {
+    where.push('collection = ?');
+    args.push(options.collection);
+  }
+  if (options.recordId) {
+    where.push('record_id = ?');
+    args.push(options.recordId);
+  }
+  return { sql: `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`, args: [...args, options.limit] };
+}

@@ -17,6 +17,7 @@ import { closeReasonText, Connection, type Identity } from './Connection.ts';
 import { DamagedDeckError, StorageError } from './DeckRoom.ts';
 import { handleMessage, MalformedMessage } from './handleMessage.ts';
 import { LimitedWebSocket } from './LimitedWebSocket.ts';
+import { closeServer, pingOrTerminate } from './liveness.ts';
 import { KEEPALIVE_MESSAGE } from './messages.ts';
 import type { RoomRegistry } from './RoomRegistry.ts';
 
@@ -208,14 +209,7 @@ export class SyncServer {
     for (const conn of this.connections) {
       if (conn.closing) continue;
       if (now - conn.lastSentAt >= this.options.keepaliveAfterMs) conn.send(KEEPALIVE_MESSAGE);
-      if (ping) {
-        if (!conn.alive) {
-          conn.ws.terminate();
-          continue;
-        }
-        conn.alive = false;
-        conn.ws.ping();
-      }
+      if (ping) pingOrTerminate(conn);
     }
   }
 
@@ -223,7 +217,7 @@ export class SyncServer {
   async close(): Promise<void> {
     clearInterval(this.tickTimer);
     for (const conn of this.connections) conn.close('GOING_AWAY');
-    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+    await closeServer(this.wss);
   }
 }
 
