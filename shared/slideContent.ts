@@ -16,13 +16,16 @@ export type Block =
   | { type: 'bulletList'; items: TextRun[][] }
   | { type: 'orderedList'; items: TextRun[][] }
   | { type: 'blockquote'; runs: TextRun[] }
-  | { type: 'chart'; statKey: string; view: 'bar' | 'line' | 'pie' | 'number' | 'table' };
+  | { type: 'chart'; statKey: string; view: 'bar' | 'line' | 'pie' | 'number' | 'table' }
+  | { type: 'horizontalRule' };
 
 export const paragraph = (...runs: TextRun[]): Block => ({ type: 'paragraph', runs });
 export const heading = (level: 1 | 2 | 3, ...runs: TextRun[]): Block => ({ type: 'heading', level, runs });
 export const bulletList = (...items: TextRun[]): Block => ({ type: 'bulletList', items: items.map((i) => [i]) });
 export const orderedList = (...items: TextRun[]): Block => ({ type: 'orderedList', items: items.map((i) => [i]) });
 export const blockquote = (...runs: TextRun[]): Block => ({ type: 'blockquote', runs });
+/** A divider; in the two-columns layout it is where the left column ends. */
+export const columnBreak = (): Block => ({ type: 'horizontalRule' });
 /** A live chart block (see chartBlock.ts for its attributes). */
 export const chart = (statKey: string, view: 'bar' | 'line' | 'pie' | 'number' | 'table'): Block => ({ type: 'chart', statKey, view });
 export const bold = (text: string): TextRun => ({ text, marks: { bold: {} } });
@@ -53,6 +56,8 @@ function blockToElement(block: Block): Y.XmlElement {
       return element('blockquote', [element('paragraph', [textNode(block.runs)])]);
     case 'chart':
       return element('chart', [], { statKey: block.statKey, view: block.view });
+    case 'horizontalRule':
+      return element('horizontalRule', []);
     case 'bulletList':
     case 'orderedList':
       return element(

@@ -157,6 +157,41 @@ export class ExportService {
   }
 }
 
+/** Runs in the print page: its stylesheets, fonts and images inlined, its slides without any script or handler. */
+const CAPTURE_SLIDES = `(async () => {
+  const toDataUrl = async (url) => {
+    try {
+      const blob = await (await fetch(url)).blob();
+      return await new Promise((resolve) => {
+        const reader = new FileReader();
+        reader.addEventListener('load', () => resolve(String(reader.result)));
+        reader.readAsDataURL(blob);
+      });
+    } catch {
+      return '';
+    }
+  };
+  let css = '';
+  for (const sheet of Array.from(document.styleSheets)) {
+    try {
+      for (const rule of Array.from(sheet.cssRules)) css += rule.cssText + '\\n';
+    } catch {}
+  }
+  const fontUrls = [...new Set([...css.matchAll(/url\\("?([^")]+)"?\\)/g)].map((m) => m[1]).filter((u) => !u.startsWith('data:')))];
+  for (const url of fontUrls) css = css.split(url).join(await toDataUrl(new URL(url, document.baseURI).href));
+  const found = document.querySelector('.reveal');
+  if (!found) throw new Error('the print page has no .reveal element');
+  const root = found.cloneNode(true);
+  root.querySelectorAll('script, iframe, object, embed').forEach((el) => el.remove());
+  for (const el of Array.from(root.querySelectorAll('*'))) {
+    for (const attr of Array.from(el.attributes)) {
+      if (attr.name.startsWith('on') || (/^(href|src|xlink:href)$/.test(attr.name) && /^\\s*javascript:/i.test(attr.value))) el.removeAttribute(attr.name);
+    }
+  }
+  for (const img of Array.from(root.querySelectorAll('img'))) img.setAttribute('src', await toDataUrl(img.src));
+  return { css, body: root.outerHTML, title: document.title, lang: document.documentElement.lang };
+})()`;
+
 const escapeHtml = (s: string): string => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
@@ -165,42 +200,9 @@ const escapeHtml = (s: string): string => s.replace(/[&<>"]/g, (c) => `&#${c.cha
  * script but reveal.js itself.
  */
 async function archiveHtml(page: import('playwright-core').Page): Promise<string> {
-  const captured = await page.evaluate(async () => {
-    // Runs inside the page, so it must carry its own helpers.
-    // oxlint-disable-next-line unicorn/consistent-function-scoping
-    const toDataUrl = async (url: string): Promise<string> => {
-      try {
-        const blob = await (await fetch(url)).blob();
-        return await new Promise<string>((resolve) => {
-          const reader = new FileReader();
-          reader.addEventListener('load', () => resolve(String(reader.result)));
-          reader.readAsDataURL(blob);
-        });
-      } catch {
-        return '';
-      }
-    };
-    let css = '';
-    for (const sheet of Array.from(document.styleSheets)) {
-      try {
-        for (const rule of Array.from(sheet.cssRules)) css += `${rule.cssText}\n`;
-      } catch {
-        // a cross-origin sheet: there are none, by CSP
-      }
-    }
-    const fontUrls = [...new Set([...css.matchAll(/url\("?([^")]+)"?\)/g)].map((m) => m[1]!).filter((u) => !u.startsWith('data:')))];
-    for (const url of fontUrls) css = css.split(url).join(await toDataUrl(new URL(url, document.baseURI).href));
-    const root = document.querySelector('.reveal')?.cloneNode(true) as HTMLElement | null;
-    if (!root) throw new Error('the print page has no .reveal element');
-    root.querySelectorAll('script, iframe, object, embed').forEach((el) => el.remove());
-    for (const el of Array.from(root.querySelectorAll('*'))) {
-      for (const attr of Array.from(el.attributes)) {
-        if (attr.name.startsWith('on') || (/^(href|src|xlink:href)$/.test(attr.name) && /^\s*javascript:/i.test(attr.value))) el.removeAttribute(attr.name);
-      }
-    }
-    for (const img of Array.from(root.querySelectorAll('img'))) img.setAttribute('src', await toDataUrl(img.src));
-    return { css, body: root.outerHTML, title: document.title, lang: document.documentElement.lang };
-  });
+  // Plain JavaScript in a string: what tsx compiles would carry helpers (`__name`) that do
+  // not exist in the page.
+  const captured = (await page.evaluate(CAPTURE_SLIDES)) as { css: string; body: string; title: string; lang: string };
   const revealDir = path.dirname(require.resolve('reveal.js'));
   const revealCss = fs.readFileSync(path.join(revealDir, 'reveal.css'), 'utf8');
   const revealJs = fs.readFileSync(path.join(revealDir, 'reveal.js'), 'utf8').replaceAll('</script', '<\\/script');

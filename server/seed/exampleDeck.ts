@@ -4,7 +4,7 @@
  */
 import type * as Y from 'yjs';
 import { addSlide, writeMeta } from '../../shared/deckModel.ts';
-import { blockquote, bold, bulletList, chart, heading, paragraph } from '../../shared/slideContent.ts';
+import { blockquote, bold, bulletList, chart, columnBreak, heading, paragraph } from '../../shared/slideContent.ts';
 
 export const EXAMPLE_DECK_TITLE = 'Tussenstand Spoor 3 — fenomeenonderzoek synthetische drugs';
 
@@ -44,6 +44,7 @@ export function buildExampleDeck(doc: Y.Doc): void {
       heading(2, 'Wie we spraken'),
       paragraph(bold('RIEC-partners')),
       bulletList('De 34 gemeenten van de eenheid', 'NVWA', 'Koninklijke Marechaussee'),
+      columnBreak(),
       paragraph(bold('Buiten het convenant')),
       bulletList('Waterschappen', 'Afvalverwerker en afvalbrengstation', 'Netbeheerder Liander', 'Ontmantelingsbedrijven drugslabs', 'Transportfederatie TLN', 'RIEC’s Den Haag, Zeeland-West-Brabant en Oost-Nederland'),
     ],

@@ -63,7 +63,6 @@ export class DeckRoom {
   updatesSinceCompaction = 0;
   unloadTimer: NodeJS.Timeout | undefined;
   private tail: Promise<unknown> = Promise.resolve();
-  private captured: Uint8Array[] | null = null;
   private readonly awarenessOwners = new Map<number, Connection | typeof REMOTE_OWNER>();
   /** Awareness client ids of presenters (state.presenting): the only presence attendees receive. */
   private readonly presentingIds = new Set<number>();
@@ -73,9 +72,6 @@ export class DeckRoom {
     readonly deckId: string,
     private readonly deps: RoomDeps,
   ) {
-    this.doc.on('update', (update: Uint8Array) => {
-      if (this.captured) this.captured.push(update);
-    });
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     // The server is not a participant: it has no caret and no name.
     this.awareness.setLocalState(null);
@@ -139,15 +135,22 @@ export class DeckRoom {
 
   /** Applies `change` and returns the updates it produced (possibly partial if it threw). */
   private capture(change: () => void): { updates: Uint8Array[]; error: unknown } {
-    this.captured = [];
+    // Listen only while capturing: with an 'update' listener attached, Yjs encodes every
+    // transaction as an update, and loading a deck would encode the whole document for
+    // nothing (a third of a cold load's CPU for a 290 kB document; see BENCHMARKS.md).
+    const updates: Uint8Array[] = [];
+    const onUpdate = (update: Uint8Array): void => {
+      updates.push(update);
+    };
+    this.doc.on('update', onUpdate);
     let error: unknown = null;
     try {
       change();
     } catch (err) {
       error = err;
+    } finally {
+      this.doc.off('update', onUpdate);
     }
-    const updates = this.captured;
-    this.captured = null;
     return { updates, error };
   }
 
