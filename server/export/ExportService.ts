@@ -221,7 +221,8 @@ async function archiveHtml(page: import('playwright-core').Page): Promise<string
     '<body>',
     captured.body,
     `<script>${revealJs}</script>`,
-    '<script>Reveal.initialize({ hash: true, controls: true, progress: true, slideNumber: true });</script>',
+    // The slides and their chart drawings were laid out at 1280×720; Reveal's default 960×700 would clip them.
+    '<script>Reveal.initialize({ hash: true, controls: true, progress: true, slideNumber: true, width: 1280, height: 720, center: false });</script>',
     '</body>',
     '</html>',
   ].join('\n');

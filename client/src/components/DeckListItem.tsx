@@ -1,7 +1,8 @@
-/** One deck in the list: title link, slide count, who edited it last and when, and actions. */
+/** One deck in the list: title link, slide count, who edited it last and when, and actions (export, rename, trash). */
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { DeckSummary } from '../../../shared/api.ts';
+import { DeckExportMenu } from './DeckExportMenu.tsx';
 
 export interface DeckListItemProps {
   deck: DeckSummary;
@@ -39,6 +40,7 @@ export function DeckListItem({ deck, inTrash, relative, onRename, onTrash, onRes
           </button>
         ) : (
           <>
+            <DeckExportMenu deckId={deck.id} deckTitle={deck.title} />
             <button type="button" className="button" aria-label={t('decks.renameDeck', { title: deck.title })} onClick={() => onRename(deck)}>
               {t('decks.rename')}
             </button>

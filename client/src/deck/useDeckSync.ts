@@ -17,6 +17,7 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { listSlides, readMeta, type SlideLayout } from '../../../shared/deckModel.ts';
+import { CloseCode } from '../../../shared/closeCodes.ts';
 import { fragmentText } from '../../../shared/slideContent.ts';
 import { LINK_TOKEN_PARAM, SYNC_PATH } from '../../../shared/syncMessages.ts';
 import { offlineCopyName } from './offlineCopies.ts';
@@ -39,6 +40,8 @@ export interface DeckSyncOptions {
   offlineCache?: boolean;
   /** Compute `slides` on every change (the editor reads the document itself). Default true. */
   summaries?: boolean;
+  /** Publish an awareness state (presence). False for attendees: they send none. Default true. */
+  presence?: boolean;
 }
 
 export interface DeckSyncState {
@@ -77,6 +80,7 @@ export function useDeckSync(deckId: string, params: Record<string, string> = {},
   const paramsKey = JSON.stringify(params);
   const offlineCache = options.offlineCache === true && !(LINK_TOKEN_PARAM in params);
   const summaries = options.summaries !== false;
+  const presence = options.presence !== false;
 
   useEffect(() => {
     const doc = new Y.Doc();
@@ -94,7 +98,13 @@ export function useDeckSync(deckId: string, params: Record<string, string> = {},
       }
     };
     const onConnectionClose = () => setEverFailed(true);
-    const onClosed = (event: { code: number; reason: string }) => setClosed({ code: event.code, reason: event.reason });
+    let persistence: IndexeddbPersistence | null = null;
+    const onClosed = (event: { code: number; reason: string }) => {
+      setClosed({ code: event.code, reason: event.reason });
+      // The local copy holds the change the server refused; kept, it would be sent again
+      // after every reload and refused again. Reloading starts from the server's state.
+      if (event.code === CloseCode.FRAME_TOO_LARGE || event.code === CloseCode.MALFORMED) void persistence?.clearData();
+    };
 
     setStatus('connecting');
     setSynced(false);
@@ -107,7 +117,6 @@ export function useDeckSync(deckId: string, params: Record<string, string> = {},
     // Listeners go on before the socket opens; attached in a later render (an effect that
     // reads `sync` from state) they could miss a fast server's 'connected' and 'sync'.
     doc.on('update', refresh);
-    let persistence: IndexeddbPersistence | null = null;
     if (offlineCache) {
       persistence = new IndexeddbPersistence(offlineCopyName(deckId), doc);
       persistence.on('synced', () => {
@@ -120,6 +129,7 @@ export function useDeckSync(deckId: string, params: Record<string, string> = {},
       connect: false,
       params: JSON.parse(paramsKey) as Record<string, string>,
     });
+    if (!presence) provider.awareness.setLocalState(null);
     provider.on('status', onStatus);
     provider.on('sync', onSync);
     provider.on('connection-close', onConnectionClose);
@@ -141,7 +151,7 @@ export function useDeckSync(deckId: string, params: Record<string, string> = {},
       doc.destroy();
       setSync(null);
     };
-  }, [deckId, paramsKey, offlineCache, summaries]);
+  }, [deckId, paramsKey, offlineCache, summaries, presence]);
 
   useEffect(() => {
     const up = () => setOnline(true);

@@ -1,22 +1,25 @@
 /**
- * `/` (and `/?view=trash`): the decks, searchable by title. Create, rename, move to trash
- * (with undo) and restore from the trash.
+ * `/` (and `/?view=trash`): the decks, searchable by title. Create (empty, from a template,
+ * or by importing a Markdown file), rename, export, move to trash (with undo) and restore
+ * from the trash.
  */
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { DeckSummary } from '../../../shared/api.ts';
 import { createDeck, listDecks, renameDeck, restoreDeck, trashDeck } from '../api/decks.ts';
 import { errorMessage } from '../api/errorMessage.ts';
 import { DeckListItem } from '../components/DeckListItem.tsx';
 import { DeckTitleDialog } from '../components/DeckTitleDialog.tsx';
+import { ImportDeckDialog } from '../components/ImportDeckDialog.tsx';
 import { LoadingMessage } from '../components/LoadingMessage.tsx';
 import { Notice, type NoticeData } from '../components/Notice.tsx';
+import { TemplateDialog } from '../components/TemplateDialog.tsx';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
 import { useRelativeTime } from '../hooks/useRelativeTime.ts';
 
 type ListState = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; decks: DeckSummary[] };
-type DialogState = null | { mode: 'create' } | { mode: 'rename'; deck: DeckSummary };
+type DialogState = null | { mode: 'create' } | { mode: 'template' } | { mode: 'import' } | { mode: 'rename'; deck: DeckSummary };
 
 /** Case- and accent-insensitive form for title search ("Damocles" finds "damoclès"). */
 function searchable(text: string): string {
@@ -28,6 +31,7 @@ let noticeCounter = 0;
 export default function DeckListPage() {
   const { t } = useTranslation();
   const relative = useRelativeTime();
+  const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const inTrash = params.get('view') === 'trash';
   const query = params.get('q') ?? '';
@@ -91,6 +95,11 @@ export default function DeckListPage() {
     show(t('decks.created', { title: deck.title }));
   }
 
+  function openDeck(id: string) {
+    setDialog(null);
+    navigate(`/decks/${encodeURIComponent(id)}`);
+  }
+
   async function onRename(deck: DeckSummary, title: string) {
     const renamed = await renameDeck(deck.id, title);
     setDialog(null);
@@ -136,12 +145,20 @@ export default function DeckListPage() {
       <div className="page-head">
         <h1 id={headingId}>{heading}</h1>
         {!inTrash && (
-          <button type="button" className="button button--primary" onClick={() => setDialog({ mode: 'create' })}>
-            <span aria-hidden="true" className="button__plus">
-              +
-            </span>
-            {t('decks.newDeck')}
-          </button>
+          <div className="page-head__actions">
+            <button type="button" className="button" onClick={() => setDialog({ mode: 'import' })}>
+              {t('importDeck.open')}
+            </button>
+            <button type="button" className="button" onClick={() => setDialog({ mode: 'template' })}>
+              {t('templates.open')}
+            </button>
+            <button type="button" className="button button--primary" onClick={() => setDialog({ mode: 'create' })}>
+              <span aria-hidden="true" className="button__plus">
+                +
+              </span>
+              {t('decks.newDeck')}
+            </button>
+          </div>
         )}
       </div>
       {inTrash && <p className="page-hint">{t('decks.trashHint')}</p>}
@@ -189,6 +206,9 @@ export default function DeckListPage() {
       )}
 
       {dialog?.mode === 'create' && <DeckTitleDialog mode="create" onSubmit={onCreate} onClose={() => setDialog(null)} />}
+      {/* A deck made from a template or a file opens in the editor straight away. */}
+      {dialog?.mode === 'template' && <TemplateDialog onCreated={(deck) => openDeck(deck.id)} onClose={() => setDialog(null)} />}
+      {dialog?.mode === 'import' && <ImportDeckDialog onImported={(deck) => openDeck(deck.id)} onClose={() => setDialog(null)} />}
       {dialog?.mode === 'rename' && (
         <DeckTitleDialog mode="rename" initialTitle={dialog.deck.title} onSubmit={(title) => onRename(dialog.deck, title)} onClose={() => setDialog(null)} />
       )}

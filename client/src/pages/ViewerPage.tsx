@@ -1,21 +1,41 @@
 /**
- * `/v/:token`: what an attendee with a read-only link sees. For now the deck title, or a
- * clear message when the link is unknown, revoked or expired; the live presentation follows.
+ * `/v/:token`: what an attendee with a read-only link sees. Loaded lazily and kept light
+ * (no editor code): the deck arrives over the sync socket with the link token, read-only
+ * and without a local copy, and the page follows the presenter's slide the moment it
+ * changes. The attendee may step back to re-read earlier slides, never ahead of the
+ * presenter; "Back to live" (or End / L) returns. A revoked or expired link, or a deck
+ * moved to the trash, says so clearly, also in the middle of a talk.
  */
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import { useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { LinkView } from '../../../shared/api.ts';
+import { CloseCode } from '../../../shared/closeCodes.ts';
+import { LINK_TOKEN_PARAM } from '../../../shared/syncMessages.ts';
 import { errorMessage } from '../api/errorMessage.ts';
 import { isApiRequestError } from '../api/http.ts';
 import { getLinkView } from '../api/links.ts';
+import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { LoadingMessage } from '../components/LoadingMessage.tsx';
+import { ClosedMessage } from '../deck/ClosedMessage.tsx';
+import { useDeckSync } from '../deck/useDeckSync.ts';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
+import { usePresenterPointer } from '../present/awareness.ts';
+import { PresentIcon } from '../present/icons.tsx';
+import { useDeckContent, usePresentationState } from '../present/useDeckContent.ts';
+import '../present/slideStyles.ts';
+import '../present/viewer.css';
+
+// The slide renderer carries the chart library (recharts, the largest part of this page): it
+// loads when the first slide is shown, so the waiting screen stays light.
+const LiveSlide = lazy(() => import('../present/LiveSlide.tsx').then((m) => ({ default: m.LiveSlide })));
+
+type Unavailable = 'notFound' | 'revoked' | 'expired' | 'deckGone';
 
 type ViewerState =
   | { status: 'loading' }
   | { status: 'ready'; view: LinkView }
-  | { status: 'unavailable'; kind: 'notFound' | 'revoked' | 'expired' }
+  | { status: 'unavailable'; kind: Unavailable }
   | { status: 'error'; error: unknown };
 
 export default function ViewerPage() {
@@ -38,34 +58,240 @@ export default function ViewerPage() {
     return () => controller.abort();
   }, [token]);
 
-  const pageTitle =
-    state.status === 'ready' ? state.view.title : state.status === 'unavailable' ? t(`viewer.${state.kind}Title`) : t('viewer.pageTitle');
-  useDocumentTitle(pageTitle);
-
-  if (state.status === 'loading') return <LoadingMessage />;
-  if (state.status === 'error') {
-    return (
-      <div className="viewer">
-        <h1>{t('viewer.pageTitle')}</h1>
-        <p className="message message--error" role="alert">
-          {errorMessage(t, state.error)}
-        </p>
-      </div>
-    );
-  }
-  if (state.status === 'unavailable') {
-    return (
-      <div className="viewer viewer--unavailable">
-        <h1>{t(`viewer.${state.kind}Title`)}</h1>
-        <p>{t(`viewer.${state.kind}Text`)}</p>
-      </div>
-    );
-  }
+  if (state.status === 'ready') return <Attendee key={token} token={token} view={state.view} />;
+  if (state.status === 'unavailable') return <UnavailableScreen kind={state.kind} />;
   return (
-    <div className="viewer">
-      <h1>{state.view.title}</h1>
-      {state.view.label && <p className="viewer__label">{t('viewer.label', { label: state.view.label })}</p>}
-      <p className="viewer__waiting">{t('viewer.waiting')}</p>
-    </div>
+    <main id="main" className="attendee attendee--message">
+      {state.status === 'loading' ? (
+        <LoadingMessage />
+      ) : (
+        <div className="attendee-card">
+          <h1>{t('viewer.pageTitle')}</h1>
+          <p className="message message--error" role="alert">
+            {errorMessage(t, state.error)}
+          </p>
+        </div>
+      )}
+    </main>
+  );
+}
+
+function UnavailableScreen({ kind }: { kind: Unavailable }) {
+  const { t } = useTranslation();
+  useDocumentTitle(t(`viewer.${kind}Title`));
+  return (
+    <main id="main" className="attendee attendee--message">
+      <div className="attendee-card attendee-card--unavailable" role={kind === 'notFound' ? undefined : 'alert'}>
+        <h1>{t(`viewer.${kind}Title`)}</h1>
+        <p>{t(`viewer.${kind}Text`)}</p>
+      </div>
+      <div className="attendee-card__language">
+        <LanguageSwitch />
+      </div>
+    </main>
+  );
+}
+
+const UNAVAILABLE_CODES: Record<number, Unavailable> = {
+  [CloseCode.LINK_REVOKED]: 'revoked',
+  [CloseCode.LINK_EXPIRED]: 'expired',
+  [CloseCode.NO_SUCH_DECK]: 'deckGone',
+};
+
+// Attendees keep no copy of the deck and publish no presence.
+const ATTENDEE_SYNC = { summaries: false, presence: false, offlineCache: false } as const;
+
+const SWIPE_MIN_PX = 50;
+
+function Attendee({ token, view }: { token: string; view: LinkView }) {
+  const { t } = useTranslation();
+  const params = useMemo(() => ({ [LINK_TOKEN_PARAM]: token }), [token]);
+  const sync = useDeckSync(view.deckId, params, ATTENDEE_SYNC);
+  const doc = sync.sync?.doc ?? null;
+  const provider = sync.sync?.provider ?? null;
+  const content = useDeckContent(doc);
+  const presentation = usePresentationState(doc);
+  const pointer = usePresenterPointer(provider);
+  const title = content.title || view.title;
+  useDocumentTitle(title);
+
+  const slides = content.slides;
+  const total = slides.length;
+  // Where the presenter is. If that slide was just deleted, stay at the last known place.
+  const lastLive = useRef(0);
+  const liveFound = slides.findIndex((s) => s.id === presentation.slideId);
+  if (liveFound >= 0) lastLive.current = liveFound;
+  const liveIndex = Math.min(liveFound >= 0 ? liveFound : lastLive.current, Math.max(0, total - 1));
+
+  // The slide the attendee went back to, or null to follow the presenter.
+  const [viewingId, setViewingId] = useState<string | null>(null);
+  const viewingFound = viewingId === null ? -1 : slides.findIndex((s) => s.id === viewingId);
+  const behind = viewingFound >= 0 && viewingFound < liveIndex;
+  const index = behind ? viewingFound : liveIndex;
+  // Never ahead: when the presenter goes back past the attendee, follow again.
+  useEffect(() => {
+    if (viewingId !== null && !behind) setViewingId(null);
+  }, [viewingId, behind]);
+
+  const previous = useCallback(() => {
+    const target = slides[index - 1];
+    if (target) setViewingId(target.id);
+  }, [slides, index]);
+  const next = useCallback(() => {
+    if (index + 1 >= liveIndex) setViewingId(null);
+    else setViewingId(slides[index + 1]?.id ?? null);
+  }, [slides, index, liveIndex]);
+  const first = useCallback(() => {
+    if (liveIndex > 0) setViewingId(slides[0]?.id ?? null);
+  }, [slides, liveIndex]);
+  const backToLive = useCallback(() => setViewingId(null), []);
+
+  const active = presentation.active;
+  const wasActive = useRef(false);
+  if (active) wasActive.current = true;
+
+  useEffect(() => {
+    if (!active) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      const target = event.target;
+      if (target instanceof HTMLElement && /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) return;
+      const onButton = target instanceof HTMLButtonElement;
+      switch (event.key) {
+        case 'ArrowLeft':
+        case 'ArrowUp':
+        case 'PageUp':
+          previous();
+          break;
+        case 'ArrowRight':
+        case 'ArrowDown':
+        case 'PageDown':
+          next();
+          break;
+        case ' ':
+          if (onButton) return;
+          if (event.shiftKey) previous();
+          else next();
+          break;
+        case 'Home':
+          first();
+          break;
+        case 'End':
+        case 'l':
+        case 'L':
+          backToLive();
+          break;
+        default:
+          return;
+      }
+      event.preventDefault();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [active, previous, next, first, backToLive]);
+
+  // Swipe: right for the previous slide, left for the next.
+  const swipe = useRef<{ x: number; y: number; id: number } | null>(null);
+  const onPointerDown = (event: ReactPointerEvent) => {
+    if (event.pointerType === 'mouse') return;
+    swipe.current = { x: event.clientX, y: event.clientY, id: event.pointerId };
+  };
+  const onPointerUp = (event: ReactPointerEvent) => {
+    const start = swipe.current;
+    swipe.current = null;
+    if (!start || start.id !== event.pointerId) return;
+    const dx = event.clientX - start.x;
+    const dy = event.clientY - start.y;
+    if (Math.abs(dx) < SWIPE_MIN_PX || Math.abs(dx) < Math.abs(dy) * 1.5) return;
+    if (dx > 0) previous();
+    else next();
+  };
+
+  const unavailable = sync.closed ? UNAVAILABLE_CODES[sync.closed.code] : undefined;
+  if (unavailable) return <UnavailableScreen kind={unavailable} />;
+
+  if (sync.closed || !sync.loaded || !active || total === 0) {
+    return (
+      <main id="main" className="attendee attendee--message">
+        <div className="attendee-card">
+          <p className="attendee-card__kicker">{t('viewer.kicker')}</p>
+          <h1>{title}</h1>
+          {view.label && <p className="attendee__label">{t('viewer.label', { label: view.label })}</p>}
+          {sync.closed ? (
+            <ClosedMessage code={sync.closed.code} reason={sync.closed.reason} />
+          ) : !sync.loaded ? (
+            <p className="attendee__waiting" role="status">
+              {sync.connection === 'reconnecting' || sync.connection === 'offline' ? t('viewer.reconnecting') : t('viewer.connecting')}
+            </p>
+          ) : (
+            <p className="attendee__waiting" role="status">
+              <span className="attendee__pulse" aria-hidden="true" />
+              {wasActive.current ? t('viewer.ended') : total === 0 && active ? t('viewer.noSlides') : t('viewer.waiting')}
+            </p>
+          )}
+        </div>
+        <div className="attendee-card__language">
+          <LanguageSwitch />
+        </div>
+      </main>
+    );
+  }
+
+  const slide = slides[index]!;
+  const showPointer = !behind && pointer !== null;
+  const slideName = t('viewer.slideLabel', { current: index + 1, total });
+
+  return (
+    <main id="main" className="attendee attendee--live">
+      <header className="attendee-bar">
+        <h1 className="attendee-bar__title">{title}</h1>
+        {behind ? (
+          <p className="attendee-badge attendee-badge--behind">{t('viewer.behind')}</p>
+        ) : (
+          <p className="attendee-badge attendee-badge--live">
+            <span className="attendee-badge__dot" aria-hidden="true" />
+            {t('viewer.live')}
+          </p>
+        )}
+        {sync.connection !== 'connected' && (
+          <p className="attendee-badge attendee-badge--warning" role="status">
+            {t(`connection.${sync.connection}`)}
+          </p>
+        )}
+        <div className="attendee-bar__language">
+          <LanguageSwitch />
+        </div>
+      </header>
+
+      <div className="attendee-stage" onPointerDown={onPointerDown} onPointerUp={onPointerUp} onPointerCancel={() => (swipe.current = null)}>
+        <section className="attendee-slide" aria-label={slideName} data-slide-id={slide.id} data-live={behind ? 'false' : 'true'}>
+          <Suspense fallback={<div className="attendee-slide__loading">{t('viewer.loadingSlide')}</div>}>
+            <LiveSlide layout={slide.layout} nodes={slide.nodes} theme={content.theme} token={token}>
+              {showPointer && <span className="laser-dot laser-dot--remote" style={{ left: `${pointer.x * 100}%`, top: `${pointer.y * 100}%` }} aria-hidden="true" />}
+            </LiveSlide>
+          </Suspense>
+        </section>
+      </div>
+
+      <nav className="attendee-controls" aria-label={t('viewer.navigation')}>
+        <button type="button" className="attendee-button attendee-button--icon" onClick={previous} disabled={index === 0} aria-label={t('viewer.previous')} title={t('viewer.previous')}>
+          <PresentIcon name="prev" size={24} />
+        </button>
+        <p className="attendee-controls__counter">
+          <span className="visually-hidden">{slideName}</span>
+          <span aria-hidden="true">{t('viewer.counter', { current: index + 1, total })}</span>
+        </p>
+        <button type="button" className="attendee-button attendee-button--icon" onClick={next} disabled={!behind} aria-label={t('viewer.next')} title={t('viewer.next')}>
+          <PresentIcon name="next" size={24} />
+        </button>
+        <button type="button" className="attendee-button attendee-button--live" onClick={backToLive} disabled={!behind}>
+          <PresentIcon name="live" size={20} />
+          <span>{t('viewer.backToLive')}</span>
+        </button>
+      </nav>
+      <p className="visually-hidden" role="status">
+        {slide.title ? `${slideName}: ${slide.title}` : slideName}
+      </p>
+    </main>
   );
 }

@@ -1,0 +1,15 @@
+/** Live sessions and exports (PDF / HTML) of a deck. */
+import type { PresentationState } from '../../../shared/deckModel.ts';
+import type { ExportFormat, ExportJobInfo } from '../../../shared/exports.ts';
+import { http, type RequestOptions } from './http.ts';
+
+const deckPath = (id: string): string => `/api/decks/${encodeURIComponent(id)}`;
+
+export const startPresentation = (deckId: string): Promise<PresentationState> => http.post<PresentationState>(`${deckPath(deckId)}/presentation/start`);
+
+export const stopPresentation = (deckId: string): Promise<PresentationState> => http.post<PresentationState>(`${deckPath(deckId)}/presentation/stop`);
+
+export const startExport = (deckId: string, format: ExportFormat, notes: boolean): Promise<{ id: string }> =>
+  http.post<{ id: string }>(`${deckPath(deckId)}/exports`, notes ? { format, notes: true } : { format });
+
+export const getExport = (id: string, options?: RequestOptions): Promise<ExportJobInfo> => http.get<ExportJobInfo>(`/api/exports/${encodeURIComponent(id)}`, options);

@@ -1,0 +1,57 @@
+/** The editor's top bar: back to the list, the deck title, history and export, who is here, the theme and the connection. */
+import { Link } from 'react-router-dom';
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DECK_THEMES, type DeckTheme } from '../../../shared/deckModel.ts';
+import { DeckExportMenu } from '../components/DeckExportMenu.tsx';
+import { ConnectionStatus } from '../deck/ConnectionStatus.tsx';
+import type { ConnectionState } from '../deck/useDeckSync.ts';
+import { DeckTitleField } from './DeckTitleField.tsx';
+import { Icon } from './Icon.tsx';
+import { PresenceAvatars } from './PresenceAvatars.tsx';
+import type { Peer } from './usePresence.ts';
+
+export interface EditorHeaderProps {
+  deckId: string;
+  title: string;
+  theme: DeckTheme;
+  peers: Peer[];
+  connection: ConnectionState;
+  savedLocally: boolean;
+  editable: boolean;
+  onTheme(theme: DeckTheme): void;
+}
+
+export function EditorHeader({ deckId, title, theme, peers, connection, savedLocally, editable, onTheme }: EditorHeaderProps) {
+  const { t } = useTranslation();
+  const themeId = useId();
+  return (
+    <div className="editor-header">
+      <Link to="/" className="editor-header__back" aria-label={t('deck.backToList')} title={t('deck.backToList')}>
+        <Icon name="back" />
+      </Link>
+      <DeckTitleField deckId={deckId} title={title} editable={editable} />
+      <div className="editor-header__tools">
+        <Link to={`/decks/${encodeURIComponent(deckId)}/present`} className="button deck-files-link">
+          {t('present.open')}
+        </Link>
+        <Link to={`/decks/${encodeURIComponent(deckId)}/history`} className="button deck-files-link">
+          {t('history.link')}
+        </Link>
+        <DeckExportMenu deckId={deckId} deckTitle={title} />
+        <PresenceAvatars peers={peers} />
+        <div className="editor-header__theme">
+          <label htmlFor={themeId}>{t('editor.theme')}</label>
+          <select id={themeId} value={theme} disabled={!editable} onChange={(event) => onTheme(event.target.value as DeckTheme)}>
+            {DECK_THEMES.map((value) => (
+              <option key={value} value={value}>
+                {t(`editor.themes.${value}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <ConnectionStatus state={connection} savedLocally={savedLocally} />
+      </div>
+    </div>
+  );
+}

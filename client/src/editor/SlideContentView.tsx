@@ -1,0 +1,143 @@
+/**
+ * Read-only rendering of a slide's content tree (see slideTree.ts) as React elements, with
+ * the same element structure ProseMirror produces, so one stylesheet lays out the canvas
+ * and the thumbnails. Only known node names become their elements; text is always text;
+ * links and images pass the checks in safeUrl.ts. There is no HTML parsing anywhere here.
+ */
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { statDefinition } from '../../../shared/statsCatalogue.ts';
+import { ChartView } from '../charts/ChartView.tsx';
+import { currentLanguage } from '../i18n/index.ts';
+import { safeHref, safeImageSrc } from './safeUrl.ts';
+import type { SlideNode } from './slideTree.ts';
+
+export interface SlideContentViewProps {
+  nodes: SlideNode[];
+  /** Thumbnails are not interactive: links render as styled text, never as anchors. */
+  interactive?: boolean;
+}
+
+const int = (value: unknown, fallback: number, min: number, max: number): number => {
+  const n = typeof value === 'number' ? value : typeof value === 'string' ? Number.parseInt(value, 10) : Number.NaN;
+  return Number.isInteger(n) ? Math.min(max, Math.max(min, n)) : fallback;
+};
+
+/** A number is cheap and is the point of a big-number slide: show it live. Plots get a stand-in. */
+function ChartPreview({ attrs }: { attrs: Record<string, unknown> }) {
+  const statKey = typeof attrs.statKey === 'string' ? attrs.statKey : '';
+  const view = typeof attrs.view === 'string' ? attrs.view : 'bar';
+  if (view === 'number' && statDefinition(statKey)) {
+    const frozenValue = typeof attrs.frozenValue === 'string' ? attrs.frozenValue : null;
+    return (
+      <div className="node-chart" data-type="chart">
+        <ChartView statKey={statKey} view="number" frozenValue={frozenValue} frozenAt={frozenValue && typeof attrs.frozenAt === 'string' ? attrs.frozenAt : null} />
+      </div>
+    );
+  }
+  return <ChartPlaceholder statKey={statKey} view={view} />;
+}
+
+function ChartPlaceholder({ statKey, view }: { statKey: string; view: string }) {
+  const { t } = useTranslation();
+  const definition = statDefinition(statKey);
+  const name = definition ? definition.label[currentLanguage()] : statKey;
+  return (
+    <div className={`node-chart chart-placeholder chart-placeholder--${view}`} data-type="chart">
+      <span className="chart-placeholder__bars" aria-hidden="true">
+        <span />
+        <span />
+        <span />
+      </span>
+      <span className="chart-placeholder__label">{t('editor.chartPlaceholder', { name })}</span>
+    </div>
+  );
+}
+
+function renderText(node: Extract<SlideNode, { kind: 'text' }>, key: number, interactive: boolean): ReactNode {
+  let out: ReactNode = node.text;
+  const { marks } = node;
+  if (marks.code) out = <code>{out}</code>;
+  if (marks.strike) out = <s>{out}</s>;
+  if (marks.underline) out = <u>{out}</u>;
+  if (marks.italic) out = <em>{out}</em>;
+  if (marks.bold) out = <strong>{out}</strong>;
+  if (marks.link !== undefined) {
+    const href = safeHref(marks.link);
+    out =
+      interactive && href ? (
+        <a href={href} target="_blank" rel="noopener noreferrer nofollow">
+          {out}
+        </a>
+      ) : (
+        <span className="slide-link">{out}</span>
+      );
+  }
+  return <span key={key}>{out}</span>;
+}
+
+function renderNodes(nodes: SlideNode[], interactive: boolean): ReactNode[] {
+  return nodes.map((node, i) => (node.kind === 'text' ? renderText(node, i, interactive) : renderElement(node, i, interactive)));
+}
+
+function renderElement(node: Extract<SlideNode, { kind: 'element' }>, key: number, interactive: boolean): ReactNode {
+  const children = renderNodes(node.children, interactive);
+  const { attrs } = node;
+  switch (node.name) {
+    case 'paragraph':
+      return <p key={key}>{children}</p>;
+    case 'heading': {
+      const level = int(attrs.level, 2, 1, 3);
+      const Tag = `h${level}` as 'h1' | 'h2' | 'h3';
+      return <Tag key={key}>{children}</Tag>;
+    }
+    case 'bulletList':
+      return <ul key={key}>{children}</ul>;
+    case 'orderedList':
+      return (
+        <ol key={key} start={int(attrs.start, 1, -1_000_000, 1_000_000)}>
+          {children}
+        </ol>
+      );
+    case 'listItem':
+      return <li key={key}>{children}</li>;
+    case 'blockquote':
+      return <blockquote key={key}>{children}</blockquote>;
+    case 'horizontalRule':
+      return <hr key={key} />;
+    case 'hardBreak':
+      return <br key={key} />;
+    case 'image': {
+      const src = safeImageSrc(attrs.src);
+      return src ? <img key={key} src={src} alt={typeof attrs.alt === 'string' ? attrs.alt : ''} loading="lazy" decoding="async" /> : null;
+    }
+    case 'table':
+      return (
+        <div key={key} className="tableWrapper">
+          <table>
+            <tbody>{children}</tbody>
+          </table>
+        </div>
+      );
+    case 'tableRow':
+      return <tr key={key}>{children}</tr>;
+    case 'tableCell':
+    case 'tableHeader': {
+      const Cell = node.name === 'tableHeader' ? 'th' : 'td';
+      return (
+        <Cell key={key} colSpan={int(attrs.colspan, 1, 1, 50)} rowSpan={int(attrs.rowspan, 1, 1, 50)}>
+          {children}
+        </Cell>
+      );
+    }
+    case 'chart':
+      return <ChartPreview key={key} attrs={attrs} />;
+    default:
+      // An element this client does not know (a newer version wrote it): keep its text.
+      return <div key={key}>{children}</div>;
+  }
+}
+
+export function SlideContentView({ nodes, interactive = false }: SlideContentViewProps) {
+  return <>{renderNodes(nodes, interactive)}</>;
+}

@@ -1,0 +1,21 @@
+/** A slide drawn small and read-only from its content tree, for the sorter. */
+import type { DeckTheme, SlideLayout } from '../../../shared/deckModel.ts';
+import { SlideContentView } from './SlideContentView.tsx';
+import { SlideFrame } from './SlideFrame.tsx';
+import type { SlideNode } from './slideTree.ts';
+
+export interface SlideThumbnailProps {
+  nodes: SlideNode[];
+  theme: DeckTheme;
+  layout: SlideLayout;
+}
+
+export function SlideThumbnail({ nodes, theme, layout }: SlideThumbnailProps) {
+  return (
+    <SlideFrame theme={theme} layout={layout} className="slide--thumbnail">
+      <div className="slide__body">
+        <SlideContentView nodes={nodes} />
+      </div>
+    </SlideFrame>
+  );
+}

@@ -1,0 +1,54 @@
+/**
+ * One slide drawn read-only for presenting: the editor's frame, layouts and theme
+ * (SlideFrame, slides.css, themes) and its read-only content renderer (SlideContentView),
+ * with the chart blocks at the top level of the slide drawn live (ChartView) instead of
+ * the renderer's stand-ins. Attendees pass their link token: charts subscribe with it and
+ * uploaded images are asked for with it.
+ */
+import { memo, useMemo, type ReactNode } from 'react';
+import { CHART_VIEWS, type ChartView as ChartViewName } from '../../../shared/chartBlock.ts';
+import type { DeckTheme, SlideLayout } from '../../../shared/deckModel.ts';
+import { ChartView } from '../charts/ChartView.tsx';
+import { SlideContentView } from '../editor/SlideContentView.tsx';
+import { SlideFrame } from '../editor/SlideFrame.tsx';
+import type { SlideNode } from '../editor/slideTree.ts';
+import { segments, withImageToken } from './slideParts.ts';
+
+export interface LiveSlideProps {
+  layout: SlideLayout;
+  nodes: SlideNode[];
+  theme: DeckTheme;
+  /** An audience link token (attendees). */
+  token?: string | null;
+  /** Links are real anchors (false in small previews). */
+  interactive?: boolean;
+  className?: string;
+  children?: ReactNode;
+}
+
+const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+
+function LiveChart({ attrs, token }: { attrs: Record<string, unknown>; token: string | null }) {
+  const statKey = str(attrs.statKey) ?? '';
+  const view = (CHART_VIEWS as readonly unknown[]).includes(attrs.view) ? (attrs.view as ChartViewName) : 'bar';
+  const frozenValue = str(attrs.frozenValue);
+  return (
+    <div className="node-chart live-chart" data-type="chart">
+      <ChartView statKey={statKey} view={view} frozenValue={frozenValue} frozenAt={frozenValue === null ? null : str(attrs.frozenAt)} token={token} />
+    </div>
+  );
+}
+
+export const LiveSlide = memo(function LiveSlide({ layout, nodes, theme, token = null, interactive = true, className, children }: LiveSlideProps) {
+  const parts = useMemo(() => segments(token ? withImageToken(nodes, token) : nodes), [nodes, token]);
+  return (
+    <SlideFrame theme={theme} layout={layout} className={className}>
+      <div className="slide__body">
+        {parts.map((part, i) =>
+          part.kind === 'chart' ? <LiveChart key={i} attrs={part.attrs} token={token} /> : <SlideContentView key={i} nodes={part.nodes} interactive={interactive} />,
+        )}
+      </div>
+      {children}
+    </SlideFrame>
+  );
+});

@@ -1,0 +1,457 @@
+/**
+ * `/decks/:id/present`: the presenter's window. reveal.js shows the live deck (every slide a
+ * section, the editor's layouts and theme, live charts); co-editors' changes appear at
+ * once. "Start session" makes the deck live for attendees; from then on every slide change
+ * is written to the deck's presentation state, which attendees and the speaker view follow.
+ *
+ * Keys (when the slides have focus): arrows, Page Up/Down and space move; O or Esc shows the
+ * overview; F is full screen; holding L shows the laser pointer.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import type { RevealApi, RevealConfig } from 'reveal.js';
+import { readPresentation, slideIds, writePresentation } from '../../../shared/deckModel.ts';
+import { errorMessage } from '../api/errorMessage.ts';
+import { startPresentation, stopPresentation } from '../api/presentation.ts';
+import { ClosedMessage } from '../deck/ClosedMessage.tsx';
+import { ConnectionStatus } from '../deck/ConnectionStatus.tsx';
+import { useDeckSync } from '../deck/useDeckSync.ts';
+import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
+import { useNow } from '../hooks/useNow.ts';
+import { useAudience, usePublishPointer, type Pointer } from './awareness.ts';
+import { DeckGate } from './DeckGate.tsx';
+import { ExportMenu } from './ExportMenu.tsx';
+import { formatElapsed } from './format.ts';
+import { PresentIcon } from './icons.tsx';
+import { LiveSlide } from './LiveSlide.tsx';
+import { RevealDeck } from './RevealDeck.tsx';
+import { useDeckContent, usePresentationState } from './useDeckContent.ts';
+import { usePosition, type Position } from './usePosition.ts';
+import './slideStyles.ts';
+import './present.css';
+
+export default function PresenterPage() {
+  const { id = '' } = useParams();
+  return (
+    <DeckGate deckId={id} className="present-page">
+      {(deck) => <Presenter key={id} deckId={id} fallbackTitle={deck.title} />}
+    </DeckGate>
+  );
+}
+
+const NO_PARAMS: Record<string, string> = {};
+const SYNC_OPTIONS = { summaries: false } as const;
+
+const isTyping = (target: EventTarget | null): boolean =>
+  target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+
+/** The current slide and fragment as reveal.js has them. */
+function revealPosition(deck: RevealApi): Position | null {
+  const id = deck.getCurrentSlide()?.getAttribute('data-slide-id') ?? null;
+  if (!id) return null;
+  const f = deck.getIndices().f;
+  return { slideId: id, fragment: Math.max(0, (typeof f === 'number' ? f : -1) + 1) };
+}
+
+function Presenter({ deckId, fallbackTitle }: { deckId: string; fallbackTitle: string }) {
+  const { t } = useTranslation();
+  const sync = useDeckSync(deckId, NO_PARAMS, SYNC_OPTIONS);
+  const doc = sync.sync?.doc ?? null;
+  const provider = sync.sync?.provider ?? null;
+  const content = useDeckContent(doc);
+  const presentation = usePresentationState(doc);
+  const { position, go } = usePosition(deckId, doc, presentation);
+  const audience = useAudience(provider);
+  const publishPointer = usePublishPointer(provider, presentation.active);
+  const title = content.title || sync.title || fallbackTitle;
+  useDocumentTitle(t('present.pageTitle', { title }));
+
+  const [deck, setDeck] = useState<RevealApi | null>(null);
+  const [overview, setOverview] = useState(false);
+  const [fullscreen, setFullscreen] = useState(false);
+  const [busy, setBusy] = useState<'start' | 'stop' | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const stageRef = useRef<HTMLElement>(null);
+
+  const positionRef = useRef(position);
+  positionRef.current = position;
+  const goRef = useRef(go);
+  goRef.current = go;
+
+  const slides = content.slides;
+  const structureKey = slides.map((s) => s.id).join(' ');
+  const index = slides.findIndex((s) => s.id === position.slideId);
+
+  // ---- reveal.js ----
+
+  const toggleFullscreen = useCallback(() => {
+    if (document.fullscreenElement) void document.exitFullscreen().catch(() => {});
+    else void stageRef.current?.requestFullscreen?.().catch(() => {});
+  }, []);
+  const toggleFullscreenRef = useRef(toggleFullscreen);
+  toggleFullscreenRef.current = toggleFullscreen;
+
+  const config = useMemo<RevealConfig>(
+    () => ({
+      embedded: true,
+      hash: false,
+      history: false,
+      respondToHashChanges: false,
+      keyboardCondition: 'focused',
+      // F: our full screen (the stage, with the laser pointer); L: the laser pointer, not "next".
+      keyboard: { 70: () => toggleFullscreenRef.current(), 76: () => {} },
+      width: 1280,
+      height: 720,
+      margin: 0.035,
+      minScale: 0.05,
+      maxScale: 4,
+      center: false,
+      controls: false,
+      progress: true,
+      slideNumber: false,
+      overview: true,
+      touch: true,
+      help: false,
+      jumpToSlide: false,
+      previewLinks: false,
+      mouseWheel: false,
+      postMessage: false,
+      postMessageEvents: false,
+      focusBodyOnPageVisibilityChange: false,
+      transition: window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ? 'none' : 'slide',
+      transitionSpeed: 'fast',
+      backgroundTransition: 'none',
+      viewDistance: 3,
+    }),
+    [],
+  );
+
+  const report = useCallback((d: RevealApi) => {
+    if (d.isOverview()) return;
+    const here = revealPosition(d);
+    if (!here) return;
+    const p = positionRef.current;
+    if (p.slideId !== here.slideId || p.fragment !== here.fragment) goRef.current(here);
+  }, []);
+
+  useEffect(() => {
+    if (!deck) return;
+    const onChange = () => report(deck);
+    const onOverviewShown = () => setOverview(true);
+    const onOverviewHidden = () => {
+      setOverview(false);
+      report(deck);
+    };
+    deck.on('slidechanged', onChange);
+    deck.on('fragmentshown', onChange);
+    deck.on('fragmenthidden', onChange);
+    deck.on('overviewshown', onOverviewShown);
+    deck.on('overviewhidden', onOverviewHidden);
+    return () => {
+      deck.off('slidechanged', onChange);
+      deck.off('fragmentshown', onChange);
+      deck.off('fragmenthidden', onChange);
+      deck.off('overviewshown', onOverviewShown);
+      deck.off('overviewhidden', onOverviewHidden);
+    };
+  }, [deck, report]);
+
+  // Follow the shared position (the speaker view, or another presenter, moved it).
+  useEffect(() => {
+    if (!deck || !deck.isReady() || slides.length === 0) return;
+    const target = slides.findIndex((s) => s.id === position.slideId);
+    if (target < 0) {
+      // Nowhere yet, or the slide was deleted: where reveal.js is now is the position.
+      report(deck);
+      return;
+    }
+    const here = revealPosition(deck);
+    if (deck.getIndices().h !== target || (here && here.fragment !== position.fragment)) deck.slide(target, 0, position.fragment - 1);
+  }, [deck, position.slideId, position.fragment, structureKey, slides, report]);
+
+  // ---- keys outside the slides, full screen ----
+
+  const [laserButton, setLaserButton] = useState(false);
+  const [laserKey, setLaserKey] = useState(false);
+  const laserOn = (laserButton || laserKey) && !overview;
+
+  useEffect(() => {
+    const down = (event: KeyboardEvent) => {
+      if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+      const key = event.key.toLowerCase();
+      if (key === 'l') {
+        event.preventDefault();
+        if (!event.repeat) setLaserKey(true);
+        return;
+      }
+      // With focus in the slides reveal.js has the keys; elsewhere (after a click on the
+      // toolbar) the arrows and a presenter's clicker still move the deck.
+      if (!deck || deck.isFocused()) return;
+      if (key === 'f' && !(event.target instanceof HTMLButtonElement)) {
+        event.preventDefault();
+        toggleFullscreen();
+      } else if (key === 'arrowright' || key === 'arrowdown' || key === 'pagedown') {
+        event.preventDefault();
+        deck.next();
+      } else if (key === 'arrowleft' || key === 'arrowup' || key === 'pageup') {
+        event.preventDefault();
+        deck.prev();
+      } else if (key === 'home' || key === 'end') {
+        event.preventDefault();
+        deck.slide(key === 'home' ? 0 : deck.getTotalSlides() - 1);
+      }
+    };
+    const up = (event: KeyboardEvent) => {
+      if (event.key.toLowerCase() === 'l') setLaserKey(false);
+    };
+    const blur = () => setLaserKey(false);
+    document.addEventListener('keydown', down);
+    document.addEventListener('keyup', up);
+    window.addEventListener('blur', blur);
+    return () => {
+      document.removeEventListener('keydown', down);
+      document.removeEventListener('keyup', up);
+      window.removeEventListener('blur', blur);
+    };
+  }, [deck, toggleFullscreen]);
+
+  useEffect(() => {
+    const onChange = () => {
+      setFullscreen(document.fullscreenElement !== null && document.fullscreenElement === stageRef.current);
+      window.setTimeout(() => deck?.layout(), 50);
+    };
+    document.addEventListener('fullscreenchange', onChange);
+    return () => document.removeEventListener('fullscreenchange', onChange);
+  }, [deck]);
+
+  // ---- laser pointer ----
+
+  const [dot, setDot] = useState<{ left: number; top: number } | null>(null);
+  const lastMouse = useRef<{ x: number; y: number } | null>(null);
+
+  const placePointer = useCallback(
+    (clientX: number, clientY: number) => {
+      const stage = stageRef.current;
+      const slide = deck?.getCurrentSlide()?.querySelector('.slide');
+      if (!stage || !slide) return;
+      const r = slide.getBoundingClientRect();
+      const s = stage.getBoundingClientRect();
+      const x = (clientX - r.left) / r.width;
+      const y = (clientY - r.top) / r.height;
+      if (!(x >= 0 && x <= 1 && y >= 0 && y <= 1)) {
+        setDot(null);
+        publishPointer(null);
+        return;
+      }
+      const pointer: Pointer = { x: Math.round(x * 1000) / 1000, y: Math.round(y * 1000) / 1000 };
+      setDot({ left: r.left - s.left + pointer.x * r.width, top: r.top - s.top + pointer.y * r.height });
+      publishPointer(pointer);
+    },
+    [deck, publishPointer],
+  );
+
+  useEffect(() => {
+    if (!laserOn) {
+      setDot(null);
+      publishPointer(null);
+    } else if (lastMouse.current) {
+      placePointer(lastMouse.current.x, lastMouse.current.y);
+    }
+  }, [laserOn, placePointer, publishPointer]);
+
+  const onPointerMove = (event: ReactPointerEvent) => {
+    lastMouse.current = { x: event.clientX, y: event.clientY };
+    if (laserOn) placePointer(event.clientX, event.clientY);
+  };
+  const onPointerLeave = () => {
+    lastMouse.current = null;
+    if (laserOn) {
+      setDot(null);
+      publishPointer(null);
+    }
+  };
+
+  // ---- the session ----
+
+  const pendingStart = useRef<{ startedAt: string | null; position: Position } | null>(null);
+  const applyPendingStart = useCallback(() => {
+    const pending = pendingStart.current;
+    if (!pending || !doc) return;
+    const now = readPresentation(doc);
+    if (!now.active || now.startedAt !== pending.startedAt) return;
+    pendingStart.current = null;
+    // A new session starts at the first slide on the server; the presenter stays where they are.
+    if (pending.position.slideId && slideIds(doc).includes(pending.position.slideId) && now.slideId !== pending.position.slideId) {
+      writePresentation(doc, { slideId: pending.position.slideId, fragment: pending.position.fragment });
+    }
+  }, [doc]);
+  useEffect(() => applyPendingStart(), [applyPendingStart, presentation.active, presentation.startedAt]);
+
+  const start = async () => {
+    setBusy('start');
+    setError(null);
+    const here = (deck && revealPosition(deck)) ?? positionRef.current;
+    try {
+      const state = await startPresentation(deckId);
+      pendingStart.current = { startedAt: state.startedAt, position: here };
+      applyPendingStart();
+    } catch (err) {
+      setError(t('present.startFailed', { message: errorMessage(t, err) }));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const stop = async () => {
+    setBusy('stop');
+    setError(null);
+    try {
+      await stopPresentation(deckId);
+    } catch (err) {
+      setError(t('present.stopFailed', { message: errorMessage(t, err) }));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const openSpeakerView = () => {
+    window.open(`/decks/${encodeURIComponent(deckId)}/speaker`, `tussenstand-speaker-${deckId}`, 'popup,width=1280,height=800');
+  };
+
+  // ---- render ----
+
+  const now = useNow(1000);
+  const total = slides.length;
+  const shownIndex = index >= 0 ? index : 0;
+  const audienceEntries = Object.entries(audience).sort(([a], [b]) => a.localeCompare(b));
+  const audienceTotal = audienceEntries.reduce((sum, [, n]) => sum + n, 0);
+  const startedAt = presentation.startedAt ? Date.parse(presentation.startedAt) : Number.NaN;
+  const elapsed = presentation.active && Number.isFinite(startedAt) ? formatElapsed(now - startedAt) : null;
+
+  return (
+    <div className="present-page">
+      <header className="present-bar">
+        <div className="present-bar__start">
+          <Link to={`/decks/${encodeURIComponent(deckId)}`} className="present-button present-button--icon" aria-label={t('present.backToEditor')} title={t('present.backToEditor')}>
+            <PresentIcon name="back" />
+          </Link>
+          <div className="present-bar__title">
+            <h1>{title}</h1>
+            {presentation.active ? (
+              <p className="session-badge session-badge--live">
+                <span className="session-badge__dot" aria-hidden="true" />
+                {t('present.live')}
+                {elapsed && (
+                  <>
+                    <span aria-hidden="true"> · </span>
+                    <span className="visually-hidden">, {t('present.elapsedLabel')} </span>
+                    <time className="session-badge__time">{elapsed}</time>
+                  </>
+                )}
+              </p>
+            ) : (
+              <p className="session-badge">{t('present.notLive')}</p>
+            )}
+          </div>
+        </div>
+
+        <div className="present-bar__nav" role="group" aria-label={t('present.navigation')}>
+          <button type="button" className="present-button present-button--icon" aria-label={t('present.previous')} title={t('present.previous')} disabled={!deck || shownIndex === 0} onClick={() => deck?.prev()}>
+            <PresentIcon name="prev" />
+          </button>
+          <p className="present-counter">
+            <span className="visually-hidden">{t('present.slideCounterLabel', { current: shownIndex + 1, total })}</span>
+            <span aria-hidden="true">{total > 0 ? t('present.slideCounter', { current: shownIndex + 1, total }) : '–'}</span>
+          </p>
+          <button type="button" className="present-button present-button--icon" aria-label={t('present.next')} title={t('present.next')} disabled={!deck || shownIndex >= total - 1} onClick={() => deck?.next()}>
+            <PresentIcon name="next" />
+          </button>
+        </div>
+
+        <div className="present-bar__tools" role="group" aria-label={t('present.tools')}>
+          <button type="button" className="present-button present-button--icon" aria-pressed={overview} aria-label={t('present.overview')} title={`${t('present.overview')} (O)`} disabled={!deck} onClick={() => deck?.toggleOverview()}>
+            <PresentIcon name="grid" />
+          </button>
+          <button type="button" className="present-button present-button--icon" aria-pressed={laserButton} aria-label={t('present.laser')} title={t('present.laserHint')} onClick={() => setLaserButton((v) => !v)}>
+            <PresentIcon name="pointer" />
+          </button>
+          <button type="button" className="present-button present-button--icon" aria-pressed={fullscreen} aria-label={t('present.fullscreen')} title={`${t('present.fullscreen')} (F)`} onClick={toggleFullscreen}>
+            <PresentIcon name={fullscreen ? 'shrink' : 'expand'} />
+          </button>
+          <button type="button" className="present-button" onClick={openSpeakerView}>
+            <PresentIcon name="speaker" />
+            <span>{t('present.speakerView')}</span>
+          </button>
+          <ExportMenu deckId={deckId} />
+          <p className="present-audience" title={audienceEntries.map(([label, n]) => `${label || t('present.noLabel')}: ${n}`).join('\n')}>
+            <PresentIcon name="users" />
+            <span>{t('present.attendees', { count: audienceTotal })}</span>
+          </p>
+          {presentation.active ? (
+            <button type="button" className="present-button present-button--stop" disabled={busy !== null} onClick={() => void stop()}>
+              <PresentIcon name="stop" />
+              <span>{busy === 'stop' ? t('present.ending') : t('present.endSession')}</span>
+            </button>
+          ) : (
+            <button type="button" className="present-button present-button--start" disabled={busy !== null || !sync.loaded} onClick={() => void start()}>
+              <PresentIcon name="play" />
+              <span>{busy === 'start' ? t('present.starting') : t('present.startSession')}</span>
+            </button>
+          )}
+        </div>
+      </header>
+
+      <main
+        id="main"
+        ref={stageRef}
+        className={`present-stage reveal-viewport${laserOn ? ' present-stage--laser' : ''}`}
+        onPointerMove={onPointerMove}
+        onPointerLeave={onPointerLeave}
+      >
+        {sync.closed ? (
+          <div className="present-stage__message">
+            <ClosedMessage code={sync.closed.code} reason={sync.closed.reason} />
+          </div>
+        ) : !sync.loaded ? (
+          <div className="present-stage__message present-stage__message--quiet">
+            <p role="status">{t('present.loading')}</p>
+          </div>
+        ) : total === 0 ? (
+          <div className="present-stage__message present-stage__message--quiet">
+            <p role="status">{t('present.emptyDeck')}</p>
+          </div>
+        ) : (
+          <RevealDeck config={config} structureKey={structureKey} onReady={setDeck} label={t('present.slidesLabel')}>
+            {slides.map((slide, i) => (
+              <section key={slide.id} data-slide-id={slide.id} aria-label={t('present.slideCounterLabel', { current: i + 1, total })}>
+                <LiveSlide layout={slide.layout} nodes={slide.nodes} theme={content.theme} />
+              </section>
+            ))}
+          </RevealDeck>
+        )}
+        {dot && <span className="laser-dot" style={{ left: dot.left, top: dot.top }} aria-hidden="true" />}
+      </main>
+
+      <footer className="present-foot">
+        <ConnectionStatus state={sync.connection} />
+        {audienceEntries.length > 0 && (
+          <ul className="present-foot__audience" aria-label={t('present.attendeesByLabel')}>
+            {audienceEntries.map(([label, n]) => (
+              <li key={label}>
+                <span className="present-foot__label">{label || t('present.noLabel')}</span> <span className="present-foot__count">{n}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+        {!presentation.active && <p className="present-foot__hint">{t('present.rehearsalHint')}</p>}
+        <p className="present-foot__keys">{t('present.keysHint')}</p>
+        {error && (
+          <p className="present-foot__error" role="alert">
+            {error}
+          </p>
+        )}
+      </footer>
+    </div>
+  );
+}

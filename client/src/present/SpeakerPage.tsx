@@ -1,0 +1,193 @@
+/**
+ * `/decks/:id/speaker`: the speaker view, opened from the presenter in a second window.
+ * Current and next slide, the notes, the time since the session started and the clock.
+ * Its buttons and arrow keys drive the presentation; it follows the presenter window
+ * through the shared position (the deck document while live, see usePosition.ts).
+ */
+import { useCallback, useEffect } from 'react';
+import { useParams } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { ClosedMessage } from '../deck/ClosedMessage.tsx';
+import { ConnectionStatus } from '../deck/ConnectionStatus.tsx';
+import { useDeckSync } from '../deck/useDeckSync.ts';
+import { SlideContentView } from '../editor/SlideContentView.tsx';
+import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
+import { useNow } from '../hooks/useNow.ts';
+import { currentLanguage } from '../i18n/index.ts';
+import { DeckGate } from './DeckGate.tsx';
+import { formatElapsed } from './format.ts';
+import { PresentIcon } from './icons.tsx';
+import { LiveSlide } from './LiveSlide.tsx';
+import { useDeckContent, usePresentationState } from './useDeckContent.ts';
+import { usePosition } from './usePosition.ts';
+import './slideStyles.ts';
+import './present.css';
+
+export default function SpeakerPage() {
+  const { id = '' } = useParams();
+  return (
+    <DeckGate deckId={id} className="speaker-page">
+      {(deck) => <Speaker key={id} deckId={id} fallbackTitle={deck.title} />}
+    </DeckGate>
+  );
+}
+
+const NO_PARAMS: Record<string, string> = {};
+// The speaker view is not a person in the deck: it publishes no presence.
+const SYNC_OPTIONS = { summaries: false, presence: false } as const;
+
+function Speaker({ deckId, fallbackTitle }: { deckId: string; fallbackTitle: string }) {
+  const { t } = useTranslation();
+  const sync = useDeckSync(deckId, NO_PARAMS, SYNC_OPTIONS);
+  const doc = sync.sync?.doc ?? null;
+  const content = useDeckContent(doc);
+  const presentation = usePresentationState(doc);
+  const { position, go } = usePosition(deckId, doc, presentation);
+  const title = content.title || sync.title || fallbackTitle;
+  useDocumentTitle(t('speaker.pageTitle', { title }));
+
+  const slides = content.slides;
+  const total = slides.length;
+  const found = slides.findIndex((s) => s.id === position.slideId);
+  const index = found >= 0 ? found : 0;
+  const current = slides[index] ?? null;
+  const next = slides[index + 1] ?? null;
+
+  const goTo = useCallback(
+    (i: number) => {
+      const target = slides[Math.max(0, Math.min(total - 1, i))];
+      if (target) go({ slideId: target.id, fragment: 0 });
+    },
+    [go, slides, total],
+  );
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      const target = event.target;
+      if (target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+      const onButton = target instanceof HTMLButtonElement || target instanceof HTMLAnchorElement;
+      switch (event.key) {
+        case 'ArrowRight':
+        case 'ArrowDown':
+        case 'PageDown':
+          goTo(index + 1);
+          break;
+        case ' ':
+          if (onButton) return;
+          goTo(event.shiftKey ? index - 1 : index + 1);
+          break;
+        case 'ArrowLeft':
+        case 'ArrowUp':
+        case 'PageUp':
+          goTo(index - 1);
+          break;
+        case 'Home':
+          goTo(0);
+          break;
+        case 'End':
+          goTo(total - 1);
+          break;
+        default:
+          return;
+      }
+      event.preventDefault();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [goTo, index, total]);
+
+  const now = useNow(1000);
+  const startedAt = presentation.startedAt ? Date.parse(presentation.startedAt) : Number.NaN;
+  const elapsed = presentation.active && Number.isFinite(startedAt) ? formatElapsed(now - startedAt) : null;
+  const clock = new Intl.DateTimeFormat(currentLanguage() === 'nl' ? 'nl-NL' : 'en-GB', { hour: '2-digit', minute: '2-digit' }).format(now);
+
+  return (
+    <div className="speaker-page">
+      <header className="speaker-bar">
+        <div className="speaker-bar__title">
+          <h1>
+            <span className="speaker-bar__kind">{t('speaker.heading')}</span> {title}
+          </h1>
+          <p className={presentation.active ? 'session-badge session-badge--live' : 'session-badge'}>
+            {presentation.active && <span className="session-badge__dot" aria-hidden="true" />}
+            {presentation.active ? t('present.live') : t('present.notLive')}
+          </p>
+        </div>
+        <div className="speaker-bar__nav" role="group" aria-label={t('present.navigation')}>
+          <button type="button" className="present-button" disabled={index <= 0} onClick={() => goTo(index - 1)}>
+            <PresentIcon name="prev" />
+            <span>{t('speaker.previous')}</span>
+          </button>
+          <p className="present-counter present-counter--large">
+            <span className="visually-hidden">{t('present.slideCounterLabel', { current: index + 1, total })}</span>
+            <span aria-hidden="true">{total > 0 ? t('present.slideCounter', { current: index + 1, total }) : '–'}</span>
+          </p>
+          <button type="button" className="present-button present-button--primary" disabled={index >= total - 1} onClick={() => goTo(index + 1)}>
+            <span>{t('speaker.next')}</span>
+            <PresentIcon name="next" />
+          </button>
+        </div>
+        <dl className="speaker-times">
+          <div>
+            <dt>{t('speaker.elapsed')}</dt>
+            <dd className="speaker-times__value">{elapsed ?? t('speaker.notStarted')}</dd>
+          </div>
+          <div>
+            <dt>{t('speaker.clock')}</dt>
+            <dd className="speaker-times__value">
+              <time>{clock}</time>
+            </dd>
+          </div>
+        </dl>
+      </header>
+
+      <main id="main" className="speaker-main">
+        {sync.closed ? (
+          <ClosedMessage code={sync.closed.code} reason={sync.closed.reason} />
+        ) : !sync.loaded ? (
+          <p role="status" className="speaker-main__loading">
+            {t('present.loading')}
+          </p>
+        ) : (
+          <>
+            <section className="speaker-current" aria-labelledby="speaker-current-heading">
+              <h2 id="speaker-current-heading" className="speaker-label">{t('speaker.current', { number: index + 1 })}</h2>
+              {current ? (
+                <div className="speaker-slide" data-slide-id={current.id}>
+                  <LiveSlide layout={current.layout} nodes={current.nodes} theme={content.theme} interactive={false} />
+                </div>
+              ) : (
+                <p>{t('present.emptyDeck')}</p>
+              )}
+            </section>
+            <section className="speaker-next" aria-labelledby="speaker-next-heading">
+              <h2 id="speaker-next-heading" className="speaker-label">{t('speaker.nextSlide')}</h2>
+              {next ? (
+                <div className="speaker-slide speaker-slide--next" data-slide-id={next.id}>
+                  <LiveSlide layout={next.layout} nodes={next.nodes} theme={content.theme} interactive={false} />
+                </div>
+              ) : (
+                <p className="speaker-next__end">{t('speaker.endOfDeck')}</p>
+              )}
+            </section>
+            <section className="speaker-notes" aria-labelledby="speaker-notes-heading">
+              <h2 id="speaker-notes-heading" className="speaker-label">{t('speaker.notes')}</h2>
+              <div className="speaker-notes__text">
+                {current && current.notes.some((n) => n.kind === 'text' || n.children.length > 0) ? (
+                  <SlideContentView nodes={current.notes} interactive />
+                ) : (
+                  <p className="speaker-notes__empty">{t('speaker.noNotes')}</p>
+                )}
+              </div>
+            </section>
+          </>
+        )}
+      </main>
+      <footer className="speaker-foot">
+        <ConnectionStatus state={sync.connection} />
+        <p className="present-foot__keys">{t('speaker.keysHint')}</p>
+      </footer>
+    </div>
+  );
+}
