@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { Logger } from 'pino';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { printPath, type ExportFormat, type ExportJobInfo } from '../../shared/exports.ts';
 import { SESSION_COOKIE } from '../auth/access.ts';
 import { newId } from '../auth/tokens.ts';
@@ -64,7 +64,8 @@ export class ExportService {
   private launch(): Promise<Browser> {
     const executablePath = chromiumPath();
     if (!executablePath) throw new NoBrowserError('PDF and HTML export need Chromium on the server: install it with `apt-get install -y chromium` (or set CHROMIUM_PATH)');
-    this.browser ??= chromium.launch({ executablePath, args: BROWSER_ARGS, headless: true }).catch((err: unknown) => {
+    // playwright-core is loaded on the first export only: it is a large share of an idle server's heap.
+    this.browser ??= import('playwright-core').then(({ chromium }) => chromium.launch({ executablePath, args: BROWSER_ARGS, headless: true })).catch((err: unknown) => {
       this.browser = null;
       throw new NoBrowserError(`Chromium could not be started: ${(err as Error).message.split('\n')[0]}`);
     });
@@ -199,7 +200,7 @@ const escapeHtml = (s: string): string => s.replace(/[&<>"]/g, (c) => `&#${c.cha
  * reveal.js's structure, with reveal.js, every stylesheet, fonts and images inlined, and no
  * script but reveal.js itself.
  */
-async function archiveHtml(page: import('playwright-core').Page): Promise<string> {
+async function archiveHtml(page: Page): Promise<string> {
   // Plain JavaScript in a string: what tsx compiles would carry helpers (`__name`) that do
   // not exist in the page.
   const captured = (await page.evaluate(CAPTURE_SLIDES)) as { css: string; body: string; title: string; lang: string };

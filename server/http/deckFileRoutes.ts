@@ -6,7 +6,6 @@ import { buildDeck } from '../../shared/deckFile/buildDeck.ts';
 import { NotADeckError, parseDeck } from '../../shared/deckFile/parseDeck.ts';
 import { deckToMarkdown } from '../../shared/deckFile/toMarkdown.ts';
 import { createDeck } from '../decks.ts';
-import { deckToPptx } from '../export/pptx.ts';
 import { listTemplates } from '../templates.ts';
 import type { Services } from '../services.ts';
 import { DeckParams, editableDeck } from './deckRoutes.ts';
@@ -52,6 +51,8 @@ export function deckFileRoutes(app: FastifyInstance, services: Services): void {
     const deck = await editableDeck(store, id);
     await stats.ready;
     const { state, title } = await registry.read(id, (doc) => ({ state: Y.encodeStateAsUpdate(doc), title: readMeta(doc).title }));
+    // pptxgenjs is loaded on the first PowerPoint export, not with every server.
+    const { deckToPptx } = await import('../export/pptx.ts');
     const file = await deckToPptx(state, { statValue: (key) => stats.get(key)?.value, image: (imageId) => store.getImageData(imageId), title });
     return reply
       .header('content-type', 'application/vnd.openxmlformats-officedocument.presentationml.presentation')
