@@ -20,7 +20,8 @@ function read(file) {
 const vitest = read(vitestFile);
 if (vitest) {
   passed += vitest.numPassedTests ?? 0;
-  failed += (vitest.numFailedTests ?? 0) + (vitest.numFailedTestSuites ?? 0);
+  // A suite can fail without a failing test (an import error); count it only then, not twice.
+  failed += (vitest.numFailedTests ?? 0) || (vitest.numFailedTestSuites ?? 0);
   skipped += (vitest.numPendingTests ?? 0) + (vitest.numTodoTests ?? 0);
 }
 const playwright = read(playwrightFile);
