@@ -31,6 +31,7 @@ if (playwright) {
   failed += stats.unexpected ?? 0;
   skipped += stats.skipped ?? 0;
   if ((playwright.errors ?? []).length > 0) failed += playwright.errors.length;
+  if (stats.flaky) console.warn(`${stats.flaky} end-to-end test(s) passed only on their retry (flaky): see the list above`);
 }
 console.log('');
 console.log(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
