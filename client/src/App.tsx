@@ -5,10 +5,11 @@ import { AuthProvider } from './auth/AuthContext.tsx';
 import { RequireAuth } from './auth/RequireAuth.tsx';
 import { Layout } from './components/Layout.tsx';
 import { LoadingMessage } from './components/LoadingMessage.tsx';
-import DeckListPage from './pages/DeckListPage.tsx';
 import LoginPage from './pages/LoginPage.tsx';
 import NotFoundPage from './pages/NotFoundPage.tsx';
 
+// The deck list is lazy too: an attendee's link never needs it (nor its dialogs).
+const DeckListPage = lazy(() => import('./pages/DeckListPage.tsx'));
 const EditorPage = lazy(() => import('./editor/EditorPage.tsx'));
 // A deck's version history: its own chunk (yjs and the slide styles, no editor).
 const HistoryPage = lazy(() => import('./pages/HistoryPage.tsx'));
@@ -64,7 +65,14 @@ export function App() {
           <Route element={<Layout />}>
             <Route path="/login" element={<LoginPage />} />
             <Route element={<RequireAuth />}>
-              <Route index element={<DeckListPage />} />
+              <Route
+                index
+                element={
+                  <Suspense fallback={<LoadingMessage />}>
+                    <DeckListPage />
+                  </Suspense>
+                }
+              />
               <Route
                 path="/decks/:id"
                 element={

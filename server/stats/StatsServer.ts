@@ -10,7 +10,7 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { chartsInDeck } from '../../shared/chartBlock.ts';
 import { CloseCode, type CloseCodeName } from '../../shared/closeCodes.ts';
 import { STAT_KEYS } from '../../shared/statsCatalogue.ts';
-import { StatsClientMessage, type StatsServerMessage } from '../../shared/statsMessages.ts';
+import { describeStatsIssue, StatsClientMessage, type StatsServerMessage } from '../../shared/statsMessages.ts';
 import { identifySocket } from '../auth/socketAccess.ts';
 import type { AccessBus } from '../events.ts';
 import type { Store } from '../storage/Store.ts';
@@ -121,7 +121,7 @@ export class StatsServer {
     try {
       if (isBinary) throw new Error('binary frame');
       const parsed = StatsClientMessage.safeParse(JSON.parse(String(data)));
-      if (!parsed.success) throw new Error(parsed.error.issues[0]?.message ?? 'not a stats message');
+      if (!parsed.success) throw new Error(describeStatsIssue(parsed.error));
       message = parsed.data;
     } catch (err) {
       this.closeConnection(conn, 'MALFORMED', (err as Error).message.slice(0, 60));

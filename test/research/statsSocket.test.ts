@@ -81,6 +81,11 @@ describe('live statistics websocket', () => {
       c.ws.send(bad);
       expect((await c.closed).code).toBe(CloseCode.MALFORMED);
     }
+    // The reason names the offending field.
+    const wrongKeys = statsSocket(s.wsUrl, { cookie: api.cookie });
+    await wrongKeys.opened;
+    wrongKeys.ws.send(JSON.stringify({ type: 'subscribe', keys: ['x'.repeat(101)] }));
+    expect(await wrongKeys.closed).toEqual({ code: CloseCode.MALFORMED, reason: 'malformed message: keys.0: too_big' });
   });
 
   test('a deck’s link token may subscribe only to the statistics its charts show, and is cut on revoke', async () => {

@@ -7,7 +7,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { statDefinition } from '../../../shared/statsCatalogue.ts';
-import { ChartView } from '../charts/ChartView.tsx';
+import { LazyChartView as ChartView } from '../charts/LazyChartView.tsx';
 import { currentLanguage } from '../i18n/index.ts';
 import { safeHref, safeImageSrc } from './safeUrl.ts';
 import type { SlideNode } from './slideTree.ts';

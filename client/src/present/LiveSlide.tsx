@@ -8,7 +8,7 @@
 import { memo, useMemo, type ReactNode } from 'react';
 import { CHART_VIEWS, type ChartView as ChartViewName } from '../../../shared/chartBlock.ts';
 import type { DeckTheme, SlideLayout } from '../../../shared/deckModel.ts';
-import { ChartView } from '../charts/ChartView.tsx';
+import { LazyChartView as ChartView } from '../charts/LazyChartView.tsx';
 import { SlideContentView } from '../editor/SlideContentView.tsx';
 import { SlideFrame } from '../editor/SlideFrame.tsx';
 import type { SlideNode } from '../editor/slideTree.ts';
