@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { SQLITE_MIGRATIONS } from './sqliteSchema.ts';
+import { WalCheckpointer } from './walCheckpointer.ts';
 import type { CollectionName, CollectionRecords } from '../../shared/research.ts';
 import { auditQuery, columnOf, fieldsOf, orderBy, REFERENCING_COLLECTIONS, rowToRecord, tableOf } from './researchSql.ts';
 import type {
@@ -37,7 +38,14 @@ export interface SqliteStoreOptions {
   /** Directory that holds `tussenstand.db`; ':memory:' for a throwaway database. */
   dataDir: string;
   synchronous?: 'NORMAL' | 'FULL';
+  /** How often a worker thread checkpoints the WAL (ms); see walCheckpointer.ts. */
+  checkpointIntervalMs?: number;
 }
+
+/** A second's worth of commits is a few MB of WAL at most; checkpointing more often only costs fsyncs. */
+const DEFAULT_CHECKPOINT_INTERVAL_MS = 1000;
+/** After a checkpoint the WAL is reused from the start; this caps the file it leaves on disk. */
+const WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
 
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
@@ -46,6 +54,7 @@ export class SqliteStore implements Store {
   /** The hot path: built once, so each update costs one prepared insert and one update. */
   private readonly exclusive = new Set<string>();
   private readonly appendTx: (deckId: string, update: Uint8Array, meta: UpdateMeta) => number;
+  private readonly checkpointer: WalCheckpointer | null = null;
 
   constructor(options: SqliteStoreOptions) {
     let file = ':memory:';
@@ -59,6 +68,18 @@ export class SqliteStore implements Store {
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
     this.migrateSync();
+    if (file !== ':memory:') {
+      // Checkpoints run in a worker thread, not inside a commit (walCheckpointer.ts).
+      this.db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
+      this.db.pragma('wal_autocheckpoint = 0');
+      this.checkpointer = new WalCheckpointer({
+        file,
+        intervalMs: options.checkpointIntervalMs ?? DEFAULT_CHECKPOINT_INTERVAL_MS,
+        onFailure: () => {
+          if (this.db.open) this.db.pragma('wal_autocheckpoint = 1000');
+        },
+      });
+    }
     this.stmt = this.prepare();
     this.appendTx = this.db.transaction((deckId: string, update: Uint8Array, meta: UpdateMeta): number => {
       const info = this.stmt.insertUpdate.run(deckId, update);
@@ -125,6 +146,7 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
+    await this.checkpointer?.stop();
     if (this.db.open) this.db.close();
   }
 

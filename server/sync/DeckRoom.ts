@@ -37,6 +37,22 @@ export interface RoomRelay {
   publishAwareness(deckId: string, update: Uint8Array): void;
 }
 
+/** Most client updates stored in one transaction: bounds a commit's size and the wait of the last one in it. */
+const MAX_UPDATES_PER_COMMIT = 500;
+
+/** Updates one change produced, and the socket it came from (null: the server or another instance). */
+interface Change {
+  from: Connection | null;
+  updates: Uint8Array[];
+}
+
+interface PendingUpdate {
+  conn: Connection;
+  update: Uint8Array;
+  resolve: () => void;
+  reject: (err: unknown) => void;
+}
+
 export class StorageError extends Error {}
 export class DamagedDeckError extends Error {}
 
@@ -67,6 +83,8 @@ export class DeckRoom {
   /** Awareness client ids of presenters (state.presenting): the only presence attendees receive. */
   private readonly presentingIds = new Set<number>();
   private audienceTimer: NodeJS.Timeout | undefined;
+  /** Client updates waiting for the next group commit (see applyClientUpdate). */
+  private pendingUpdates: PendingUpdate[] = [];
 
   constructor(
     readonly deckId: string,
@@ -154,10 +172,15 @@ export class DeckRoom {
     return { updates, error };
   }
 
-  /** Stores what a change produced, then relays it to every socket but `exclude`. */
-  private async commit(updates: Uint8Array[], userId: string | null, exclude: Connection | null): Promise<void> {
-    if (updates.length === 0) return;
-    const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+  /**
+   * Stores what one or more changes produced as one log entry, then relays it: each socket
+   * receives every change but its own. Nothing is relayed before it is stored ([SY4]).
+   */
+  private async commit(changes: Change[], userId: string | null): Promise<void> {
+    const produced = changes.filter((c) => c.updates.length > 0);
+    if (produced.length === 0) return;
+    const all = produced.flatMap((c) => c.updates);
+    const update = all.length === 1 ? all[0]! : Y.mergeUpdates(all);
     try {
       await this.deps.store.appendUpdate(this.deckId, update, { userId, slideCount: slideCount(this.doc) });
     } catch (err) {
@@ -168,20 +191,28 @@ export class DeckRoom {
       throw new StorageError((err as Error).message);
     }
     this.updatesSinceCompaction++;
-    this.broadcast(update, exclude);
+    this.broadcast(produced, update);
     this.deps.relay?.publishUpdate(this.deckId, update);
     this.deps.onCommitted(this, this.updatesSinceCompaction);
   }
 
-  private broadcast(update: Uint8Array, exclude: Connection | null): void {
-    const message = encodeSyncUpdate(update);
-    for (const conn of this.connections) if (conn !== exclude) conn.send(message);
+  /** Sends `merged` (all of `changes`) to every socket that made none of them, and each maker the others' changes. */
+  private broadcast(changes: Change[], merged: Uint8Array): void {
+    const makers = new Set<Connection>();
+    for (const change of changes) if (change.from) makers.add(change.from);
+    const message = encodeSyncUpdate(merged);
+    for (const conn of this.connections) if (!makers.has(conn)) conn.send(message);
+    for (const maker of makers) {
+      if (!this.connections.has(maker)) continue;
+      const others = changes.filter((c) => c.from !== maker).flatMap((c) => c.updates);
+      if (others.length > 0) maker.send(encodeSyncUpdate(others.length === 1 ? others[0]! : Y.mergeUpdates(others)));
+    }
   }
 
   /** Applies what changed in `apply` (with the remote origin) and relays it to this instance's sockets. */
   private relayRemote(apply: () => void): void {
     const { updates, error } = this.capture(() => this.doc.transact(apply, REMOTE_ORIGIN));
-    if (updates.length > 0) this.broadcast(updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates), null);
+    if (updates.length > 0) this.broadcast([{ from: null, updates }], updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates));
     if (error) this.deps.logger.warn({ event: 'remote-update-failed', deckId: this.deckId, err: (error as Error).message }, 'could not apply an update from another instance');
   }
 
@@ -273,16 +304,57 @@ export class DeckRoom {
     });
   }
 
-  /** An editor's SyncStep2 or Update. Rejects with the decode error if the update is malformed. */
+  /**
+   * An editor's SyncStep2 or Update. Resolves once it is stored and relayed; rejects with
+   * the decode error if the update is malformed.
+   *
+   * Group commit: updates that arrive while the room is busy (a fast typist, a paste, many
+   * editors at once) wait in `pendingUpdates`, and one queue task applies them all and
+   * stores them in one transaction. Under light load a batch holds one update, so nothing
+   * waits for a batch to fill; under heavy load one commit serves many updates.
+   */
   applyClientUpdate(conn: Connection, update: Uint8Array): Promise<void> {
-    return this.enqueue(async () => {
-      if (this.failed) return;
-      const { updates, error } = this.capture(() => Y.applyUpdate(this.doc, update, conn));
+    return new Promise<void>((resolve, reject) => {
+      this.pendingUpdates.push({ conn, update, resolve, reject });
+      // A drain is already queued whenever the list was not empty.
+      if (this.pendingUpdates.length === 1) this.scheduleDrain();
+    });
+  }
+
+  private scheduleDrain(): void {
+    this.enqueue(() => this.commitPending()).catch(() => {});
+  }
+
+  private async commitPending(): Promise<void> {
+    const batch = this.pendingUpdates.splice(0, MAX_UPDATES_PER_COMMIT);
+    if (this.pendingUpdates.length > 0) this.scheduleDrain();
+    if (this.failed) {
+      for (const item of batch) item.resolve();
+      return;
+    }
+    const changes: Change[] = [];
+    const errors = new Map<PendingUpdate, unknown>();
+    let userId: string | null = null;
+    for (const item of batch) {
+      const { updates, error } = this.capture(() => Y.applyUpdate(this.doc, item.update, item.conn));
       // Whatever part of a bad update was integrated is stored and relayed like any other
       // change, so memory, store and peers never disagree.
-      await this.commit(updates, conn.identity.userId, conn);
-      if (error) throw error;
-    });
+      if (updates.length > 0) {
+        changes.push({ from: item.conn, updates });
+        userId = item.conn.identity.userId;
+      }
+      if (error) errors.set(item, error);
+    }
+    try {
+      await this.commit(changes, userId);
+    } catch (err) {
+      for (const item of batch) item.reject(err);
+      return;
+    }
+    for (const item of batch) {
+      if (errors.has(item)) item.reject(errors.get(item));
+      else item.resolve();
+    }
   }
 
   /** A change made by the server (rename, seeding); stored and relayed to every socket. */
@@ -290,7 +362,7 @@ export class DeckRoom {
     return this.enqueue(async () => {
       if (this.failed) throw new StorageError('room failed');
       const { updates, error } = this.capture(() => this.doc.transact(() => change(this.doc), SERVER_ORIGIN));
-      await this.commit(updates, userId, null);
+      await this.commit([{ from: null, updates }], userId);
       if (error) throw error;
     });
   }

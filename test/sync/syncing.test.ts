@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import * as Y from 'yjs';
 import { addSlide, slideCount } from '../../shared/deckModel.ts';
+import { paragraph } from '../../shared/slideContent.ts';
 import { SqliteStore } from '../../server/storage/SqliteStore.ts';
 import type { UpdateMeta } from '../../server/storage/Store.ts';
 import { loggedIn, type ApiClient } from '../helpers/apiClient.ts';
@@ -95,8 +97,12 @@ describe('ordering against storage', () => {
     const deckId = await newDeck(api, 'Slow load');
     const writer = connectClient(s.wsUrl, deckId, { cookie: api.cookie });
     await writer.synced;
-    for (let i = 0; i < 5; i++) addSlide(writer.doc, {});
-    await eventually(() => expect(store.committed).toBeGreaterThanOrEqual(5));
+    // One commit per slide (updates arriving together would be stored as one).
+    for (let i = 0; i < 5; i++) {
+      const before = store.committed;
+      addSlide(writer.doc, {});
+      await eventually(() => expect(store.committed).toBeGreaterThan(before));
+    }
     writer.destroy();
     await eventually(() => expect(s.server.services.registry.get(deckId)).toBeUndefined());
     store.loadDelayMs = 400;
@@ -106,6 +112,42 @@ describe('ordering against storage', () => {
     expect(slideCount(reader.doc)).toBe(6);
     store.loadDelayMs = 0;
     reader.destroy();
+  });
+
+  test('[SY6] updates arriving during a commit are stored together, and each still reaches everyone else', async () => {
+    const deckId = await newDeck(api, 'Group commit');
+    const a = connectClient(s.wsUrl, deckId, { cookie: api.cookie });
+    const c = connectClient(s.wsUrl, deckId, { cookie: api.cookie });
+    const watcher = connectClient(s.wsUrl, deckId, { cookie: api.cookie });
+    await Promise.all([a.synced, c.synced, watcher.synced]);
+    addSlide(a.doc, { content: [paragraph('C: ')] });
+    await eventually(() => expect(slideCount(c.doc)).toBe(2));
+    // Slow commits: while one is stored, the next keystrokes of both editors pile up.
+    store.appendDelayMs = 100;
+    const before = store.committed;
+    for (let i = 0; i < 60; i++) {
+      typeInto(a.doc, 0, 'a');
+      typeInto(c.doc, 1, 'c');
+    }
+    const expectedA = slideText(a.doc, 0);
+    const expectedC = slideText(c.doc, 1);
+    await eventually(() => {
+      expect(slideText(watcher.doc, 0)).toBe(expectedA);
+      expect(slideText(watcher.doc, 1)).toBe(expectedC);
+      expect(slideText(a.doc, 1)).toBe(expectedC);
+      expect(slideText(c.doc, 0)).toBe(expectedA);
+    }, 20_000);
+    // 120 updates, far fewer commits; and everything is in the store.
+    expect(store.committed - before).toBeLessThan(60);
+    store.appendDelayMs = 0;
+    const fresh = new Y.Doc();
+    const stored = await store.loadDocument(deckId);
+    if (stored.snapshot) Y.applyUpdate(fresh, stored.snapshot);
+    for (const u of stored.updates) Y.applyUpdate(fresh, u.data);
+    expect(deckSnapshot(fresh)).toEqual(deckSnapshot(watcher.doc));
+    a.destroy();
+    c.destroy();
+    watcher.destroy();
   });
 
   test('[SY4] an update is stored before anyone else receives it', async () => {
