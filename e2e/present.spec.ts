@@ -502,15 +502,7 @@ test('HTML export from the presenter: one self-contained reveal.js file', async 
   const presenter = new PresenterView(page);
   await presenter.goto(deck.id);
 
-  let file: Buffer;
-  try {
-    file = await exportFrom(presenter, 'HTML downloaden');
-  } catch (err) {
-    // Known server bug (ExportService.archiveHtml): tsx adds its `__name` helper to the function
-    // given to page.evaluate, which the browser does not have. Runs again once that is fixed.
-    test.skip(String(err).includes('__name is not defined'), 'server: HTML archive fails with "__name is not defined" (ExportService)');
-    throw err;
-  }
+  const file = await exportFrom(presenter, 'HTML downloaden');
   const html = file.toString('utf8');
   expect(html).toContain('<div class="reveal">');
   expect(html.match(/<section /g)?.length).toBe(TOTAL);

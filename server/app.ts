@@ -51,9 +51,21 @@ export interface AppOptions {
   announce?: (line: string) => void;
 }
 
+/** One method and URL pattern the HTTP app answers, as Fastify registered it. */
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+}
+
 export interface TussenstandServer {
   app: FastifyInstance;
   services: Services;
+  /**
+   * Every route registered on the app (HEAD twins of GET routes and the built client's
+   * files included). The access-matrix test checks that each has an access rule, so a new
+   * route cannot ship without one.
+   */
+  routes: readonly RegisteredRoute[];
   /** http://host:port once listening. */
   url: string;
   listen(): Promise<string>;
@@ -66,6 +78,11 @@ const BODY_LIMIT_BYTES = 1024 * 1024;
 /** How this server reaches itself (the export's headless browser): a wildcard address is not one. */
 function selfOrigin(url: string): string {
   return url.replace('//0.0.0.0:', '//127.0.0.1:').replace('//[::]:', '//[::1]:');
+}
+
+/** Fastify's trustProxy: trust the one hop next to us (what `trustProxy: 1` does; its types take no number). */
+function trustedProxyHops(trustProxy: boolean): false | ((address: string, hop: number) => boolean) {
+  return trustProxy ? (_address, hop) => hop < 1 : false;
 }
 
 export async function createServer(options: AppOptions): Promise<TussenstandServer> {
@@ -90,7 +107,10 @@ export async function createServer(options: AppOptions): Promise<TussenstandServ
   const app: FastifyInstance = Fastify({
     loggerInstance: logger.child({ component: 'http' }) as FastifyBaseLogger,
     bodyLimit: BODY_LIMIT_BYTES,
-    trustProxy: config.trustProxy,
+    // One hop: the nginx of docs/deploy.md. request.ip is then the address that proxy saw (the
+    // right-most X-Forwarded-For entry), not one the client wrote into the header itself,
+    // which would let a guesser pick a new address for the login throttle on every try.
+    trustProxy: trustedProxyHops(config.trustProxy),
     // API requests are logged; health checks and static files would only drown them.
     logController: new LogController({ disableRequestLogging: (request) => !request.url.startsWith('/api/') }),
     // A URL that cannot be decoded never reaches the hooks; answer it in the API's error shape.
@@ -98,6 +118,11 @@ export async function createServer(options: AppOptions): Promise<TussenstandServ
       const body: ApiError = { error: 'bad-request', message: error.code === 'FST_ERR_BAD_URL' ? 'malformed URL' : 'bad request' };
       void applySecurityHeaders(request.raw, reply.raw).finally(() => void reply.code(400).send(body));
     },
+  });
+  // Collected before anything registers a route; see TussenstandServer.routes.
+  const routes: RegisteredRoute[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url });
   });
   await app.register(fastifyCookie);
   const sync = new SyncServer({ store, logger: logger.child({ component: 'sync' }), registry, bus, maxFrameBytes: config.maxFrameBytes,
@@ -165,6 +190,7 @@ export async function createServer(options: AppOptions): Promise<TussenstandServ
   const server: TussenstandServer = {
     app,
     services,
+    routes,
     url: '',
     async listen() {
       await app.listen({ port: config.port, host: config.host });

@@ -7,6 +7,7 @@
 import PptxGenJS from 'pptxgenjs';
 import * as Y from 'yjs';
 import { listSlides, readMeta, type SlideLayout } from '../../shared/deckModel.ts';
+import { safeLink } from '../../shared/deckFile/fromMarkdown.ts';
 import { isText, plainText, readFragment, type ElementNode, type TreeNode } from '../../shared/deckFile/tree.ts';
 import { statDefinition, type SeriesPoint } from '../../shared/statsCatalogue.ts';
 
@@ -38,7 +39,9 @@ function runs(nodes: TreeNode[], base: PptxGenJS.TextPropsOptions = {}): Run[] {
         if (mark.type === 'italic') options.italic = true;
         if (mark.type === 'underline') options.underline = { style: 'sng' };
         if (mark.type === 'strike') options.strike = 'sngStrike';
-        if (mark.type === 'link' && mark.href) options.hyperlink = { url: mark.href };
+        // A link from the shared document is checked again: javascript: and the like keep their text only.
+        const href = mark.type === 'link' && mark.href ? safeLink(mark.href) : null;
+        if (href) options.hyperlink = { url: href };
       }
       out.push({ text: node.text, options });
     } else if (node.type === 'hardBreak') out.push({ text: '', options: { ...base, breakLine: true } });

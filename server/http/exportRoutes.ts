@@ -39,6 +39,8 @@ export function exportRoutes(app: FastifyInstance, services: Services): void {
   }
 
   app.post('/api/decks/:id/exports', async (request, reply) => {
+    // Signed in before the body is looked at, like every other route (startJob checks again).
+    requireUser(request);
     const body = parse(CreateExportRequest, request.body);
     return reply.status(202).send(await startJob(request, body.format, body.notes));
   });

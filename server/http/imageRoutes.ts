@@ -65,7 +65,8 @@ export function imageRoutes(app: FastifyInstance, services: Services): void {
     return reply
       .header('content-type', image.contentType)
       .header('cache-control', 'private, max-age=31536000, immutable')
-      .header('content-security-policy', "default-src 'none'; sandbox")
+      // Replaces the page policy, so it repeats frame-ancestors: no other site may frame an image.
+      .header('content-security-policy', "default-src 'none'; sandbox; frame-ancestors 'none'")
       .header('content-disposition', 'inline')
       .send(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
   });

@@ -29,7 +29,9 @@ export function sessionRoutes(app: FastifyInstance, services: Services): void {
   app.post('/api/session', async (request: FastifyRequest, reply: FastifyReply) => {
     const body = parse(LoginRequest, request.body);
     const username = body.username.toLowerCase();
-    const wait = await throttle.reserve(username, request.ip);
+    // Behind TRUST_PROXY this is the address our proxy saw (server/app.ts trusts one hop).
+    const address = request.ip;
+    const wait = await throttle.reserve(username, address);
     if (wait > 0) {
       const seconds = Math.ceil(wait / 1000);
       throw new HttpError(429, 'too-many-attempts', `too many failed sign-ins; try again in ${seconds} s`, undefined, { 'retry-after': String(seconds) });
@@ -40,7 +42,7 @@ export function sessionRoutes(app: FastifyInstance, services: Services): void {
     if (!user || !valid || user.disabled) {
       throw new HttpError(401, 'invalid-credentials', 'wrong username or password');
     }
-    await throttle.succeeded(username, request.ip);
+    await throttle.succeeded(username, address);
     const token = newSecretToken();
     const createdAt = new Date();
     const expiresAt = new Date(createdAt.getTime() + config.sessionDays * 86_400_000);

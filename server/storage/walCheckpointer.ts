@@ -89,6 +89,8 @@ export class WalCheckpointer {
         resolve();
       });
     });
+    // A worker_threads port, not a window: there is no target origin to name.
+    // oxlint-disable-next-line unicorn/require-post-message-target-origin
     this.worker.postMessage('stop');
     await stopped;
     await this.worker.terminate();

@@ -246,7 +246,7 @@ export class DeckRoom {
       const clock = decoding.readVarUint(decoder);
       const json = decoding.readVarString(decoder);
       const owner = this.awarenessOwners.get(clientId);
-      if (owner !== undefined && owner !== REMOTE_OWNER) continue;
+      if (clientId === this.awareness.clientID || (owner !== undefined && owner !== REMOTE_OWNER)) continue;
       if (json === 'null') this.awarenessOwners.delete(clientId);
       else this.awarenessOwners.set(clientId, REMOTE_OWNER);
       kept.push([clientId, clock, json]);
@@ -374,7 +374,10 @@ export class DeckRoom {
     const filtered = filterAwarenessUpdate(update, {
       user: { id: userId, name: conn.identity.userName },
       ownIds: conn.awarenessIds,
-      ownerOf: (clientId) => this.awarenessOwners.get(clientId),
+      // The server's own entry (the attendee count, [RO6]) is nobody else's to change. The
+      // stock client echoes every state it receives, so without this the first editor to
+      // see the count would own it, and take it away for everyone when they leave.
+      ownerOf: (clientId) => (clientId === this.awareness.clientID ? SERVER_ORIGIN : this.awarenessOwners.get(clientId)),
       self: conn,
     });
     for (const id of filtered.claimed) {

@@ -2,9 +2,10 @@
  * Writes a deck as Markdown in Tussenstand's own deck format (docs/deck-format.md). The
  * output is canonical: importing it and exporting again gives the same bytes.
  */
-import { stringify as yamlStringify } from 'yaml';
+import { Document as YamlDocument, isScalar } from 'yaml';
 import type * as Y from 'yjs';
 import { listSlides, readMeta } from '../deckModel.ts';
+import { safeImage, safeLink } from './fromMarkdown.ts';
 import { isText, readFragment, type ElementNode, type Mark, type TextNode, type TreeNode } from './tree.ts';
 
 export const FORMAT_ID = 'tussenstand/1';
@@ -56,7 +57,8 @@ function inline(nodes: TreeNode[]): string {
       continue;
     }
     const t = node as TextNode;
-    const marks = t.marks;
+    // The shared document can hold any href (a forged client wrote it): a link the import would refuse keeps only its text.
+    const marks = t.marks.filter((m) => m.type !== 'link' || (m.href !== undefined && safeLink(m.href) !== null));
     // Keep the longest prefix of open marks that this run also has.
     let keep = 0;
     while (keep < active.length && marks.some((m) => sameMark(m, active[keep]!))) keep++;
@@ -84,6 +86,7 @@ function inline(nodes: TreeNode[]): string {
 function image(node: ElementNode): string {
   const alt = typeof node.attrs.alt === 'string' ? node.attrs.alt : '';
   const src = typeof node.attrs.src === 'string' ? node.attrs.src : '';
+  if (safeImage(src) === null) return escapeInline(alt);
   return `![${escapeInline(alt)}](${src.replace(/[()\s]/g, (c) => encodeURIComponent(c))})`;
 }
 
@@ -94,10 +97,13 @@ function indent(text: string, prefix: string, first = prefix): string {
     .join('\n');
 }
 
+/** One line: a line break or backticks in a chart attribute would end the fence early. */
+const attr = (value: unknown): string => String(value).replace(/[\r\n`]/g, '');
+
 function chartBlock(node: ElementNode): string {
-  const lines = [`stat: ${String(node.attrs.statKey ?? '')}`, `view: ${String(node.attrs.view ?? 'bar')}`];
+  const lines = [`stat: ${attr(node.attrs.statKey ?? '')}`, `view: ${attr(node.attrs.view ?? 'bar')}`];
   if (typeof node.attrs.frozenValue === 'string') lines.push(`frozenValue: ${JSON.stringify(node.attrs.frozenValue)}`);
-  if (typeof node.attrs.frozenAt === 'string') lines.push(`frozenAt: ${node.attrs.frozenAt}`);
+  if (typeof node.attrs.frozenAt === 'string') lines.push(`frozenAt: ${attr(node.attrs.frozenAt)}`);
   return ['```chart', ...lines, '```'].join('\n');
 }
 
@@ -132,7 +138,10 @@ function block(node: ElementNode): string {
       return '***';
     case 'codeBlock': {
       const language = typeof node.attrs.language === 'string' && node.attrs.language !== 'chart' ? node.attrs.language : '';
-      return ['```' + language, node.content.map((n) => (isText(n) ? n.text : '')).join(''), '```'].join('\n');
+      const code = node.content.map((n) => (isText(n) ? n.text : '')).join('');
+      // A fence longer than any backtick run in the code: the code cannot close it and let raw HTML out.
+      const fence = '`'.repeat(Math.max(3, ...Array.from(code.matchAll(/`+/g), (m) => m[0].length + 1)));
+      return [fence + language.replace(/[\r\n`]/g, ''), code, fence].join('\n');
     }
     case 'chart':
       return chartBlock(node);
@@ -159,7 +168,17 @@ export function contentToMarkdown(nodes: TreeNode[]): string {
 
 export function deckToMarkdown(doc: Y.Doc): string {
   const meta = readMeta(doc);
-  const front = yamlStringify({ format: FORMAT_ID, title: meta.title, theme: meta.theme, period: meta.period, language: meta.language }, { lineWidth: 0 }).trimEnd();
+  const frontMatter = new YamlDocument({ format: FORMAT_ID, title: meta.title, theme: meta.theme, period: meta.period, language: meta.language });
+  // A viewer that knows no front matter reads it as Markdown: markup in the title or period
+  // goes out as "\u003c…\u003e" in a double-quoted string, which YAML reads back as < and >.
+  for (const key of ['title', 'period']) {
+    const node = frontMatter.get(key, true);
+    if (isScalar(node) && /[<>]/.test(String(node.value))) node.type = 'QUOTE_DOUBLE';
+  }
+  const front = frontMatter
+    .toString({ lineWidth: 0 })
+    .trimEnd()
+    .replace(/[<>]/g, (c) => (c === '<' ? '\\u003c' : '\\u003e'));
   const slides = listSlides(doc).map((slide) => {
     const parts = [`<!-- slide: layout=${slide.layout} -->`];
     const content = contentToMarkdown(readFragment(slide.content));
