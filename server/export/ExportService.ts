@@ -186,7 +186,14 @@ const CAPTURE_SLIDES = `(async () => {
   root.querySelectorAll('script, iframe, object, embed').forEach((el) => el.remove());
   for (const el of Array.from(root.querySelectorAll('*'))) {
     for (const attr of Array.from(el.attributes)) {
-      if (attr.name.startsWith('on') || (/^(href|src|xlink:href)$/.test(attr.name) && /^\\s*javascript:/i.test(attr.value))) el.removeAttribute(attr.name);
+      if (attr.name.startsWith('on')) el.removeAttribute(attr.name);
+      else if (/^(href|src|xlink:href)$/.test(attr.name)) {
+        // Only web, mail and image-data addresses leave in the file: javascript:, vbscript:,
+        // data:text/html and the like go, however they are spelled or padded.
+        const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(attr.value.replace(/[\\u0000-\\u0020]/g, ''));
+        const kept = !scheme || /^(https?|mailto)$/i.test(scheme[1]) || /^data:image\\//i.test(attr.value.trim());
+        if (!kept) el.removeAttribute(attr.name);
+      }
     }
   }
   for (const img of Array.from(root.querySelectorAll('img'))) img.setAttribute('src', await toDataUrl(img.src));
