@@ -161,6 +161,12 @@ export async function startOurs(options: OurServerOptions = {}): Promise<OurServ
     ADMIN_PASSWORD,
     SERVE_CLIENT: 'false',
     LOG_LEVEL: 'warn',
+    // The benchmarks replay a 260k-edit trace and flood stats subscriptions as fast as they
+    // can, which is exactly what the per-socket rate limits ([LM4], [ST6]) cut; they measure
+    // throughput, so the limits are off here (the reference server has none either).
+    SYNC_RATE_LIMIT: 'off',
+    AWARENESS_RATE_LIMIT: 'off',
+    STATS_RATE_LIMIT: 'off',
     ...options.env,
   });
   const match = await spawned.waitFor(/Tussenstand is running at (http:\/\/\S+)/, 'our server');

@@ -128,13 +128,14 @@ export async function createServer(options: AppOptions): Promise<TussenstandServ
   const sync = new SyncServer({ store, logger: logger.child({ component: 'sync' }), registry, bus, maxFrameBytes: config.maxFrameBytes,
     keepaliveAfterMs: config.keepaliveMs,
     maxBufferedBytes: config.maxBufferedBytes,
+    rateLimits: { sync: config.syncRateLimit, awareness: config.awarenessRateLimit },
     parseCookie: (h) => app.parseCookie(h),
   });
   const research = new ResearchService(store);
   const stats = new StatsHub(store, logger.child({ component: 'stats' }));
   research.on('changed', () => stats.invalidate());
   if (relay) shareThroughRelay(relay, bus, research, stats);
-  const statsServer = new StatsServer({ store, logger: logger.child({ component: 'stats' }), bus, hub: stats, registry, parseCookie: (h) => app.parseCookie(h) });
+  const statsServer = new StatsServer({ store, logger: logger.child({ component: 'stats' }), bus, hub: stats, registry, rateLimit: config.statsRateLimit, parseCookie: (h) => app.parseCookie(h) });
   const services: Services = { config, store, logger, bus, registry, sync, throttle: relay ? redisLoginThrottle(relay.commands) : new LoginThrottle(),
     research,
     stats,
@@ -148,7 +149,7 @@ export async function createServer(options: AppOptions): Promise<TussenstandServ
   installRequestAccess(app, services);
 
   app.get('/healthz', async (_request, reply) => {
-    const problem = relay?.problem ?? null;
+    const problem = relay?.problem ?? (store.writeProblem === null ? null : `store: ${store.writeProblem}`);
     const body = { ok: problem === null, store: store.kind, redis: relay ? relay.healthy : null, openDecks: registry.size, connections: sync.connectionCount, statsConnections: statsServer.connectionCount, ...(problem ? { reason: problem } : {}) };
     return reply.status(problem ? 503 : 200).send(body);
   });

@@ -4,6 +4,21 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_MAX_FRAME_BYTES } from '../shared/limits.ts';
+import { DEFAULT_AWARENESS_RATE_LIMIT, DEFAULT_STATS_RATE_LIMIT, DEFAULT_SYNC_RATE_LIMIT, formatRateLimit, parseRateLimit, type RateLimit } from './sync/rateLimit.ts';
+
+/** "<perSecond>/<burst>", "<perSecond>" or "off"/"0"; see server/sync/rateLimit.ts for the defaults' reasons. */
+const rateLimitSetting = (fallback: RateLimit) =>
+  z
+    .string()
+    .default(formatRateLimit(fallback))
+    .transform((text, ctx) => {
+      try {
+        return parseRateLimit(text);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: (err as Error).message });
+        return z.NEVER;
+      }
+    });
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -25,6 +40,9 @@ const EnvSchema = z.object({
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'a redis:// URL').optional(),
   VERSION_EVERY_MS: z.coerce.number().int().min(1000).default(15 * 60_000),
   MAX_BUFFERED_BYTES: z.coerce.number().int().min(64 * 1024).default(32 * 1024 * 1024),
+  SYNC_RATE_LIMIT: rateLimitSetting(DEFAULT_SYNC_RATE_LIMIT),
+  AWARENESS_RATE_LIMIT: rateLimitSetting(DEFAULT_AWARENESS_RATE_LIMIT),
+  STATS_RATE_LIMIT: rateLimitSetting(DEFAULT_STATS_RATE_LIMIT),
 });
 
 export interface Config {
@@ -57,6 +75,12 @@ export interface Config {
   keepaliveMs: number;
   /** Bytes queued for one socket before it is closed as too slow to keep up (4508). */
   maxBufferedBytes: number;
+  /** Sync messages (SyncStep1/2, Update) one /sync socket may send; more closes it with 4429. null: no limit. */
+  syncRateLimit: RateLimit | null;
+  /** Awareness messages one /sync socket may send; more closes it with 4429. null: no limit. */
+  awarenessRateLimit: RateLimit | null;
+  /** Messages one /stats socket may send; more closes it with 4429. null: no limit. */
+  statsRateLimit: RateLimit | null;
   /** While a deck is being edited, an automatic version is kept at most this often (ms). */
   versionEveryMs: number;
   /** PostgreSQL instead of SQLite (several instances share it). */
@@ -89,8 +113,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     serveClient: e.SERVE_CLIENT === 'true',
     keepaliveMs: e.KEEPALIVE_MS,
     maxBufferedBytes: e.MAX_BUFFERED_BYTES,
+    syncRateLimit: e.SYNC_RATE_LIMIT,
+    awarenessRateLimit: e.AWARENESS_RATE_LIMIT,
+    statsRateLimit: e.STATS_RATE_LIMIT,
     versionEveryMs: e.VERSION_EVERY_MS,
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
   };
 }
+

@@ -17,6 +17,7 @@ import type { Store } from '../storage/Store.ts';
 import { closeReasonText } from '../sync/Connection.ts';
 import { LimitedWebSocket } from '../sync/LimitedWebSocket.ts';
 import { closeServer, pingOrTerminate } from '../sync/liveness.ts';
+import { bucketFor, type RateLimit, type TokenBucket } from '../sync/rateLimit.ts';
 import type { RoomRegistry } from '../sync/RoomRegistry.ts';
 import type { StatsHub, StatSnapshot } from './StatsHub.ts';
 
@@ -36,6 +37,8 @@ interface StatsConnection {
   expiresAt: string | null;
   alive: boolean;
   closing: boolean;
+  /** Messages this socket may still send ([ST6]); null when the limit is off. */
+  bucket: TokenBucket | null;
 }
 
 export interface StatsServerOptions {
@@ -45,16 +48,20 @@ export interface StatsServerOptions {
   hub: StatsHub;
   registry: RoomRegistry;
   parseCookie: (header: string) => Record<string, string | undefined>;
+  /** Per-socket message rate limit ([ST6]); null turns it off. */
+  rateLimit: RateLimit | null;
 }
 
-type Admission = { ok: true; conn: Omit<StatsConnection, 'ws' | 'keys' | 'alive' | 'closing'> } | { ok: false; code: CloseCodeName; detail?: string };
+type Admission = { ok: true; conn: Omit<StatsConnection, 'ws' | 'keys' | 'alive' | 'closing' | 'bucket'> } | { ok: false; code: CloseCodeName; detail?: string };
 
 export class StatsServer {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_STATS_FRAME_BYTES, perMessageDeflate: false, WebSocket: LimitedWebSocket });
   private readonly connections = new Set<StatsConnection>();
   private readonly pingTimer: NodeJS.Timeout;
+  private readonly rateLimit: RateLimit | null;
 
   constructor(private readonly options: StatsServerOptions) {
+    this.rateLimit = options.rateLimit;
     const { bus, hub } = options;
     hub.on('changed', (stats) => this.push(stats));
     bus.on('linkRevoked', (token) => this.closeWhere((c) => c.linkToken === token, 'LINK_REVOKED'));
@@ -101,7 +108,7 @@ export class StatsServer {
         this.options.logger.info({ event: 'stats-refused', code: CloseCode[admission.code] }, 'stats connection refused');
         return;
       }
-      const conn: StatsConnection = { ...admission.conn, ws, keys: new Set(), alive: true, closing: false };
+      const conn: StatsConnection = { ...admission.conn, ws, keys: new Set(), alive: true, closing: false, bucket: bucketFor(this.rateLimit) };
       this.connections.add(conn);
       ws.on('message', (data: RawData, isBinary: boolean) => void this.onMessage(conn, data, isBinary));
       ws.on('pong', () => (conn.alive = true));
@@ -117,6 +124,14 @@ export class StatsServer {
 
   private async onMessage(conn: StatsConnection, data: RawData, isBinary: boolean): Promise<void> {
     if (conn.closing) return;
+    // Counted before parsing: each subscribe may read a deck's document, so a flood is cut
+    // before it queues that work.
+    if (conn.bucket && !conn.bucket.take()) {
+      const limit = this.rateLimit!;
+      this.options.logger.warn({ event: 'stats-rate-limited', user: conn.userId, deckId: conn.deckId }, 'too many stats messages; closing that socket');
+      this.closeConnection(conn, 'RATE_LIMITED', `more than ${limit.perSecond} messages/s (burst ${limit.burst})`);
+      return;
+    }
     let message: StatsClientMessage;
     try {
       if (isBinary) throw new Error('binary frame');

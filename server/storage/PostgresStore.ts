@@ -6,6 +6,7 @@
  * one lock (so N instances starting together migrate and seed once), and compaction of a
  * deck under a per-deck lock (one instance at a time).
  */
+import { WriteHealth } from './writeHealth.ts';
 import pg from 'pg';
 import type { CollectionName, CollectionRecords } from '../../shared/research.ts';
 import { PG_MIGRATIONS } from './pgSchema.ts';
@@ -46,6 +47,7 @@ function numbered(sql: string): string {
 
 export class PostgresStore implements Store {
   readonly kind = 'postgres' as const;
+  private readonly writeHealth = new WriteHealth();
   readonly pool: pg.Pool;
 
   constructor(connectionString: string, onError: (err: Error) => void = () => {}) {
@@ -234,11 +236,27 @@ export class PostgresStore implements Store {
   }
 
   async appendUpdate(deckId: string, update: Uint8Array, meta: UpdateMeta): Promise<number> {
-    return this.tx(async (db) => {
+    return this.recordingProblems(() => this.tx(async (db) => {
       const row = await this.one('INSERT INTO doc_updates (deck_id, data) VALUES (?, ?) RETURNING seq', [deckId, Buffer.from(update)], db);
       await this.q('UPDATE decks SET updated_at = ?, updated_by = COALESCE(?, updated_by), slide_count = ? WHERE id = ?', [now(), meta.userId, meta.slideCount, deckId], db);
       return Number(row!.seq);
-    });
+    }));
+  }
+
+  /** Runs a document write, remembering why it failed (Store.writeProblem) or that it worked. */
+  private async recordingProblems<T>(write: () => Promise<T>): Promise<T> {
+    try {
+      const result = await write();
+      this.writeHealth.succeeded();
+      return result;
+    } catch (err) {
+      this.writeHealth.failed(err);
+      throw err;
+    }
+  }
+
+  get writeProblem(): string | null {
+    return this.writeHealth.current;
   }
 
   async loadDocument(deckId: string): Promise<StoredDocument> {

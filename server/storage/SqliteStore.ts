@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { SQLITE_MIGRATIONS } from './sqliteSchema.ts';
 import { WalCheckpointer } from './walCheckpointer.ts';
+import { WriteHealth } from './writeHealth.ts';
 import type { CollectionName, CollectionRecords } from '../../shared/research.ts';
 import { auditQuery, columnOf, fieldsOf, orderBy, REFERENCING_COLLECTIONS, rowToRecord, tableOf } from './researchSql.ts';
 import type {
@@ -55,6 +56,7 @@ export class SqliteStore implements Store {
   private readonly exclusive = new Set<string>();
   private readonly appendTx: (deckId: string, update: Uint8Array, meta: UpdateMeta) => number;
   private readonly checkpointer: WalCheckpointer | null = null;
+  private readonly writeHealth = new WriteHealth();
 
   constructor(options: SqliteStoreOptions) {
     let file = ':memory:';
@@ -62,8 +64,13 @@ export class SqliteStore implements Store {
       fs.mkdirSync(options.dataDir, { recursive: true });
       file = path.join(options.dataDir, 'tussenstand.db');
     }
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
+    try {
+      this.db = new Database(file);
+      // Opening is lazy about permissions: the first write pragma is what finds a read-only file.
+      this.db.pragma('journal_mode = WAL');
+    } catch (err) {
+      throw new Error(`cannot open the SQLite store ${file}: ${(err as Error).message}`, { cause: err });
+    }
     this.db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
@@ -257,7 +264,23 @@ export class SqliteStore implements Store {
   }
 
   async appendUpdate(deckId: string, update: Uint8Array, meta: UpdateMeta): Promise<number> {
-    return this.appendTx(deckId, update, meta);
+    return this.recordingProblems(() => this.appendTx(deckId, update, meta));
+  }
+
+  /** Runs a document write, remembering why it failed (Store.writeProblem) or that it worked. */
+  private recordingProblems<T>(write: () => T): T {
+    try {
+      const result = write();
+      this.writeHealth.succeeded();
+      return result;
+    } catch (err) {
+      this.writeHealth.failed(err);
+      throw err;
+    }
+  }
+
+  get writeProblem(): string | null {
+    return this.writeHealth.current;
   }
 
   async loadDocument(deckId: string): Promise<StoredDocument> {
@@ -273,10 +296,12 @@ export class SqliteStore implements Store {
   }
 
   async compactDocument(deckId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
-    this.db.transaction(() => {
-      this.stmt.upsertSnapshot.run(deckId, snapshot, uptoSeq, now());
-      this.stmt.deleteUpdatesUpTo.run(deckId, uptoSeq);
-    }).immediate();
+    this.recordingProblems(() =>
+      this.db.transaction(() => {
+        this.stmt.upsertSnapshot.run(deckId, snapshot, uptoSeq, now());
+        this.stmt.deleteUpdatesUpTo.run(deckId, uptoSeq);
+      }).immediate(),
+    );
   }
 
   async createLink(link: Omit<LinkRecord, 'createdAt' | 'revokedAt'>): Promise<LinkRecord> {

@@ -114,6 +114,12 @@ export type DeleteOutcome = 'deleted' | 'missing' | 'referenced';
 
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
+  /**
+   * Why the last document write failed ("database or disk is full"), or null once a write
+   * has succeeded again. /healthz answers 503 with it, so a load balancer and the operator
+   * see a store that refuses writes even while reads still work.
+   */
+  readonly writeProblem: string | null;
   /** Creates or upgrades the schema. Safe to call on every start. */
   migrate(): Promise<void>;
   close(): Promise<void>;

@@ -3,6 +3,8 @@
  */
 import type { WebSocket } from 'ws';
 import { CloseCode, CloseReason, type CloseCodeName } from '../../shared/closeCodes.ts';
+import { MessageType } from '../../shared/syncMessages.ts';
+import { bucketFor, type RateLimit, type TokenBucket } from './rateLimit.ts';
 
 export interface Identity {
   role: 'editor' | 'viewer';
@@ -18,7 +20,22 @@ export interface Identity {
 
 let nextConnectionId = 1;
 
+/** Per-socket rate limits ([LM4]); null turns one off. */
+export interface ConnectionLimits {
+  sync: RateLimit | null;
+  awareness: RateLimit | null;
+}
 
+/**
+ * Work queued in the room for one socket and not yet done (stored and relayed). Beyond
+ * either bound the server stops reading that socket (TCP backpressure: the sender's buffer
+ * fills, not ours) until half of it has drained ([LM5]). A paused socket still delivers the
+ * frames left in the chunk being parsed (at most 64 KiB) and a frame is at most
+ * MAX_FRAME_BYTES, so one socket never has more than this plus those waiting in the room,
+ * however fast it sends and however slow the store is.
+ */
+export const MAX_PENDING_MESSAGES = 256;
+export const MAX_PENDING_BYTES = 8 * 1024 * 1024;
 
 /** Close reasons are limited to 123 bytes by RFC 6455. */
 export function closeReasonText(name: CloseCodeName, detail?: string): string {
@@ -41,6 +58,15 @@ export class Connection {
   ignoredWrites = 0;
   /** Timers that end the connection when its link or session expires. */
   expiryTimer: NodeJS.Timeout | undefined;
+  /** Token buckets for SyncStep1/2 and Update, and for Awareness and QueryAwareness (null: off). */
+  readonly syncBucket: TokenBucket | null;
+  readonly awarenessBucket: TokenBucket | null;
+  /** Messages (and their bytes) handed to the room's queue and not yet finished. */
+  pendingMessages = 0;
+  pendingBytes = 0;
+  /** The most messages ever waiting at once, and how often reading was paused (for tests and logs). */
+  peakPendingMessages = 0;
+  pauses = 0;
 
   constructor(
     readonly ws: WebSocket,
@@ -52,7 +78,29 @@ export class Connection {
      * code; the client reconnects and gets one compact resync.
      */
     private readonly maxBufferedBytes: number,
-  ) {}
+    limits: ConnectionLimits = { sync: null, awareness: null },
+  ) {
+    this.syncBucket = bucketFor(limits.sync);
+    this.awarenessBucket = bucketFor(limits.awareness);
+  }
+
+  /** Counts a message the room has queued; stops reading the socket when too much is waiting. */
+  queued(bytes: number): void {
+    this.pendingMessages++;
+    this.pendingBytes += bytes;
+    this.peakPendingMessages = Math.max(this.peakPendingMessages, this.pendingMessages);
+    if (!this.ws.isPaused && (this.pendingMessages > MAX_PENDING_MESSAGES || this.pendingBytes > MAX_PENDING_BYTES)) {
+      this.ws.pause();
+      this.pauses++;
+    }
+  }
+
+  /** A queued message is done; reading resumes once half the backlog has drained. */
+  settled(bytes: number): void {
+    this.pendingMessages--;
+    this.pendingBytes -= bytes;
+    if (this.ws.isPaused && this.pendingMessages <= MAX_PENDING_MESSAGES / 2 && this.pendingBytes <= MAX_PENDING_BYTES / 2) this.ws.resume();
+  }
 
   get readOnly(): boolean {
     return this.identity.role === 'viewer';
@@ -66,6 +114,11 @@ export class Connection {
     }
     this.ws.send(message);
     this.lastSentAt = Date.now();
+    // The y-websocket 3 client sends every awareness change it receives straight back
+    // (its awareness 'update' handler does not look at the origin), so each awareness
+    // message sent here earns the one echo it will cause. Without this, an editor in a
+    // room with several moving carets would be cut for other people's activity.
+    if (message[0] === MessageType.AWARENESS) this.awarenessBucket?.credit();
   }
 
   close(name: CloseCodeName, detail?: string): void {
@@ -73,6 +126,9 @@ export class Connection {
     this.closing = true;
     clearTimeout(this.expiryTimer);
     this.ws.close(CloseCode[name], closeReasonText(name, detail));
+    // A socket paused for backpressure must be read again, or the peer's close frame is
+    // never seen; what it sent meanwhile is discarded (the message handler checks closing).
+    if (this.ws.isPaused) this.ws.resume();
     // A peer that never answers the close handshake is cut after a grace period.
     setTimeout(() => this.ws.terminate(), 5_000).unref();
   }

@@ -13,9 +13,9 @@ import { DECK_ID_PATTERN } from '../../shared/limits.ts';
 import { identifySocket } from '../auth/socketAccess.ts';
 import type { AccessBus } from '../events.ts';
 import type { Store } from '../storage/Store.ts';
-import { closeReasonText, Connection, type Identity } from './Connection.ts';
+import { closeReasonText, Connection, type ConnectionLimits, type Identity } from './Connection.ts';
 import { DamagedDeckError, StorageError } from './DeckRoom.ts';
-import { handleMessage, MalformedMessage } from './handleMessage.ts';
+import { handleMessage, MalformedMessage, RateLimited } from './handleMessage.ts';
 import { LimitedWebSocket } from './LimitedWebSocket.ts';
 import { closeServer, pingOrTerminate } from './liveness.ts';
 import { KEEPALIVE_MESSAGE } from './messages.ts';
@@ -32,6 +32,8 @@ export interface SyncServerOptions {
   keepaliveAfterMs: number;
   /** Bytes queued for one socket before it is closed as too slow (TOO_SLOW). */
   maxBufferedBytes: number;
+  /** Per-socket message rate limits ([LM4]); null turns one off. */
+  rateLimits: ConnectionLimits;
 }
 
 /** A socket that has not answered a ping within this long is terminated. */
@@ -46,6 +48,7 @@ export class SyncServer {
   private readonly connections = new Set<Connection>();
   private readonly tickTimer: NodeJS.Timeout;
   private lastPing = Date.now();
+  private readonly limits: ConnectionLimits;
 
   constructor(private readonly options: SyncServerOptions) {
     this.wss = new WebSocketServer({
@@ -54,6 +57,7 @@ export class SyncServer {
       perMessageDeflate: false,
       WebSocket: LimitedWebSocket,
     });
+    this.limits = options.rateLimits;
     const { bus } = options;
     bus.on('linkRevoked', (token) => this.closeWhere((c) => c.identity.linkToken === token, 'LINK_REVOKED'));
     bus.on('sessionEnded', (hash) => this.closeWhere((c) => c.identity.sessionHash === hash, 'NO_CREDENTIALS', 'session ended'));
@@ -123,7 +127,7 @@ export class SyncServer {
 
   private attach(ws: WebSocket, deckId: string, identity: Identity, expiresAt: string | null): void {
     const { logger, registry } = this.options;
-    const conn = new Connection(ws, deckId, identity, this.options.maxBufferedBytes);
+    const conn = new Connection(ws, deckId, identity, this.options.maxBufferedBytes, this.limits);
     const room = registry.acquire(deckId);
     this.connections.add(conn);
     room.addConnection(conn);
@@ -144,7 +148,18 @@ export class SyncServer {
       const bytes = toBytes(data);
       try {
         const pending = handleMessage(room, conn, bytes);
-        pending?.catch((err: unknown) => this.onMessageError(conn, err));
+        if (pending) {
+          // Bounded per socket ([LM5]): past a backlog the socket is paused, not buffered.
+          const size = bytes.byteLength;
+          conn.queued(size);
+          pending.then(
+            () => conn.settled(size),
+            (err: unknown) => {
+              conn.settled(size);
+              this.onMessageError(conn, err);
+            },
+          );
+        }
       } catch (err) {
         this.onMessageError(conn, err);
       }
@@ -179,6 +194,13 @@ export class SyncServer {
 
   private onMessageError(conn: Connection, err: unknown): void {
     if (err instanceof StorageError) return; // the room has closed every socket already
+    if (err instanceof RateLimited) {
+      const limit = err.kind === 'sync' ? this.limits.sync : this.limits.awareness;
+      const detail = `more than ${limit?.perSecond ?? '?'} ${err.kind} messages/s (burst ${limit?.burst ?? '?'})`;
+      this.options.logger.warn({ event: 'ws-rate-limited', deckId: conn.deckId, conn: conn.id, user: conn.identity.userId, link: conn.identity.linkLabel, kind: err.kind }, 'too many messages; closing that socket');
+      conn.close('RATE_LIMITED', detail);
+      return;
+    }
     const detail = err instanceof MalformedMessage ? err.message : `update rejected: ${(err as Error).message}`;
     this.options.logger.warn({ event: 'ws-malformed', deckId: conn.deckId, conn: conn.id, reason: detail }, 'malformed frame; closing that socket');
     conn.close('MALFORMED', detail.slice(0, 80));

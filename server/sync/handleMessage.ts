@@ -7,8 +7,20 @@ import * as decoding from 'lib0/decoding';
 import { MessageType, messageYjsSyncStep1, messageYjsSyncStep2, messageYjsUpdate } from '../../shared/syncMessages.ts';
 import type { Connection } from './Connection.ts';
 import type { DeckRoom } from './DeckRoom.ts';
+import type { TokenBucket } from './rateLimit.ts';
 
 export class MalformedMessage extends Error {}
+
+/** The socket sent more messages of one kind than its bucket allows ([LM4]); the caller closes it with 4429. */
+export class RateLimited extends Error {
+  constructor(readonly kind: 'sync' | 'awareness') {
+    super(`too many ${kind} messages`);
+  }
+}
+
+function spend(bucket: TokenBucket | null, kind: 'sync' | 'awareness'): void {
+  if (bucket && !bucket.take()) throw new RateLimited(kind);
+}
 
 function expectEnd(decoder: decoding.Decoder): void {
   if (decoding.hasContent(decoder)) throw new MalformedMessage('trailing bytes after the message');
@@ -28,6 +40,9 @@ export function handleMessage(room: DeckRoom, conn: Connection, data: Uint8Array
   const type = decode(() => decoding.readVarUint(decoder));
   switch (type) {
     case MessageType.SYNC: {
+      // Counted before anything is decoded or queued: a flood is cut before it costs work.
+      // A read-only socket's writes count too (they are dropped, but a SyncStep1 is not free).
+      spend(conn.syncBucket, 'sync');
       const [subtype, payload] = decode(() => [decoding.readVarUint(decoder), decoding.readVarUint8Array(decoder)] as const);
       expectEnd(decoder);
       if (subtype === messageYjsSyncStep1) {
@@ -46,6 +61,7 @@ export function handleMessage(room: DeckRoom, conn: Connection, data: Uint8Array
       throw new MalformedMessage(`unknown sync message type ${subtype}`);
     }
     case MessageType.AWARENESS: {
+      spend(conn.awarenessBucket, 'awareness');
       const payload = decode(() => decoding.readVarUint8Array(decoder));
       expectEnd(decoder);
       if (conn.readOnly) return undefined;
@@ -53,6 +69,9 @@ export function handleMessage(room: DeckRoom, conn: Connection, data: Uint8Array
       return undefined;
     }
     case MessageType.QUERY_AWARENESS:
+      // Counted as a sync message: its answer is an awareness message, which credits the
+      // awareness bucket, so counting it there would make a query flood free.
+      spend(conn.syncBucket, 'sync');
       expectEnd(decoder);
       room.answerAwarenessQuery(conn);
       return undefined;

@@ -103,6 +103,8 @@ export function useDeckSync(deckId: string, params: Record<string, string> = {},
       setClosed({ code: event.code, reason: event.reason });
       // The local copy holds the change the server refused; kept, it would be sent again
       // after every reload and refused again. Reloading starts from the server's state.
+      // RATE_LIMITED (4429) keeps the copy: the edits were refused for their pace, not their
+      // content, and after a reload the sync step sends what is missing once, well within limits.
       if (event.code === CloseCode.FRAME_TOO_LARGE || event.code === CloseCode.MALFORMED) void persistence?.clearData();
     };
 

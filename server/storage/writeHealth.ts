@@ -1,0 +1,29 @@
+/**
+ * What a store remembers of its failed document writes, for /healthz (Store.writeProblem).
+ *
+ * A failure is reported until a document write succeeds again, or until a minute passes
+ * without another failure: an instance taken out of a load balancer's rotation receives no
+ * writes, so "until the next success" alone would keep it out for ever after the disk was
+ * freed. Editors whose change failed retry within seconds (4503 is transient), so a problem
+ * that persists keeps being reported.
+ */
+const FORGET_AFTER_MS = 60_000;
+
+export class WriteHealth {
+  private problem: string | null = null;
+  private failedAt = 0;
+
+  get current(): string | null {
+    if (this.problem !== null && Date.now() - this.failedAt > FORGET_AFTER_MS) this.problem = null;
+    return this.problem;
+  }
+
+  succeeded(): void {
+    this.problem = null;
+  }
+
+  failed(err: unknown): void {
+    this.problem = err instanceof Error ? err.message : String(err);
+    this.failedAt = Date.now();
+  }
+}
