@@ -466,7 +466,7 @@ function countPdfPages(pdf: Buffer): number {
   return (pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
 }
 
-/** Exports through the presenter's menu: the job's progress, then the file as a download. */
+/** Exports through the presenter's menu (the same menu as the deck list's): the job's progress, then the file as a download. */
 async function exportFrom(presenter: PresenterView, name: string): Promise<Buffer> {
   const { page } = presenter;
   await presenter.exportMenu.click();
@@ -474,10 +474,12 @@ async function exportFrom(presenter: PresenterView, name: string): Promise<Buffe
   downloadPromise.catch(() => {});
   await page.getByRole('button', { name, exact: true }).click();
   // The job's progress is shown while the server renders (or the result, if it was quick).
-  await expect(page.getByRole('progressbar').or(page.getByText('De export is klaar')).or(page.getByRole('alert'))).toBeVisible();
-  const failure = page.getByRole('alert').filter({ hasText: 'De export is mislukt' });
+  // The export menu's announcement (the page has another status: the connection).
+  const outcome = page.getByRole('status').filter({ hasText: /klaar|mislukt/ });
+  await expect(page.getByRole('progressbar').or(outcome)).toBeVisible();
+  const failure = outcome.filter({ hasText: 'mislukt' });
   const download = await Promise.race([downloadPromise, failure.waitFor({ timeout: 60_000 }).then(async () => Promise.reject(new Error(await failure.innerText())))]);
-  await expect(page.getByText('De export is klaar en wordt gedownload.')).toBeVisible();
+  await expect(outcome).toHaveText(`${name} is klaar en wordt gedownload.`);
   await presenter.exportMenu.click();
   return readFile(await download.path());
 }
@@ -488,11 +490,11 @@ test('PDF export from the presenter: one page per slide, and with notes a notes 
   const presenter = new PresenterView(page);
   await presenter.goto(deck.id);
 
-  const pdf = await exportFrom(presenter, 'PDF downloaden');
+  const pdf = await exportFrom(presenter, 'PDF');
   expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   expect(countPdfPages(pdf)).toBe(TOTAL);
 
-  const withNotes = await exportFrom(presenter, 'PDF met notities');
+  const withNotes = await exportFrom(presenter, 'PDF met sprekersnotities');
   expect(countPdfPages(withNotes)).toBe(2 * TOTAL);
 });
 
@@ -502,7 +504,7 @@ test('HTML export from the presenter: one self-contained reveal.js file', async 
   const presenter = new PresenterView(page);
   await presenter.goto(deck.id);
 
-  const file = await exportFrom(presenter, 'HTML downloaden');
+  const file = await exportFrom(presenter, 'HTML (webpagina)');
   const html = file.toString('utf8');
   expect(html).toContain('<div class="reveal">');
   expect(html.match(/<section /g)?.length).toBe(TOTAL);

@@ -21,7 +21,7 @@ import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
 import { useNow } from '../hooks/useNow.ts';
 import { useAudience, usePublishPointer, type Pointer } from './awareness.ts';
 import { DeckGate } from './DeckGate.tsx';
-import { ExportMenu } from './ExportMenu.tsx';
+import { DeckExportMenu } from '../components/DeckExportMenu.tsx';
 import { formatElapsed } from './format.ts';
 import { PresentIcon } from './icons.tsx';
 import { LiveSlide } from './LiveSlide.tsx';
@@ -383,7 +383,7 @@ function Presenter({ deckId, fallbackTitle }: { deckId: string; fallbackTitle: s
             <PresentIcon name="speaker" />
             <span>{t('present.speakerView')}</span>
           </button>
-          <ExportMenu deckId={deckId} />
+          <DeckExportMenu deckId={deckId} buttonClassName="present-button" />
           <p className="present-audience" title={audienceEntries.map(([label, n]) => `${label || t('present.noLabel')}: ${n}`).join('\n')}>
             <PresentIcon name="users" />
             <span>{t('present.attendees', { count: audienceTotal })}</span>
