@@ -17,7 +17,7 @@ import { slideCount } from '../../shared/deckModel.ts';
 import type { Store } from '../storage/Store.ts';
 import { Connection } from './Connection.ts';
 import { filterAwarenessUpdate } from './awarenessFilter.ts';
-import { encodeAwarenessMessage, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './messages.ts';
+import { encodeAwarenessMessage, encodeSyncStep1, encodeSyncStep2, encodeSyncStep2Update, encodeSyncUpdate } from './messages.ts';
 
 /** Origin of changes the server itself makes (rename, seeding, presentation start). */
 export const SERVER_ORIGIN = Symbol('server');
@@ -53,6 +53,11 @@ interface PendingUpdate {
   reject: (err: unknown) => void;
 }
 
+/** A state vector that names no client: the sender has nothing yet. */
+function isEmptyStateVector(stateVector: Uint8Array): boolean {
+  return stateVector.length === 1 && stateVector[0] === 0;
+}
+
 export class StorageError extends Error {}
 export class DamagedDeckError extends Error {}
 
@@ -83,6 +88,14 @@ export class DeckRoom {
   /** Awareness client ids of presenters (state.presenting): the only presence attendees receive. */
   private readonly presentingIds = new Set<number>();
   private audienceTimer: NodeJS.Timeout | undefined;
+  /**
+   * SyncStep2 for a client that has nothing (every attendee, every editor without an offline
+   * copy), kept while the document is unchanged: a room of attendees joining at the start of
+   * a talk costs one encoding, not one each. Any transaction on the document drops it.
+   */
+  private fullStateMessage: Uint8Array | null = null;
+  /** The stored snapshot, when loading found no log after it: already the whole state, encoded. */
+  private loadedState: Uint8Array | null = null;
   /** Client updates waiting for the next group commit (see applyClientUpdate). */
   private pendingUpdates: PendingUpdate[] = [];
 
@@ -94,6 +107,11 @@ export class DeckRoom {
     // The server is not a participant: it has no caret and no name.
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onAwarenessUpdate);
+    // 'afterTransaction', not 'update': an update listener makes Yjs encode every transaction.
+    this.doc.on('afterTransaction', () => {
+      this.fullStateMessage = null;
+      this.loadedState = null;
+    });
     this.loaded = this.enqueue(async () => {
       await deps.previous;
       await this.load();
@@ -148,6 +166,8 @@ export class DeckRoom {
       this.deps.logger.error({ event: 'deck-damaged', deckId: this.deckId, problems }, 'deck log holds updates that cannot be applied');
       throw new DamagedDeckError(this.damage);
     }
+    // Set after the load transaction, whose end would have cleared it.
+    if (stored.snapshot && stored.updates.length === 0) this.loadedState = stored.snapshot;
     this.deps.logger.debug({ event: 'deck-loaded', deckId: this.deckId, updates: stored.updates.length, ms: Date.now() - started }, 'deck loaded');
   }
 
@@ -300,7 +320,12 @@ export class DeckRoom {
   /** A client asked for what it lacks (SyncStep1); answered once all earlier commits are stored. */
   answerSyncStep1(conn: Connection, stateVector: Uint8Array): Promise<void> {
     return this.enqueue(() => {
-      conn.send(encodeSyncStep2(this.doc, stateVector));
+      if (!isEmptyStateVector(stateVector)) {
+        conn.send(encodeSyncStep2(this.doc, stateVector));
+        return;
+      }
+      this.fullStateMessage ??= this.loadedState ? encodeSyncStep2Update(this.loadedState) : encodeSyncStep2(this.doc, stateVector);
+      conn.send(this.fullStateMessage);
     });
   }
 

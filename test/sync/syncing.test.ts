@@ -5,7 +5,7 @@ import { paragraph } from '../../shared/slideContent.ts';
 import { SqliteStore } from '../../server/storage/SqliteStore.ts';
 import type { UpdateMeta } from '../../server/storage/Store.ts';
 import { loggedIn, type ApiClient } from '../helpers/apiClient.ts';
-import { newDeck } from '../helpers/decks.ts';
+import { newDeck, newLink } from '../helpers/decks.ts';
 import { deckSnapshot, slideText, typeInto } from '../helpers/docEdits.ts';
 import { serverFixture } from '../helpers/serverFixture.ts';
 import { startTestServer, tempDataDir, type TestServer } from '../helpers/testServer.ts';
@@ -148,6 +148,31 @@ describe('ordering against storage', () => {
     a.destroy();
     c.destroy();
     watcher.destroy();
+  });
+
+  test('[SY7] clients that have nothing share one encoded state, dropped at the next change', async () => {
+    const deckId = await newDeck(api, 'Shared state');
+    const writer = connectClient(s.wsUrl, deckId, { cookie: api.cookie });
+    await writer.synced;
+    typeInto(writer.doc, 0, ' before');
+    await eventually(() => expect(store.committed).toBeGreaterThan(0));
+    writer.destroy();
+    // Unloaded and compacted: the next load finds a snapshot and no log after it.
+    await eventually(() => expect(s.server.services.registry.get(deckId)).toBeUndefined());
+    const first = connectClient(s.wsUrl, deckId, { cookie: api.cookie });
+    await first.synced;
+    expect(slideText(first.doc, 0)).toBe('Shared state before');
+    typeInto(first.doc, 0, ' after');
+    const room = s.server.services.registry.get(deckId)!;
+    await eventually(() => expect(slideText(room.doc, 0)).toBe('Shared state before after'));
+    // Two attendees in a row: both get the state with the change.
+    const token = await newLink(api, deckId);
+    const second = connectClient(s.wsUrl, deckId, { token });
+    const third = connectClient(s.wsUrl, deckId, { token });
+    await Promise.all([second.synced, third.synced]);
+    expect(slideText(second.doc, 0)).toBe('Shared state before after');
+    expect(deckSnapshot(third.doc)).toEqual(deckSnapshot(first.doc));
+    for (const c of [first, second, third]) c.destroy();
   });
 
   test('[SY4] an update is stored before anyone else receives it', async () => {
