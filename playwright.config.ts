@@ -46,7 +46,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: 'node --import tsx server/main.ts',
+    // The server as `npm start` runs it: bundled, plain Node (scripts/test.sh builds it first).
+    command: 'npm run --silent build:server && node dist/server/main.js',
     url: `${base}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -1,10 +1,10 @@
 /**
  * The two servers under test, each as its own child process on loopback:
- *  - ours: `node --import tsx server/main.ts` on a fresh data directory, signed in as admin;
+ *  - ours: `node dist/server/main.js` (the bundle `npm start` runs) on a fresh data directory, signed in as admin;
  *  - reference: the y-websocket project's own server (@y/websocket-server, in-memory rooms).
  * Both expose the process id so that RSS can be read from /proc.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -151,9 +151,20 @@ function inspectorUrlOf(output: string): string | null {
   return /Debugger listening on (ws:\/\/\S+)/.exec(output)?.[1] ?? null;
 }
 
+let serverBuilt = false;
+
+/** Our server as `npm start` runs it: bundled by esbuild, plain Node (no TypeScript loader thread). */
+function builtServer(): string {
+  if (!serverBuilt) {
+    execFileSync('npm', ['run', '--silent', 'build:server'], { cwd: ROOT, stdio: 'inherit' });
+    serverBuilt = true;
+  }
+  return path.join(ROOT, 'dist/server/main.js');
+}
+
 export async function startOurs(options: OurServerOptions = {}): Promise<OurServer> {
   const dataDir = options.dataDir ?? tempDir('tussenstand-bench-');
-  const args = [...(options.inspect ? INSPECT_ARGS : []), ...(options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : []), '--import', 'tsx', path.join(ROOT, 'server/main.ts')];
+  const args = [...(options.inspect ? INSPECT_ARGS : []), ...(options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : []), builtServer()];
   const spawned = spawnServer(args, {
     PORT: '0',
     HOST: '127.0.0.1',

@@ -145,7 +145,7 @@ export const memory: Scenario = {
           'per item = (after − baseline) / count. Each measurement starts a fresh server; ' +
           `${rounds} alternating round(s), medians shown. Attendees connect with an audience link and no awareness; editors with a small awareness state. ` +
           'On the reference the deck document is written by a client (same content as a new deck on ours). RSS does not always shrink after a GC ' +
-          '(freed pages can stay mapped), so the heap figures are the steadier per-item measure. Our baseline includes the tsx loader, fastify, SQLite and the seeded sample data.',
+          '(freed pages can stay mapped), so the heap figures are the steadier per-item measure. Our server runs as `npm start` runs it (the esbuild bundle on plain Node, no TypeScript loader thread); its baseline includes fastify, pino, zod, SQLite with its WAL checkpoint worker thread, and the seeded sample data.',
       ],
     };
   },
