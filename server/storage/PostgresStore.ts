@@ -236,23 +236,11 @@ export class PostgresStore implements Store {
   }
 
   async appendUpdate(deckId: string, update: Uint8Array, meta: UpdateMeta): Promise<number> {
-    return this.recordingProblems(() => this.tx(async (db) => {
+    return this.writeHealth.track(() => this.tx(async (db) => {
       const row = await this.one('INSERT INTO doc_updates (deck_id, data) VALUES (?, ?) RETURNING seq', [deckId, Buffer.from(update)], db);
       await this.q('UPDATE decks SET updated_at = ?, updated_by = COALESCE(?, updated_by), slide_count = ? WHERE id = ?', [now(), meta.userId, meta.slideCount, deckId], db);
       return Number(row!.seq);
     }));
-  }
-
-  /** Runs a document write, remembering why it failed (Store.writeProblem) or that it worked. */
-  private async recordingProblems<T>(write: () => Promise<T>): Promise<T> {
-    try {
-      const result = await write();
-      this.writeHealth.succeeded();
-      return result;
-    } catch (err) {
-      this.writeHealth.failed(err);
-      throw err;
-    }
   }
 
   get writeProblem(): string | null {

@@ -264,19 +264,7 @@ export class SqliteStore implements Store {
   }
 
   async appendUpdate(deckId: string, update: Uint8Array, meta: UpdateMeta): Promise<number> {
-    return this.recordingProblems(() => this.appendTx(deckId, update, meta));
-  }
-
-  /** Runs a document write, remembering why it failed (Store.writeProblem) or that it worked. */
-  private recordingProblems<T>(write: () => T): T {
-    try {
-      const result = write();
-      this.writeHealth.succeeded();
-      return result;
-    } catch (err) {
-      this.writeHealth.failed(err);
-      throw err;
-    }
+    return this.writeHealth.track(() => this.appendTx(deckId, update, meta));
   }
 
   get writeProblem(): string | null {
@@ -296,7 +284,7 @@ export class SqliteStore implements Store {
   }
 
   async compactDocument(deckId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
-    this.recordingProblems(() =>
+    this.writeHealth.track(() =>
       this.db.transaction(() => {
         this.stmt.upsertSnapshot.run(deckId, snapshot, uptoSeq, now());
         this.stmt.deleteUpdatesUpTo.run(deckId, uptoSeq);

@@ -18,6 +18,31 @@ export class WriteHealth {
     return this.problem;
   }
 
+  /** Runs a document write (synchronous or a promise), remembering whether it worked. */
+  track<T>(write: () => T): T {
+    let result: T;
+    try {
+      result = write();
+    } catch (err) {
+      this.failed(err);
+      throw err;
+    }
+    if (!(result instanceof Promise)) {
+      this.succeeded();
+      return result;
+    }
+    return result.then(
+      (value: unknown) => {
+        this.succeeded();
+        return value;
+      },
+      (err: unknown) => {
+        this.failed(err);
+        throw err;
+      },
+    ) as T;
+  }
+
   succeeded(): void {
     this.problem = null;
   }

@@ -28,22 +28,12 @@ import { slideText, typeInto } from '../helpers/docEdits.ts';
 import { byMode, recordFigure } from '../helpers/stressReport.ts';
 import { ADMIN_PASSWORD, startChildServer, tempDataDir, type ChildServer } from '../helpers/testServer.ts';
 import { connectClient, eventually, sleep, type YClient } from '../helpers/yClient.ts';
+import { mulberry32 } from './frames.ts';
 
 const SEED = Number(process.env.FAULT_SEED ?? 20261128);
 const IS_ROOT = process.getuid?.() === 0;
 const SECTION = 'Storage faults';
 
-/** mulberry32: a small seeded generator, so kill moments are random but replayable. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const children: ChildServer[] = [];
 const dirs: string[] = [];
@@ -164,7 +154,7 @@ async function verifyAfterRestart(opts: { wsUrl: string; deckId: string; cookie:
 
 describe('kill -9 (child process on SQLite)', () => {
   test('during heavy editing: everything an observer received survives, at seeded random moments', async () => {
-    const random = seeded(SEED);
+    const random = mulberry32(SEED);
     const rounds = byMode(2, 8);
     const dataDir = tempDataDir();
     dirs.push(dataDir);
@@ -205,7 +195,7 @@ describe('kill -9 (child process on SQLite)', () => {
   }, byMode(180_000, 600_000));
 
   test('while compaction runs constantly: the deck loads after every kill and loses nothing acknowledged', async () => {
-    const random = seeded(SEED + 1);
+    const random = mulberry32(SEED + 1);
     const rounds = byMode(3, 10);
     const threshold = 4;
     const env = { COMPACT_AFTER_UPDATES: String(threshold) };
