@@ -39,9 +39,9 @@ function tick() {
   if (!running) return;
   try {
     db.pragma('wal_checkpoint(PASSIVE)');
-  } catch (err) {
-    // SQLITE_BUSY: another checkpoint is running (e.g. the main connection closing). Next tick.
-    if (err && err.code !== 'SQLITE_BUSY' && err.code !== 'SQLITE_LOCKED') throw err;
+  } catch {
+    // Tried again next tick: another checkpoint running (SQLITE_BUSY), a full disk or an
+    // I/O error pass, and the commits themselves report write failures (Store.writeProblem).
   }
   setTimeout(tick, workerData.intervalMs);
 }
