@@ -29,6 +29,17 @@ export function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S
   throw new HttpError(400, 'validation', `invalid ${fields.map((f) => f.field).join(', ')}`, fields);
 }
 
+/**
+ * SQLite's codes for a store that cannot take writes (full disk, I/O error, read-only file):
+ * a passing condition, so 503 like a lost database connection, not a 500 bug report.
+ */
+const STORAGE_FAULT_CODES = new Set(['SQLITE_FULL', 'SQLITE_IOERR', 'SQLITE_READONLY', 'SQLITE_CANTOPEN', 'SQLITE_BUSY']);
+
+function isStorageFault(err: unknown): boolean {
+  const code = (err as { code?: unknown }).code;
+  return typeof code === 'string' && (STORAGE_FAULT_CODES.has(code) || /^SQLITE_(IOERR|READONLY)_/.test(code));
+}
+
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | HttpError, request, reply) => {
     if (err instanceof HttpError) {
@@ -40,7 +51,8 @@ export function installErrorHandler(app: FastifyInstance): void {
       const body: ApiError = { error: 'deck-damaged', message: 'the deck’s stored history is damaged; see the server log' };
       return reply.status(409).send(body);
     }
-    if (err instanceof StorageError) {
+    if (err instanceof StorageError || isStorageFault(err)) {
+      if (!(err instanceof StorageError)) request.log.error({ err }, 'storage refused a request');
       const body: ApiError = { error: 'storage-unavailable', message: 'storage is unavailable; try again shortly' };
       return reply.status(503).send(body);
     }

@@ -280,14 +280,15 @@ if (!IS_ROOT) console.warn('storageFaults: the disk-full test is SKIPPED: it nee
 
 describe.skipIf(!IS_ROOT)('disk full (tmpfs data dir; needs root)', () => {
   test('the writer is told (4503), the server stays up, other decks read, nothing acknowledged is lost, the edit arrives once there is space', async () => {
-    const dataDir = mountTmpfs('6m');
+    const dataDir = mountTmpfs('8m');
     const { child, api } = await start(dataDir);
     const deckId = await newDeck(api, 'Full');
     const otherId = await newDeck(api, 'Other deck');
     const token = await newLink(api, otherId, { label: 'zaal' });
     // Filler placed before the disk fills: deleting it is "the operator freed space".
     const filler = path.join(dataDir, 'filler.bin');
-    fs.writeFileSync(filler, Buffer.alloc(2 * 1024 * 1024, 1));
+    // Large enough that, once freed, the restart at the end (a sign-in writes a session) has room.
+    fs.writeFileSync(filler, Buffer.alloc(4 * 1024 * 1024, 1));
 
     const writer = connectClient(child.wsUrl, deckId, { cookie: api.cookie });
     const observer = connectClient(child.wsUrl, deckId, { cookie: api.cookie });
@@ -316,7 +317,7 @@ describe.skipIf(!IS_ROOT)('disk full (tmpfs data dir; needs root)', () => {
       if (writerCloses.length === 0) acknowledged = slideText(observer.doc, 0);
     }
     const df = execFileSync('df', ['-k', dataDir]).toString().trim().split('\n').at(-1);
-    recordFigure(SECTION, 'disk full: 128 kB pastes stored before the 6 MB tmpfs was full', pasted - 1);
+    recordFigure(SECTION, 'disk full: 128 kB pastes stored before the 8 MB tmpfs (4 MB filler) was full', pasted - 1);
     recordFigure(SECTION, 'disk full: df at that moment', df ?? '');
     expect(writerCloses.length, `a write was refused before 200 pastes (df: ${df})`).toBeGreaterThan(0);
     expect(writerCloses[0]!.code).toBe(CloseCode.STORAGE_UNAVAILABLE);
@@ -352,7 +353,7 @@ describe.skipIf(!IS_ROOT)('disk full (tmpfs data dir; needs root)', () => {
     await eventually(() => expect(slideText(observer.doc, 0)).toBe(unsaved), 30_000);
     recordFigure(SECTION, 'disk full: time from freeing space to the unsaved paste reaching the observer', Date.now() - fullFor, 'ms');
     // Recorded, not asserted: the stored paste clears the problem (server/storage/writeHealth.test.ts),
-    // but a compaction on this nearly full 6 MB disk may legitimately fail and report again.
+    // but a compaction on this nearly full 8 MB disk may legitimately fail and report again.
     const healthAfter = await new ApiClient(child.url).get('/healthz');
     recordFigure(SECTION, 'disk full: /healthz once the paste was stored', `${healthAfter.status} ${JSON.stringify(healthAfter.body)}`);
     writer.destroy();
