@@ -10,8 +10,6 @@ import { describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import { CloseCode } from '../../shared/closeCodes.ts';
 import { MAX_PENDING_MESSAGES, type Connection } from '../../server/sync/Connection.ts';
-import { SqliteStore } from '../../server/storage/SqliteStore.ts';
-import type { UpdateMeta } from '../../server/storage/Store.ts';
 import { DEFAULT_AWARENESS_RATE_LIMIT, DEFAULT_STATS_RATE_LIMIT, DEFAULT_SYNC_RATE_LIMIT } from '../../server/sync/rateLimit.ts';
 import { newDeck, newLink } from '../helpers/decks.ts';
 import { slideText, typeInto } from '../helpers/docEdits.ts';
@@ -21,6 +19,7 @@ import { serverFixture } from '../helpers/serverFixture.ts';
 import { startTestServer, tempDataDir } from '../helpers/testServer.ts';
 import { statsSocket } from '../helpers/statsSocket.ts';
 import { connectClient, eventually, sleep, type YClient } from '../helpers/yClient.ts';
+import { SlowStore } from '../helpers/slowStore.ts';
 
 /** Updates that each set one key of a root map, in order: update i depends on update i-1. */
 function floodUpdates(count: number, padding = 0): Uint8Array[] {
@@ -47,17 +46,6 @@ async function editorsSyncBothWays(a: YClient, b: YClient, mark: string): Promis
   await eventually(() => expect(slideText(a.doc, 0)).toContain(` b${mark}`), 15_000);
 }
 
-/** A SQLite store that takes `appendDelayMs` longer for every commit, and counts them. */
-class SlowStore extends SqliteStore {
-  appendDelayMs = 0;
-  committed = 0;
-  override async appendUpdate(deckId: string, update: Uint8Array, meta: UpdateMeta): Promise<number> {
-    await sleep(this.appendDelayMs);
-    const seq = await super.appendUpdate(deckId, update, meta);
-    this.committed++;
-    return seq;
-  }
-}
 
 describe('floods with the default limits', () => {
   const logLines: Record<string, unknown>[] = [];

@@ -2,14 +2,13 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import { addSlide, slideCount } from '../../shared/deckModel.ts';
 import { paragraph } from '../../shared/slideContent.ts';
-import { SqliteStore } from '../../server/storage/SqliteStore.ts';
-import type { UpdateMeta } from '../../server/storage/Store.ts';
 import { loggedIn, type ApiClient } from '../helpers/apiClient.ts';
 import { newDeck, newLink } from '../helpers/decks.ts';
 import { deckSnapshot, slideText, typeInto } from '../helpers/docEdits.ts';
 import { serverFixture } from '../helpers/serverFixture.ts';
 import { startTestServer, tempDataDir, type TestServer } from '../helpers/testServer.ts';
 import { connectClient, eventually, sleep } from '../helpers/yClient.ts';
+import { SlowStore } from '../helpers/slowStore.ts';
 
 describe('syncing', () => {
   const fx = serverFixture();
@@ -64,23 +63,6 @@ describe('syncing', () => {
   });
 });
 
-/** A SQLite store whose reads and writes can be slowed down and observed. */
-class SlowStore extends SqliteStore {
-  loadDelayMs = 0;
-  appendDelayMs = 0;
-  committed = 0;
-  override async loadDocument(deckId: string) {
-    const doc = await super.loadDocument(deckId);
-    await sleep(this.loadDelayMs);
-    return doc;
-  }
-  override async appendUpdate(deckId: string, update: Uint8Array, meta: UpdateMeta): Promise<number> {
-    await sleep(this.appendDelayMs);
-    const seq = await super.appendUpdate(deckId, update, meta);
-    this.committed++;
-    return seq;
-  }
-}
 
 describe('ordering against storage', () => {
   let s: TestServer;
