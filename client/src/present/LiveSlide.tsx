@@ -6,13 +6,12 @@
  * uploaded images are asked for with it.
  */
 import { memo, useMemo, type ReactNode } from 'react';
-import { CHART_VIEWS, type ChartView as ChartViewName } from '../../../shared/chartBlock.ts';
 import type { DeckTheme, SlideLayout } from '../../../shared/deckModel.ts';
 import { LazyChartView as ChartView } from '../charts/LazyChartView.tsx';
 import { SlideContentView } from '../editor/SlideContentView.tsx';
 import { SlideFrame } from '../editor/SlideFrame.tsx';
 import type { SlideNode } from '../editor/slideTree.ts';
-import { segments, withImageToken } from './slideParts.ts';
+import { chartViewProps, segments, withImageToken } from './slideParts.ts';
 
 export interface LiveSlideProps {
   layout: SlideLayout;
@@ -26,15 +25,10 @@ export interface LiveSlideProps {
   children?: ReactNode;
 }
 
-const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
-
 function LiveChart({ attrs, token }: { attrs: Record<string, unknown>; token: string | null }) {
-  const statKey = str(attrs.statKey) ?? '';
-  const view = (CHART_VIEWS as readonly unknown[]).includes(attrs.view) ? (attrs.view as ChartViewName) : 'bar';
-  const frozenValue = str(attrs.frozenValue);
   return (
     <div className="node-chart live-chart" data-type="chart">
-      <ChartView statKey={statKey} view={view} frozenValue={frozenValue} frozenAt={frozenValue === null ? null : str(attrs.frozenAt)} token={token} />
+      <ChartView {...chartViewProps(attrs)} token={token} />
     </div>
   );
 }

@@ -3,6 +3,7 @@
  * their own, everything else by the editor's read-only renderer; attendees' image
  * addresses carry their link token.
  */
+import { CHART_VIEWS, type ChartView } from '../../../shared/chartBlock.ts';
 import type { SlideNode } from '../editor/slideTree.ts';
 
 export type Segment = { kind: 'nodes'; nodes: SlideNode[] } | { kind: 'chart'; attrs: Record<string, unknown> };
@@ -20,6 +21,19 @@ export function segments(nodes: SlideNode[]): Segment[] {
     else out.push({ kind: 'nodes', nodes: [node] });
   }
   return out;
+}
+
+const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+
+/** A chart node's attributes as ChartView's props: unknown views fall back to a bar chart; a frozen date only with a frozen value. */
+export function chartViewProps(attrs: Record<string, unknown>): { statKey: string; view: ChartView; frozenValue: string | null; frozenAt: string | null } {
+  const frozenValue = str(attrs.frozenValue);
+  return {
+    statKey: str(attrs.statKey) ?? '',
+    view: (CHART_VIEWS as readonly unknown[]).includes(attrs.view) ? (attrs.view as ChartView) : 'bar',
+    frozenValue,
+    frozenAt: frozenValue === null ? null : str(attrs.frozenAt),
+  };
 }
 
 const UPLOADED_IMAGE = /^\/api\/images\/[A-Za-z0-9_-]{8,64}$/;
