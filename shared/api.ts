@@ -36,6 +36,20 @@ export const CreateLinkRequest = z.object({
   expiresAt: z.iso.datetime({ offset: true }).optional().refine((v) => v === undefined || Date.parse(v) > Date.now(), 'must be in the future'),
 });
 
+/** Longest an ended session's slides may stay available to its audience. */
+export const MAX_KEEP_AVAILABLE_DAYS = 90;
+export const StopPresentationRequest = z
+  .object({
+    /** Keep the slides shown in this session readable on the audience links until then. */
+    keepUntil: z.iso
+      .datetime({ offset: true })
+      .optional()
+      .refine((v) => v === undefined || Date.parse(v) > Date.now(), 'must be in the future')
+      .refine((v) => v === undefined || Date.parse(v) <= Date.now() + MAX_KEEP_AVAILABLE_DAYS * 86_400_000, `at most ${MAX_KEEP_AVAILABLE_DAYS} days ahead`),
+  })
+  .optional();
+export type StopPresentationRequest = z.infer<typeof StopPresentationRequest>;
+
 export type LoginRequest = z.infer<typeof LoginRequest>;
 export type CreateUserRequest = z.infer<typeof CreateUserRequest>;
 export type UpdateUserRequest = z.infer<typeof UpdateUserRequest>;
@@ -71,8 +85,20 @@ export interface LinkInfo {
   href: string;
   label: string;
   createdAt: string;
+  /** Who made the link (null if that account no longer exists). */
+  createdBy: { id: string; name: string } | null;
   expiresAt: string | null;
   revokedAt: string | null;
+}
+
+/** GET /api/decks/:id/links: every link of the deck, revoked and expired ones included. */
+export interface LinkListResponse {
+  links: LinkInfo[];
+}
+
+/** GET /api/decks/:id/audience: attendees connected to this server instance, per link label. */
+export interface AudienceResponse {
+  audience: Record<string, number>;
 }
 
 export interface DeckEvent {

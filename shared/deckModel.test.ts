@@ -2,9 +2,12 @@ import { describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import {
   addSlide,
+  audienceState,
+  beginSession,
   deckTypes,
   deleteSlide,
   duplicateSlide,
+  endSession,
   getSlide,
   initDeckDoc,
   listSlides,
@@ -12,6 +15,7 @@ import {
   readMeta,
   readPresentation,
   slideCount,
+  shownSlideIds,
   slideIds,
   writePresentation,
 } from './deckModel.ts';
@@ -130,8 +134,25 @@ describe('deck model', () => {
 
   test('presentation state reads defaults and round-trips', () => {
     const doc = new Y.Doc();
-    expect(readPresentation(doc)).toEqual({ active: false, slideId: null, fragment: 0, startedAt: null, startedBy: null });
+    expect(readPresentation(doc)).toEqual({ active: false, slideId: null, fragment: 0, startedAt: null, startedBy: null, endedAt: null, keepUntil: null });
     writePresentation(doc, { active: true, slideId: 'abc', fragment: 2 });
     expect(readPresentation(doc)).toMatchObject({ active: true, slideId: 'abc', fragment: 2 });
+  });
+
+  test('[AU3] every slide a running session moves to is recorded as shown; a new session starts empty', () => {
+    const doc = new Y.Doc();
+    writePresentation(doc, { slideId: 'rehearsed' });
+    expect(shownSlideIds(doc)).toEqual(new Set());
+    beginSession(doc, { slideId: 'one', startedAt: '2026-12-02T09:00:00.000Z', startedBy: 'Ana' });
+    writePresentation(doc, { slideId: 'two' });
+    writePresentation(doc, { slideId: 'one' });
+    expect(shownSlideIds(doc)).toEqual(new Set(['one', 'two']));
+    endSession(doc, { endedAt: '2026-12-02T10:00:00.000Z', keepUntil: '2026-12-03T10:00:00.000Z' });
+    expect(audienceState(readPresentation(doc), Date.parse('2026-12-02T12:00:00Z'))).toBe('kept');
+    expect(audienceState(readPresentation(doc), Date.parse('2026-12-03T10:00:01Z'))).toBe('ended');
+    expect(shownSlideIds(doc)).toEqual(new Set(['one', 'two']));
+    beginSession(doc, { slideId: 'three', startedAt: '2026-12-04T09:00:00.000Z', startedBy: 'Ana' });
+    expect(shownSlideIds(doc)).toEqual(new Set(['three']));
+    expect(audienceState(readPresentation(new Y.Doc()))).toBe('waiting');
   });
 });

@@ -5,7 +5,9 @@
  *   meta          Y.Map     title, theme, period, language
  *   slideOrder    Y.Array   slide ids in presentation order
  *   slides        Y.Map     slide id → Y.Map { id, layout, content: Y.XmlFragment, notes: Y.XmlFragment }
- *   presentation  Y.Map     the live session: active, slideId, fragment, startedAt, startedBy
+ *   presentation  Y.Map     the live session: active, slideId, fragment, startedAt, startedBy,
+ *                           shown (Y.Map slide id → true: what this session has shown), endedAt,
+ *                           keepUntil (the shown slides stay readable for the audience until then)
  *
  * Order is a list of ids rather than a position on each slide so that a reorder is one
  * small change. Two people moving the same slide at once can leave its id twice in the
@@ -35,6 +37,27 @@ export interface PresentationState {
   fragment: number;
   startedAt: string | null;
   startedBy: string | null;
+  /** When the last session ended (null while one runs, or before the first). */
+  endedAt: string | null;
+  /** Until when the audience may still read the slides shown, after the session ended. */
+  keepUntil: string | null;
+}
+
+/**
+ * What an audience link shows, derived from the presentation state (the server decides what
+ * an attendee receives from this, see docs/sync-spec.md [AU1]–[AU8]):
+ * - waiting: no session has run yet; title and label only;
+ * - live: a session runs; the slides it has shown;
+ * - kept: the session ended and the presenter kept its slides available until `keepUntil`;
+ * - ended: the session ended; nothing.
+ */
+export type AudienceState = 'waiting' | 'live' | 'kept' | 'ended';
+
+export function audienceState(p: PresentationState, now: number = Date.now()): AudienceState {
+  if (p.active) return 'live';
+  if (p.startedAt === null) return 'waiting';
+  if (p.keepUntil !== null && Date.parse(p.keepUntil) > now) return 'kept';
+  return 'ended';
 }
 
 export interface SlideView {
@@ -219,19 +242,63 @@ export function readPresentation(doc: Y.Doc): PresentationState {
   const p = deckTypes(doc).presentation;
   const str = (key: string): string | null => (typeof p.get(key) === 'string' ? (p.get(key) as string) : null);
   const fragment = p.get('fragment');
+  const keepUntil = str('keepUntil');
   return {
     active: p.get('active') === true,
     slideId: str('slideId'),
     fragment: typeof fragment === 'number' && Number.isInteger(fragment) ? fragment : 0,
     startedAt: str('startedAt'),
     startedBy: str('startedBy'),
+    endedAt: str('endedAt'),
+    keepUntil: keepUntil !== null && Number.isFinite(Date.parse(keepUntil)) ? keepUntil : null,
   };
 }
 
+/** The slides the current (or last) session has shown, as a set of ids (in no order). */
+export function shownSlideIds(doc: Y.Doc): Set<string> {
+  const shown = deckTypes(doc).presentation.get('shown');
+  return new Set(shown instanceof Y.Map ? [...shown.keys()] : []);
+}
+
+/**
+ * Changes the presentation state. While a session runs, every slide it moves to is recorded
+ * as shown, in the same transaction: the audience may read exactly those ([AU3]), and every
+ * way of moving (presenter, speaker view, the start route) goes through here.
+ */
 export function writePresentation(doc: Y.Doc, patch: Partial<PresentationState>): void {
   const p = deckTypes(doc).presentation;
   doc.transact(() => {
     for (const [key, value] of Object.entries(patch)) if (value !== undefined && p.get(key) !== value) p.set(key, value);
+    const { active, slideId } = readPresentation(doc);
+    if (!active || slideId === null) return;
+    let shown = p.get('shown');
+    if (!(shown instanceof Y.Map)) {
+      shown = new Y.Map<true>();
+      p.set('shown', shown);
+    }
+    const map = shown as Y.Map<true>;
+    if (!map.has(slideId)) map.set(slideId, true);
+  });
+}
+
+/** A new session: nothing has been shown yet, and nothing is kept from the last one. */
+export function beginSession(doc: Y.Doc, start: { slideId: string | null; startedAt: string; startedBy: string }): void {
+  const p = deckTypes(doc).presentation;
+  doc.transact(() => {
+    p.set('shown', new Y.Map<true>());
+    p.set('keepUntil', null);
+    p.set('endedAt', null);
+    writePresentation(doc, { active: true, slideId: start.slideId, fragment: 0, startedAt: start.startedAt, startedBy: start.startedBy });
+  });
+}
+
+/** Ends the session; its slides stay readable for the audience until `keepUntil` (or not at all). */
+export function endSession(doc: Y.Doc, end: { endedAt: string; keepUntil: string | null }): void {
+  const p = deckTypes(doc).presentation;
+  doc.transact(() => {
+    p.set('active', false);
+    p.set('endedAt', end.endedAt);
+    p.set('keepUntil', end.keepUntil);
   });
 }
 

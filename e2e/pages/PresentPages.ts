@@ -44,6 +44,13 @@ export class PresenterView {
   async expectAt(number: number, total: number): Promise<void> {
     await expect(this.slide).toHaveAccessibleName(`Dia ${number} van ${total}`);
   }
+
+  /** Ends the session in the end-session dialog, without keeping the slides available. */
+  async end(): Promise<void> {
+    await this.endSession.click();
+    await this.page.getByRole('dialog', { name: 'Sessie beëindigen' }).getByRole('button', { name: 'Beëindigen', exact: true }).click();
+    await expect(this.startSession).toBeVisible();
+  }
 }
 
 export class SpeakerView {

@@ -4,12 +4,12 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { CreateLinkRequest, type LinkInfo, type LinkView } from '../../shared/api.ts';
+import { CreateLinkRequest, type LinkInfo, type LinkListResponse, type LinkView } from '../../shared/api.ts';
 import { resolveLink } from '../auth/access.ts';
 import { newSecretToken } from '../auth/tokens.ts';
 import type { LinkRecord } from '../storage/Store.ts';
 import type { Services } from '../services.ts';
-import { DeckParams, editableDeck } from './deckRoutes.ts';
+import { DeckParams, editableDeck, userNames } from './deckRoutes.ts';
 import { HttpError, notFound, parse } from './httpErrors.ts';
 import { requireUser } from './requestAccess.ts';
 
@@ -19,7 +19,9 @@ const TokenParams = z.object({ token: z.string().min(1).max(200) });
 /** Path of the attendee page for a token. */
 export const viewerPath = (token: string): string => `/v/${token}`;
 
-function toLinkInfo(link: LinkRecord, request: FastifyRequest): LinkInfo {
+type NameOf = (id: string | null) => { id: string; name: string } | null;
+
+function toLinkInfo(link: LinkRecord, request: FastifyRequest, nameOf: NameOf): LinkInfo {
   const path = viewerPath(link.token);
   return {
     token: link.token,
@@ -27,6 +29,7 @@ function toLinkInfo(link: LinkRecord, request: FastifyRequest): LinkInfo {
     href: `${request.protocol}://${request.host}${path}`,
     label: link.label,
     createdAt: link.createdAt,
+    createdBy: nameOf(link.createdBy),
     expiresAt: link.expiresAt,
     revokedAt: link.revokedAt,
   };
@@ -48,14 +51,16 @@ export function linkRoutes(app: FastifyInstance, services: Services): void {
       expiresAt: body.expiresAt ? new Date(body.expiresAt).toISOString() : null,
     });
     await store.recordDeckEvent({ deckId: id, kind: 'link-created', userId: user.id, detail: { label: link.label, expiresAt: link.expiresAt } });
-    return reply.status(201).send(toLinkInfo(link, request));
+    return reply.status(201).send(toLinkInfo(link, request, await userNames(store)));
   });
 
   app.get('/api/decks/:id/links', async (request) => {
     requireUser(request);
     const { id } = parse(DeckParams, request.params);
     await editableDeck(store, id);
-    return { links: (await store.listLinks(id)).map((l) => toLinkInfo(l, request)) };
+    const nameOf = await userNames(store);
+    const body: LinkListResponse = { links: (await store.listLinks(id)).map((l) => toLinkInfo(l, request, nameOf)) };
+    return body;
   });
 
   app.delete('/api/decks/:id/links/:token', async (request) => {
@@ -64,11 +69,11 @@ export function linkRoutes(app: FastifyInstance, services: Services): void {
     const existing = await store.getLink(token);
     if (!existing || existing.deckId !== id) throw notFound('link');
     // Revoking twice is harmless and records nothing new.
-    if (existing.revokedAt) return toLinkInfo(existing, request);
+    if (existing.revokedAt) return toLinkInfo(existing, request, await userNames(store));
     const link = (await store.revokeLink(id, token))!;
     bus.emit('linkRevoked', token);
     await store.recordDeckEvent({ deckId: id, kind: 'link-revoked', userId: user.id, detail: { label: link.label } });
-    return toLinkInfo(link, request);
+    return toLinkInfo(link, request, await userNames(store));
   });
 
   // What an attendee's page needs before it connects: the deck id and title, nothing more.

@@ -5,7 +5,8 @@
  * history with who and when.
  */
 import type { FastifyInstance } from 'fastify';
-import { readPresentation, slideIds, writePresentation, type PresentationState } from '../../shared/deckModel.ts';
+import { StopPresentationRequest, type AudienceResponse } from '../../shared/api.ts';
+import { beginSession, endSession, readPresentation, slideIds, type PresentationState } from '../../shared/deckModel.ts';
 import type { Services } from '../services.ts';
 import { DeckParams, editableDeck } from './deckRoutes.ts';
 import { HttpError, parse } from './httpErrors.ts';
@@ -25,10 +26,9 @@ export function presentationRoutes(app: FastifyInstance, services: Services): vo
       id,
       (doc) => {
         const current = readPresentation(doc);
-        const ids = slideIds(doc);
-        // A session that is already running keeps its position; a new one starts at the first slide.
-        const slideId = current.active && current.slideId && ids.includes(current.slideId) ? current.slideId : (ids[0] ?? null);
-        writePresentation(doc, { active: true, slideId, fragment: current.active ? current.fragment : 0, startedAt: current.active ? (current.startedAt ?? startedAt) : startedAt, startedBy: user.displayName });
+        // A session that is already running keeps its position and what it has shown; a new
+        // one starts at the first slide with nothing shown.
+        if (!current.active) beginSession(doc, { slideId: slideIds(doc)[0] ?? null, startedAt, startedBy: user.displayName });
         state = readPresentation(doc);
       },
       user.id,
@@ -43,17 +43,19 @@ export function presentationRoutes(app: FastifyInstance, services: Services): vo
   app.post('/api/decks/:id/presentation/stop', async (request) => {
     const user = requireUser(request);
     const { id } = parse(DeckParams, request.params);
+    const body = parse(StopPresentationRequest, request.body ?? undefined);
     await editableDeck(store, id);
+    const keepUntil = body?.keepUntil ? new Date(body.keepUntil).toISOString() : null;
     let state: PresentationState | null = null;
     await registry.change(
       id,
       (doc) => {
-        writePresentation(doc, { active: false });
+        endSession(doc, { endedAt: new Date().toISOString(), keepUntil });
         state = readPresentation(doc);
       },
       user.id,
     );
-    await store.recordDeckEvent({ deckId: id, kind: 'session-ended', userId: user.id, detail: {} });
+    await store.recordDeckEvent({ deckId: id, kind: 'session-ended', userId: user.id, detail: keepUntil ? { keepUntil } : {} });
     return state;
   });
 
@@ -62,6 +64,7 @@ export function presentationRoutes(app: FastifyInstance, services: Services): vo
     requireUser(request);
     const { id } = parse(DeckParams, request.params);
     await editableDeck(store, id);
-    return { audience: services.sync.viewerCounts(id) };
+    const body: AudienceResponse = { audience: services.sync.viewerCounts(id) };
+    return body;
   });
 }

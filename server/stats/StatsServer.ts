@@ -1,13 +1,13 @@
 /**
  * The `/stats` websocket: live statistics for charts. Editors (session cookie) may subscribe
- * to any statistic; an audience link token only to those its deck's charts show. A value is
- * sent on subscribe and again whenever it changes, and only then.
+ * to any statistic; an audience link token only to those the charts on the slides its
+ * audience has been shown display ([AU6]), and loses a subscription the moment its slide is
+ * no longer theirs. A value is sent on subscribe and again whenever it changes, and only then.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { chartsInDeck } from '../../shared/chartBlock.ts';
 import { CloseCode, type CloseCodeName } from '../../shared/closeCodes.ts';
 import { STAT_KEYS } from '../../shared/statsCatalogue.ts';
 import { describeStatsIssue, StatsClientMessage, type StatsServerMessage } from '../../shared/statsMessages.ts';
@@ -18,7 +18,6 @@ import { closeReasonText } from '../sync/Connection.ts';
 import { LimitedWebSocket } from '../sync/LimitedWebSocket.ts';
 import { closeServer, pingOrTerminate } from '../sync/liveness.ts';
 import { bucketFor, type RateLimit, type TokenBucket } from '../sync/rateLimit.ts';
-import type { RoomRegistry } from '../sync/RoomRegistry.ts';
 import type { StatsHub, StatSnapshot } from './StatsHub.ts';
 
 /** Subscribe messages are tiny; anything larger is not one. */
@@ -46,7 +45,8 @@ export interface StatsServerOptions {
   logger: Logger;
   bus: AccessBus;
   hub: StatsHub;
-  registry: RoomRegistry;
+  /** The live statistics a deck's audience may see now (its document's charts, [AU6]). */
+  audienceStatKeys: (deckId: string) => Promise<ReadonlySet<string>>;
   parseCookie: (header: string) => Record<string, string | undefined>;
   /** Per-socket message rate limit ([ST6]); null turns it off. */
   rateLimit: RateLimit | null;
@@ -113,8 +113,15 @@ export class StatsServer {
       ws.on('message', (data: RawData, isBinary: boolean) => void this.onMessage(conn, data, isBinary));
       ws.on('pong', () => (conn.alive = true));
       ws.on('error', () => {});
-      const remaining = conn.expiresAt ? Date.parse(conn.expiresAt) - Date.now() : Infinity;
-      const expiry = remaining < 2 ** 31 ? setTimeout(() => this.closeConnection(conn, conn.linkToken ? 'LINK_EXPIRED' : 'NO_CREDENTIALS'), remaining) : undefined;
+      let expiry: NodeJS.Timeout | undefined;
+      // setTimeout takes at most 2³¹ ms (~25 days); a later expiry is re-armed until it is due.
+      const arm = (): void => {
+        if (!conn.expiresAt) return;
+        const remaining = Date.parse(conn.expiresAt) - Date.now();
+        if (remaining <= 0) this.closeConnection(conn, conn.linkToken ? 'LINK_EXPIRED' : 'NO_CREDENTIALS');
+        else expiry = setTimeout(arm, Math.min(remaining, 2 ** 31 - 1));
+      };
+      arm();
       ws.on('close', () => {
         clearTimeout(expiry);
         this.connections.delete(conn);
@@ -147,10 +154,11 @@ export class StatsServer {
       return;
     }
     const allowed = conn.deckId ? await this.keysShownBy(conn.deckId) : null;
+    if (conn.closing) return;
     await this.options.hub.ready;
     for (const key of message.keys) {
       if (!STAT_KEYS.has(key)) this.send(conn, { type: 'error', key, message: 'unknown statistic' });
-      else if (allowed && !allowed.has(key)) this.send(conn, { type: 'error', key, message: 'this deck does not show that statistic' });
+      else if (allowed && !allowed.has(key)) this.send(conn, { type: 'error', key, message: 'no slide shown to this audience shows that statistic' });
       else {
         conn.keys.add(key);
         const current = this.options.hub.get(key);
@@ -159,12 +167,20 @@ export class StatsServer {
     }
   }
 
-  /** Statistics a deck's charts name (live or frozen), read from its current document. */
-  private async keysShownBy(deckId: string): Promise<Set<string>> {
+  /** Statistics the deck's audience may see now; none when the deck cannot be read. */
+  private async keysShownBy(deckId: string): Promise<ReadonlySet<string>> {
     try {
-      return await this.options.registry.read(deckId, (doc) => new Set(chartsInDeck(doc).map((c) => c.statKey)));
+      return await this.options.audienceStatKeys(deckId);
     } catch {
       return new Set();
+    }
+  }
+
+  /** The statistics a deck's audience may see changed: audience subscriptions to others end ([AU6]). */
+  audienceKeysChanged(deckId: string, keys: ReadonlySet<string>): void {
+    for (const conn of this.connections) {
+      if (conn.deckId !== deckId) continue;
+      for (const key of conn.keys) if (!keys.has(key)) conn.keys.delete(key);
     }
   }
 

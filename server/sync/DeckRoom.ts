@@ -15,6 +15,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Logger } from 'pino';
 import { slideCount } from '../../shared/deckModel.ts';
 import type { Store } from '../storage/Store.ts';
+import { AudienceChannel } from './AudienceChannel.ts';
 import { Connection } from './Connection.ts';
 import { filterAwarenessUpdate } from './awarenessFilter.ts';
 import { encodeAwarenessMessage, encodeSyncStep1, encodeSyncStep2, encodeSyncStep2Update, encodeSyncUpdate } from './messages.ts';
@@ -71,12 +72,16 @@ export interface RoomDeps {
   /** Resolves once a previous instance of this room has flushed its queue. */
   previous: Promise<void>;
   relay: RoomRelay | null;
+  /** Told when the statistics this deck's audience may subscribe to change ([AU6]). */
+  onAudienceStatKeys?: (room: DeckRoom, keys: ReadonlySet<string>) => void;
 }
 
 export class DeckRoom {
   readonly doc = new Y.Doc();
   readonly awareness: awarenessProtocol.Awareness;
   readonly connections = new Set<Connection>();
+  /** What attendees receive: a document of its own, never this one ([AU1]). */
+  readonly audience: AudienceChannel;
   readonly loaded: Promise<void>;
   /** Set when loading found an update it could not apply; the room then refuses service. */
   damage: string | null = null;
@@ -107,6 +112,11 @@ export class DeckRoom {
     // The server is not a participant: it has no caret and no name.
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onAwarenessUpdate);
+    this.audience = new AudienceChannel(this.doc, {
+      connections: () => this.connections,
+      enqueue: (task) => void this.enqueue(task).catch(() => {}),
+      onStatKeys: (keys) => deps.onAudienceStatKeys?.(this, keys),
+    });
     // 'afterTransaction', not 'update': an update listener makes Yjs encode every transaction.
     this.doc.on('afterTransaction', () => {
       this.fullStateMessage = null;
@@ -168,6 +178,7 @@ export class DeckRoom {
     }
     // Set after the load transaction, whose end would have cleared it.
     if (stored.snapshot && stored.updates.length === 0) this.loadedState = stored.snapshot;
+    this.audience.publish();
     this.deps.logger.debug({ event: 'deck-loaded', deckId: this.deckId, updates: stored.updates.length, ms: Date.now() - started }, 'deck loaded');
   }
 
@@ -212,16 +223,21 @@ export class DeckRoom {
     }
     this.updatesSinceCompaction++;
     this.broadcast(produced, update);
+    // Only now, stored, may the change reach attendees, as what it made of their document ([AU8]).
+    this.audience.publish();
     this.deps.relay?.publishUpdate(this.deckId, update);
     this.deps.onCommitted(this, this.updatesSinceCompaction);
   }
 
-  /** Sends `merged` (all of `changes`) to every socket that made none of them, and each maker the others' changes. */
+  /**
+   * Sends `merged` (all of `changes`) to every editor's socket that made none of them, and
+   * each maker the others' changes. Attendees are never sent the deck's updates ([AU1]).
+   */
   private broadcast(changes: Change[], merged: Uint8Array): void {
     const makers = new Set<Connection>();
     for (const change of changes) if (change.from) makers.add(change.from);
     const message = encodeSyncUpdate(merged);
-    for (const conn of this.connections) if (!makers.has(conn)) conn.send(message);
+    for (const conn of this.connections) if (!conn.readOnly && !makers.has(conn)) conn.send(message);
     for (const maker of makers) {
       if (!this.connections.has(maker)) continue;
       const others = changes.filter((c) => c.from !== maker).flatMap((c) => c.updates);
@@ -233,6 +249,7 @@ export class DeckRoom {
   private relayRemote(apply: () => void): void {
     const { updates, error } = this.capture(() => this.doc.transact(apply, REMOTE_ORIGIN));
     if (updates.length > 0) this.broadcast([{ from: null, updates }], updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates));
+    this.audience.publish();
     if (error) this.deps.logger.warn({ event: 'remote-update-failed', deckId: this.deckId, err: (error as Error).message }, 'could not apply an update from another instance');
   }
 
@@ -295,7 +312,7 @@ export class DeckRoom {
     if (conn.readOnly) {
       this.scheduleAudienceCount();
       // An attendee arriving mid-talk sees the presenter's pointer at once.
-      if (this.presentingIds.size > 0) conn.send(encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.presentingIds])));
+      if (this.presentingIds.size > 0) conn.send(this.audience.presenceMessage(this.awareness, [...this.presentingIds]));
       return;
     }
     // Editors get our state vector so they send what we lack (edits made offline), and the
@@ -320,6 +337,10 @@ export class DeckRoom {
   /** A client asked for what it lacks (SyncStep1); answered once all earlier commits are stored. */
   answerSyncStep1(conn: Connection, stateVector: Uint8Array): Promise<void> {
     return this.enqueue(() => {
+      if (conn.readOnly) {
+        this.audience.answerSyncStep1(conn, stateVector);
+        return;
+      }
       if (!isEmptyStateVector(stateVector)) {
         conn.send(encodeSyncStep2(this.doc, stateVector));
         return;
@@ -457,7 +478,7 @@ export class DeckRoom {
       else this.presentingIds.delete(id);
     }
     if (relevant.length === 0) return;
-    const message = encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, relevant));
+    const message = this.audience.presenceMessage(this.awareness, relevant);
     for (const conn of this.connections) if (conn.readOnly) conn.send(message);
   }
 
@@ -497,6 +518,7 @@ export class DeckRoom {
     clearTimeout(this.audienceTimer);
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
+    this.audience.destroy();
     this.doc.destroy();
   }
 }

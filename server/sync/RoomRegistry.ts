@@ -28,6 +28,8 @@ export class RoomRegistry {
   private readonly compacting = new Set<string>();
   /** Told after every stored change to a deck (automatic versions hang off this). */
   onEdited: (deckId: string) => void = () => {};
+  /** Told when the live statistics a deck's audience may see change (the stats socket prunes). */
+  onAudienceStatKeys: (deckId: string, keys: ReadonlySet<string>) => void = () => {};
 
   constructor(private readonly options: RegistryOptions) {
     const { relay } = options;
@@ -71,6 +73,7 @@ export class RoomRegistry {
         if (count >= this.options.compactAfterUpdates) this.scheduleCompaction(r);
       },
       onFailed: (r) => this.drop(r),
+      onAudienceStatKeys: (r, keys) => this.onAudienceStatKeys(r.deckId, keys),
     });
     this.rooms.set(deckId, room);
     // A room that fails to load is dropped so that the next connection tries again.
@@ -98,11 +101,20 @@ export class RoomRegistry {
   }
 
   /** Reads a deck's current document (loading it if needed). */
-  async read<T>(deckId: string, read: (doc: Y.Doc) => T): Promise<T> {
+  read<T>(deckId: string, read: (doc: Y.Doc) => T): Promise<T> {
+    return this.withRoom(deckId, (room) => read(room.doc));
+  }
+
+  /** The live statistics the charts on a deck's audience document show (loading the deck if needed). */
+  audienceStatKeys(deckId: string): Promise<ReadonlySet<string>> {
+    return this.withRoom(deckId, (room) => room.audience.document.liveStatKeys);
+  }
+
+  private async withRoom<T>(deckId: string, read: (room: DeckRoom) => T): Promise<T> {
     const room = this.acquire(deckId);
     try {
       await room.loaded;
-      return await room.enqueue(() => read(room.doc));
+      return await room.enqueue(() => read(room));
     } finally {
       this.release(room);
     }

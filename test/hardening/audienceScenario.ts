@@ -10,8 +10,17 @@
  * load the test process more than the server. To still prove every attendee holds the
  * editors' document, a few "probe" attendees apply everything into a real Y.Doc, and every
  * attendee hashes the sync payloads it receives in order: the server sends one identical
- * message per commit to every socket in the same order, so an attendee whose hash and count
- * equal a probe's received exactly the bytes that make the probe's document.
+ * message per change of the audience document to every attendee in the same order, so an
+ * attendee whose hash and count equal a probe's received exactly the bytes that make the
+ * probe's document.
+ *
+ * Attendees receive the server's audience document ([AU1]), not the editors' updates, so a
+ * keystroke cannot be recognised in what they receive by its Yjs clock. Instead: every
+ * keystroke adds one character to the live slide, so when the first probe's slide text holds
+ * 4 + n characters the n-th keystroke has arrived; each attendee notes when each update came,
+ * and the latency of keystroke n is the arrival of the update that completed it minus the
+ * moment it was typed (with editors typing concurrently, "the n-th character" rather than
+ * exactly that editor's keystroke — close enough for a figure that is only recorded).
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -70,6 +79,8 @@ interface Attendee {
   closed: { code: number; reason: string } | null;
   doc: Y.Doc | null;
   digest: string | null;
+  /** When each update (after the first sync) arrived. */
+  arrivals: number[];
 }
 
 function syncStep1(): Uint8Array {
@@ -95,10 +106,10 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-/** Keystroke times per Yjs client id and clock, filled by the editors, read by the attendees. */
-type SentAt = Map<number, Map<number, number>>;
+/** For the first probe: how many characters its live slide had after each update. */
+type Lengths = number[];
 
-function openAttendee(wsUrl: string, deckId: string, token: string, probe: boolean, sentAt: SentAt, latencies: number[]): Attendee {
+function openAttendee(wsUrl: string, deckId: string, token: string, probe: boolean, lengths: Lengths | null): Attendee {
   const ws = new WebSocket(`${wsUrl}${SYNC_PATH}/${deckId}?token=${encodeURIComponent(token)}`, { perMessageDeflate: false });
   const attendee: Attendee = {
     ws,
@@ -110,6 +121,7 @@ function openAttendee(wsUrl: string, deckId: string, token: string, probe: boole
     closed: null,
     doc: probe ? new Y.Doc() : null,
     digest: null,
+    arrivals: [],
   };
   let markSynced: (() => void) | undefined;
   attendee.synced = new Promise<void>((resolve, reject) => {
@@ -137,16 +149,8 @@ function openAttendee(wsUrl: string, deckId: string, token: string, probe: boole
       return;
     }
     attendee.updates++;
-    // Which keystrokes this update carries: clocks (from, to] per editor's client id.
-    const meta = Y.parseUpdateMeta(payload);
-    for (const [client, to] of meta.to) {
-      const times = sentAt.get(client);
-      if (!times) continue;
-      for (let clock = (meta.from.get(client) ?? 0) + 1; clock <= to; clock++) {
-        const t = times.get(clock);
-        if (t !== undefined) latencies.push(now - t);
-      }
-    }
+    attendee.arrivals.push(now);
+    if (lengths && attendee.doc) lengths.push(slideText(attendee.doc, 0).length);
   });
   return attendee;
 }
@@ -171,11 +175,14 @@ export async function runAudienceScenario(options: AudienceScenarioOptions): Pro
     const link = await api.post(`/api/decks/${deckId}/links`, { label: 'zaal' });
     if (link.status !== 201) throw new Error(`creating the link failed: ${link.status}`);
     const token = link.body.token as string;
+    // A live session: its first slide, the one the editors type into, is the audience's ([AU3]).
+    const started = await api.post(`/api/decks/${deckId}/presentation/start`);
+    if (started.status !== 200) throw new Error(`starting the session failed: ${started.status}`);
 
     // Editors first and synced, so nothing changes the document while attendees join: every
     // attendee then receives the same SyncStep2 and, after it, the same updates.
     const editorCloses: AudienceScenarioResult['editorCloses'] = [];
-    const sentAt: SentAt = new Map();
+    const sentAt: number[] = [];
     for (let i = 0; i < options.editors; i++) {
       const editor = connectClient(child.wsUrl, deckId, { cookie: api.cookie });
       editor.provider.on('connection-close', (event: CloseEvent | null) => {
@@ -183,27 +190,16 @@ export async function runAudienceScenario(options: AudienceScenarioOptions): Pro
         if (!running) return;
         editorCloses.push({ editor: i, code: event?.code ?? 1006, reason: event?.reason ?? '' });
       });
-      const times = new Map<number, number>();
-      sentAt.set(editor.doc.clientID, times);
-      // The clock an update ends at identifies the keystroke for the attendees' latency.
-      editor.doc.on('update', (update: Uint8Array, origin: unknown) => {
-        if (origin === editor.provider) return; // came from the server, not typed here
-        const now = Date.now();
-        const meta = Y.parseUpdateMeta(update);
-        const to = meta.to.get(editor.doc.clientID);
-        const from = meta.from.get(editor.doc.clientID) ?? 0;
-        if (to !== undefined) for (let clock = from + 1; clock <= to; clock++) times.set(clock, now);
-      });
       editors.push(editor);
     }
     await Promise.all(editors.map((e) => e.synced));
 
-    const latencies: number[] = [];
+    const lengths: Lengths = [];
     const connectStarted = Date.now();
     // In batches, as a room fills over a few seconds, not one SYN flood.
     for (let i = 0; i < options.attendees; i += 50) {
       const batch: Attendee[] = [];
-      for (let j = i; j < Math.min(options.attendees, i + 50); j++) batch.push(openAttendee(child.wsUrl, deckId, token, j < options.probes, sentAt, latencies));
+      for (let j = i; j < Math.min(options.attendees, i + 50); j++) batch.push(openAttendee(child.wsUrl, deckId, token, j < options.probes, j === 0 ? lengths : null));
       attendees.push(...batch);
       await Promise.all(batch.map((a) => a.synced));
     }
@@ -224,6 +220,7 @@ export async function runAudienceScenario(options: AudienceScenarioOptions): Pro
       setInterval(() => {
         if (Date.now() >= stopAt) return;
         typeInto(editor.doc, 0, String.fromCharCode(97 + ((keystrokes + i) % 26)));
+        sentAt.push(Date.now());
         keystrokes++;
       }, options.keystrokeEveryMs),
     );
@@ -251,6 +248,17 @@ export async function runAudienceScenario(options: AudienceScenarioOptions): Pro
     const drainMs = Date.now() - drainStarted;
     sample();
     clearInterval(sampler);
+
+    // Update u of the first probe completed keystrokes up to lengths[u] - 4; every attendee got update u at arrivals[u].
+    const latencies: number[] = [];
+    const base = 'Live'.length;
+    for (const attendee of attendees) {
+      let done = 0;
+      attendee.arrivals.forEach((arrived, u) => {
+        const upTo = Math.min((lengths[u] ?? base) - base, sentAt.length);
+        for (; done < upTo; done++) latencies.push(arrived - sentAt[done]!);
+      });
+    }
 
     running = false;
     return {

@@ -23,7 +23,7 @@ import * as Y from 'yjs';
 import { CloseCode } from '../../shared/closeCodes.ts';
 import { SqliteStore } from '../../server/storage/SqliteStore.ts';
 import { ApiClient } from '../helpers/apiClient.ts';
-import { newDeck, newLink } from '../helpers/decks.ts';
+import { newDeck, newLink, startSession } from '../helpers/decks.ts';
 import { slideText, typeInto } from '../helpers/docEdits.ts';
 import { byMode, recordFigure } from '../helpers/stressReport.ts';
 import { ADMIN_PASSWORD, startChildServer, tempDataDir, type ChildServer } from '../helpers/testServer.ts';
@@ -285,6 +285,8 @@ describe.skipIf(!IS_ROOT)('disk full (tmpfs data dir; needs root)', () => {
     const deckId = await newDeck(api, 'Full');
     const otherId = await newDeck(api, 'Other deck');
     const token = await newLink(api, otherId, { label: 'zaal' });
+    // Live, so its attendee is sent the first slide ([AU3]).
+    await startSession(api, otherId);
     // Filler placed before the disk fills: deleting it is "the operator freed space".
     const filler = path.join(dataDir, 'filler.bin');
     // Large enough that, once freed, the restart at the end (a sign-in writes a session) has room.

@@ -13,3 +13,9 @@ export async function newLink(api: ApiClient, deckId: string, body: { label?: st
   expect(res.status).toBe(201);
   return res.body.token as string;
 }
+
+/** Starts a live session (its first slide is shown to the audience at once). */
+export async function startSession(api: ApiClient, deckId: string): Promise<void> {
+  const res = await api.post(`/api/decks/${deckId}/presentation/start`);
+  expect(res.status).toBe(200);
+}

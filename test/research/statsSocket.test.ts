@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CloseCode } from '../../shared/closeCodes.ts';
-import { addSlide } from '../../shared/deckModel.ts';
+import { addSlide, readPresentation, slideIds, writePresentation } from '../../shared/deckModel.ts';
 import { chart } from '../../shared/slideContent.ts';
 import { ApiClient, loggedIn } from '../helpers/apiClient.ts';
 import { newDeck, newLink } from '../helpers/decks.ts';
@@ -95,15 +95,22 @@ describe('live statistics websocket', () => {
     addSlide(editor.doc, { layout: 'chart-text', content: [chart('interviews.total', 'number')] });
     await eventually(async () => expect((await api.get(`/api/decks/${deckId}`)).body.slideCount).toBe(2));
     const token = await newLink(api, deckId, { label: 'OM' });
+    // The chart is on slide 2: shown once the presenter moves there ([AU6]).
+    expect((await api.post(`/api/decks/${deckId}/presentation/start`)).status).toBe(200);
+    await eventually(() => expect(readPresentation(editor.doc).active).toBe(true));
+    writePresentation(editor.doc, { slideId: slideIds(editor.doc)[1]! });
+    await eventually(async () => expect((await s.server.services.registry.audienceStatKeys(deckId)).has('interviews.total')).toBe(true));
     const viewer = statsSocket(s.wsUrl, { token });
     await viewer.opened;
     viewer.subscribe(['interviews.total', 'staff.interviewed']);
     await eventually(() => expect(viewer.messages).toHaveLength(2));
     expect(viewer.statsFor('interviews.total')).toHaveLength(1);
-    expect(viewer.messages).toContainEqual({ type: 'error', key: 'staff.interviewed', message: 'this deck does not show that statistic' });
-    // A chart added during the talk can be followed at once.
+    expect(viewer.messages).toContainEqual({ type: 'error', key: 'staff.interviewed', message: 'no slide shown to this audience shows that statistic' });
+    // A chart added during the talk can be followed once its slide is shown.
     addSlide(editor.doc, { content: [chart('staff.interviewed', 'bar')] });
     await eventually(async () => expect((await api.get(`/api/decks/${deckId}`)).body.slideCount).toBe(3));
+    writePresentation(editor.doc, { slideId: slideIds(editor.doc)[2]! });
+    await eventually(async () => expect((await s.server.services.registry.audienceStatKeys(deckId)).has('staff.interviewed')).toBe(true));
     viewer.subscribe(['staff.interviewed']);
     await eventually(() => expect(viewer.statsFor('staff.interviewed')).toHaveLength(1));
     expect((await api.delete(`/api/decks/${deckId}/links/${token}`)).status).toBe(200);

@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CloseCode } from '../../shared/closeCodes.ts';
-import { addSlide, slideCount } from '../../shared/deckModel.ts';
+import * as Y from 'yjs';
+import { addSlide, listSlides, readPresentation, slideCount, slideIds, writePresentation } from '../../shared/deckModel.ts';
+import { paragraph } from '../../shared/slideContent.ts';
 import { ApiClient, loggedIn } from '../helpers/apiClient.ts';
 import { newDeck, newLink } from '../helpers/decks.ts';
 import { deckSnapshot, slideText, typeInto } from '../helpers/docEdits.ts';
 import { createTestDatabase, postgresAvailable, type TestDatabase } from '../helpers/pgDatabase.ts';
 import { startTestRedis, type TestRedis } from '../helpers/redisServer.ts';
+import { rawSocket, syncStep1Frame } from '../helpers/rawSocket.ts';
 import { statsSocket } from '../helpers/statsSocket.ts';
 import { startTestServer, type TestServer } from '../helpers/testServer.ts';
 import { connectClient, eventually, sleep } from '../helpers/yClient.ts';
@@ -83,6 +86,41 @@ describe.skipIf(!available)('several instances on PostgreSQL and Redis', () => {
     expect((await apiA.post('/api/research/interviews', { date: '2026-11-02', organisationId: org.id, staff: 1 })).status).toBe(201);
     await eventually(() => expect(onB.statsFor('interviews.total').at(-1)!.value).toBe(before + 1), 2_000);
     onB.ws.close();
+  });
+
+  test('[AU9] an attendee on B receives only what the presenter on A has shown', async () => {
+    const deckId = await newDeck(apiA, 'Across instances, audience');
+    const presenter = connectClient(a.wsUrl, deckId, { cookie: apiA.cookie });
+    await presenter.synced;
+    presenter.doc.transact(() => {
+      for (let i = 2; i <= 4; i++) addSlide(presenter.doc, { content: [paragraph(`B-SLIDE-${i}`)], notes: [paragraph(`B-NOTE-${i}`)] });
+    });
+    await eventually(async () => expect((await apiA.get(`/api/decks/${deckId}`)).body.slideCount).toBe(4));
+    const token = await newLink(apiA, deckId, { label: 'OM' });
+    const raw = rawSocket(b.wsUrl, deckId, { token });
+    await raw.opened;
+    raw.ws.send(syncStep1Frame(new Y.Doc()));
+    const attendee = connectClient(b.wsUrl, deckId, { token });
+    await attendee.synced;
+    expect(listSlides(attendee.doc)).toHaveLength(0);
+    expect((await apiA.post(`/api/decks/${deckId}/presentation/start`)).status).toBe(200);
+    await eventually(() => expect(readPresentation(presenter.doc).active).toBe(true));
+    writePresentation(presenter.doc, { slideId: slideIds(presenter.doc)[1]! });
+    await eventually(() => expect(slideIds(attendee.doc)).toEqual(slideIds(presenter.doc).slice(0, 2)));
+    // An edit on A to a shown slide reaches B's attendee; one to a slide not shown does not.
+    typeInto(presenter.doc, 1, ' B-LIVE');
+    typeInto(presenter.doc, 3, ' B-HIDDEN');
+    await eventually(() => expect(slideText(attendee.doc, 1)).toContain('B-LIVE'));
+    await sleep(200);
+    const bytes = Buffer.concat(raw.received.map((m) => Buffer.from(m))).toString('latin1');
+    expect(bytes).toContain('B-SLIDE-2');
+    for (const hidden of ['B-SLIDE-3', 'B-SLIDE-4', 'B-HIDDEN', 'B-NOTE-2', 'B-NOTE-3', 'B-NOTE-4']) expect(bytes).not.toContain(hidden);
+    // Ended on A: B takes the slides away.
+    expect((await apiA.post(`/api/decks/${deckId}/presentation/stop`)).status).toBe(200);
+    await eventually(() => expect(listSlides(attendee.doc)).toHaveLength(0));
+    raw.ws.close();
+    attendee.destroy();
+    presenter.destroy();
   });
 
   test('a link revoked on B cuts its viewer on A within 1 s', async () => {

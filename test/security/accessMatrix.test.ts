@@ -594,6 +594,7 @@ describe('awareness spoofing has no effect', () => {
   test('an attendee claiming to present shows no pointer to anyone', async () => {
     const deckId = await newDeck(admin);
     const token = await newLink(admin, deckId, { label: 'OM' });
+    expect((await admin.post(`/api/decks/${deckId}/presentation/start`)).status).toBe(200);
     const presenter = connectClient(s.wsUrl, deckId, { cookie: admin.cookie });
     const other = connectClient(s.wsUrl, deckId, { token });
     await Promise.all([presenter.synced, other.synced]);

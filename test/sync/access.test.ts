@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { CloseCode } from '../../shared/closeCodes.ts';
-import { slideCount } from '../../shared/deckModel.ts';
+import { readMeta, slideCount } from '../../shared/deckModel.ts';
 import { ApiClient, loggedIn } from '../helpers/apiClient.ts';
 import { newDeck, newLink } from '../helpers/decks.ts';
 import { rawSocket } from '../helpers/rawSocket.ts';
@@ -38,7 +38,8 @@ describe('access to /sync', () => {
     expect((await unknown.closed).code).toBe(CloseCode.FORBIDDEN);
     const right = connectClient(fx.s.wsUrl, deckA, { token: tokenA });
     await right.synced;
-    expect(slideCount(right.doc)).toBe(1);
+    // Before a session the audience gets the title and nothing else ([AU2]).
+    expect(readMeta(right.doc).title).toBe('Deck A');
     wrong.destroy();
     unknown.destroy();
     right.destroy();

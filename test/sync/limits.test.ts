@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import * as encoding from 'lib0/encoding';
 import { CloseCode } from '../../shared/closeCodes.ts';
 import { MessageType } from '../../shared/syncMessages.ts';
-import { newDeck, newLink } from '../helpers/decks.ts';
+import { newDeck, newLink, startSession } from '../helpers/decks.ts';
 import { slideText, typeInto } from '../helpers/docEdits.ts';
 import { rawSocket, syncUpdateFrame } from '../helpers/rawSocket.ts';
 import { serverFixture } from '../helpers/serverFixture.ts';
@@ -78,6 +78,8 @@ describe('slow readers', () => {
   test('[LM3] a socket that stops reading is closed with 4508; others keep syncing', async () => {
     const deckId = await newDeck(fx.api, 'Slow');
     const token = await newLink(fx.api, deckId);
+    // Live, so the attendee is sent the first slide and every change to it ([AU3]).
+    await startSession(fx.api, deckId);
     const stalled = rawSocket(fx.s.wsUrl, deckId, { token });
     await stalled.opened;
     // Stop reading: the kernel buffers fill, then the server's queue for this socket grows.

@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { addSlide, slideCount } from '../../shared/deckModel.ts';
 import { paragraph } from '../../shared/slideContent.ts';
 import { loggedIn, type ApiClient } from '../helpers/apiClient.ts';
-import { newDeck, newLink } from '../helpers/decks.ts';
+import { newDeck } from '../helpers/decks.ts';
 import { deckSnapshot, slideText, typeInto } from '../helpers/docEdits.ts';
 import { serverFixture } from '../helpers/serverFixture.ts';
 import { startTestServer, tempDataDir, type TestServer } from '../helpers/testServer.ts';
@@ -147,10 +147,9 @@ describe('ordering against storage', () => {
     typeInto(first.doc, 0, ' after');
     const room = s.server.services.registry.get(deckId)!;
     await eventually(() => expect(slideText(room.doc, 0)).toBe('Shared state before after'));
-    // Two attendees in a row: both get the state with the change.
-    const token = await newLink(api, deckId);
-    const second = connectClient(s.wsUrl, deckId, { token });
-    const third = connectClient(s.wsUrl, deckId, { token });
+    // Two more clients with nothing in a row: both get the state with the change.
+    const second = connectClient(s.wsUrl, deckId, { cookie: api.cookie });
+    const third = connectClient(s.wsUrl, deckId, { cookie: api.cookie });
     await Promise.all([second.synced, third.synced]);
     expect(slideText(second.doc, 0)).toBe('Shared state before after');
     expect(deckSnapshot(third.doc)).toEqual(deckSnapshot(first.doc));

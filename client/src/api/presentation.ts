@@ -7,7 +7,9 @@ const deckPath = (id: string): string => `/api/decks/${encodeURIComponent(id)}`;
 
 export const startPresentation = (deckId: string): Promise<PresentationState> => http.post<PresentationState>(`${deckPath(deckId)}/presentation/start`);
 
-export const stopPresentation = (deckId: string): Promise<PresentationState> => http.post<PresentationState>(`${deckPath(deckId)}/presentation/stop`);
+/** Ends the session; with `keepUntil` the audience may still read the slides shown until then. */
+export const stopPresentation = (deckId: string, keepUntil?: string): Promise<PresentationState> =>
+  http.post<PresentationState>(`${deckPath(deckId)}/presentation/stop`, keepUntil ? { keepUntil } : undefined);
 
 export const startExport = (deckId: string, format: ExportFormat, notes: boolean): Promise<{ id: string }> =>
   http.post<{ id: string }>(`${deckPath(deckId)}/exports`, notes ? { format, notes: true } : { format });

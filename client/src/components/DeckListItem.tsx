@@ -1,4 +1,4 @@
-/** One deck in the list: title link, slide count, who edited it last and when, and actions (export, rename, trash). */
+/** One deck in the list: title link, slide count, who edited it last and when, and actions (share, export, rename, trash). */
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { DeckSummary } from '../../../shared/api.ts';
@@ -8,12 +8,13 @@ export interface DeckListItemProps {
   deck: DeckSummary;
   inTrash: boolean;
   relative(iso: string): string;
+  onShare(deck: DeckSummary): void;
   onRename(deck: DeckSummary): void;
   onTrash(deck: DeckSummary): void;
   onRestore(deck: DeckSummary): void;
 }
 
-export function DeckListItem({ deck, inTrash, relative, onRename, onTrash, onRestore }: DeckListItemProps) {
+export function DeckListItem({ deck, inTrash, relative, onShare, onRename, onTrash, onRestore }: DeckListItemProps) {
   const { t } = useTranslation();
   const edited = deck.updatedBy
     ? t('decks.lastEditedBy', { name: deck.updatedBy.name, time: relative(deck.updatedAt) })
@@ -40,6 +41,9 @@ export function DeckListItem({ deck, inTrash, relative, onRename, onTrash, onRes
           </button>
         ) : (
           <>
+            <button type="button" className="button" aria-haspopup="dialog" aria-label={t('share.openFor', { title: deck.title })} onClick={() => onShare(deck)}>
+              {t('share.open')}
+            </button>
             <DeckExportMenu deckId={deck.id} deckTitle={deck.title} />
             <button type="button" className="button" aria-label={t('decks.renameDeck', { title: deck.title })} onClick={() => onRename(deck)}>
               {t('decks.rename')}

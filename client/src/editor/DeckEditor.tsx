@@ -104,6 +104,7 @@ function EditorLayout({ deckId, doc, provider, live, user, fallbackTitle }: Edit
         connection={live.connection}
         savedLocally={live.offlineCache && live.localLoaded && !live.closed}
         editable={editable}
+        selectedSlideId={selected}
         onTheme={(theme) => writeMeta(doc, { theme })}
       />
       {live.closed && (

@@ -1,10 +1,14 @@
-/** The editor's top bar: back to the list, the deck title, history and export, who is here, the theme and the connection. */
+/**
+ * The editor's top bar: back to the list, the deck title, present (from the start or from the
+ * selected slide), share, history and export, who is here, the theme and the connection.
+ */
 import { Link } from 'react-router-dom';
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DECK_THEMES, type DeckTheme } from '../../../shared/deckModel.ts';
 import { DeckExportMenu } from '../components/DeckExportMenu.tsx';
 import { ConnectionStatus } from '../deck/ConnectionStatus.tsx';
+import { ShareDialog } from '../share/ShareDialog.tsx';
 import type { ConnectionState } from '../deck/useDeckSync.ts';
 import { DeckTitleField } from './DeckTitleField.tsx';
 import { Icon } from './Icon.tsx';
@@ -19,12 +23,16 @@ export interface EditorHeaderProps {
   connection: ConnectionState;
   savedLocally: boolean;
   editable: boolean;
+  /** The slide selected in the sorter: "Present from this slide" opens the presenter there. */
+  selectedSlideId: string | null;
   onTheme(theme: DeckTheme): void;
 }
 
-export function EditorHeader({ deckId, title, theme, peers, connection, savedLocally, editable, onTheme }: EditorHeaderProps) {
+export function EditorHeader({ deckId, title, theme, peers, connection, savedLocally, editable, selectedSlideId, onTheme }: EditorHeaderProps) {
   const { t } = useTranslation();
   const themeId = useId();
+  const [sharing, setSharing] = useState(false);
+  const presentPath = `/decks/${encodeURIComponent(deckId)}/present`;
   return (
     <div className="editor-header">
       <Link to="/" className="editor-header__back" aria-label={t('deck.backToList')} title={t('deck.backToList')}>
@@ -32,9 +40,17 @@ export function EditorHeader({ deckId, title, theme, peers, connection, savedLoc
       </Link>
       <DeckTitleField deckId={deckId} title={title} editable={editable} />
       <div className="editor-header__tools">
-        <Link to={`/decks/${encodeURIComponent(deckId)}/present`} className="button deck-files-link">
+        <Link to={presentPath} className="button deck-files-link">
           {t('present.open')}
         </Link>
+        {selectedSlideId && (
+          <Link to={`${presentPath}?slide=${encodeURIComponent(selectedSlideId)}`} className="button deck-files-link">
+            {t('present.presentFromSlide')}
+          </Link>
+        )}
+        <button type="button" className="button" aria-haspopup="dialog" onClick={() => setSharing(true)}>
+          {t('share.open')}
+        </button>
         <Link to={`/decks/${encodeURIComponent(deckId)}/history`} className="button deck-files-link">
           {t('history.link')}
         </Link>
@@ -52,6 +68,7 @@ export function EditorHeader({ deckId, title, theme, peers, connection, savedLoc
         </div>
         <ConnectionStatus state={connection} savedLocally={savedLocally} />
       </div>
+      {sharing && <ShareDialog deckId={deckId} onClose={() => setSharing(false)} />}
     </div>
   );
 }

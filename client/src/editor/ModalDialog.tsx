@@ -11,9 +11,11 @@ export interface ModalDialogProps {
   onClose(): void;
   children: ReactNode;
   actions: ReactNode;
+  /** Extra class for the <dialog>, e.g. a wider one. */
+  className?: string;
 }
 
-export function ModalDialog({ title, busy = false, onSubmit, onClose, children, actions }: ModalDialogProps) {
+export function ModalDialog({ title, busy = false, onSubmit, onClose, children, actions, className }: ModalDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const headingId = useId();
 
@@ -32,7 +34,7 @@ export function ModalDialog({ title, busy = false, onSubmit, onClose, children, 
   return (
     <dialog
       ref={ref}
-      className="dialog"
+      className={className ? `dialog ${className}` : 'dialog'}
       aria-labelledby={headingId}
       onCancel={(event) => {
         event.preventDefault();

@@ -3,7 +3,7 @@
  * or by importing a Markdown file), rename, export, move to trash (with undo) and restore
  * from the trash.
  */
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { DeckSummary } from '../../../shared/api.ts';
@@ -19,7 +19,10 @@ import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
 import { useRelativeTime } from '../hooks/useRelativeTime.ts';
 
 type ListState = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; decks: DeckSummary[] };
-type DialogState = null | { mode: 'create' } | { mode: 'template' } | { mode: 'import' } | { mode: 'rename'; deck: DeckSummary };
+type DialogState = null | { mode: 'create' } | { mode: 'template' } | { mode: 'import' } | { mode: 'rename'; deck: DeckSummary } | { mode: 'share'; deck: DeckSummary };
+
+// The share dialog (and its QR code library) loads only when someone shares.
+const ShareDialog = lazy(() => import('../share/ShareDialog.tsx').then((m) => ({ default: m.ShareDialog })));
 
 /** Case- and accent-insensitive form for title search ("Damocles" finds "damoclès"). */
 function searchable(text: string): string {
@@ -197,6 +200,7 @@ export default function DeckListPage() {
               deck={deck}
               inTrash={inTrash}
               relative={relative}
+              onShare={(d) => setDialog({ mode: 'share', deck: d })}
               onRename={(d) => setDialog({ mode: 'rename', deck: d })}
               onTrash={(d) => void onTrash(d)}
               onRestore={(d) => void onRestore(d)}
@@ -209,6 +213,11 @@ export default function DeckListPage() {
       {/* A deck made from a template or a file opens in the editor straight away. */}
       {dialog?.mode === 'template' && <TemplateDialog onCreated={(deck) => openDeck(deck.id)} onClose={() => setDialog(null)} />}
       {dialog?.mode === 'import' && <ImportDeckDialog onImported={(deck) => openDeck(deck.id)} onClose={() => setDialog(null)} />}
+      {dialog?.mode === 'share' && (
+        <Suspense fallback={<LoadingMessage />}>
+          <ShareDialog deckId={dialog.deck.id} onClose={() => setDialog(null)} />
+        </Suspense>
+      )}
       {dialog?.mode === 'rename' && (
         <DeckTitleDialog mode="rename" initialTitle={dialog.deck.title} onSubmit={(title) => onRename(dialog.deck, title)} onClose={() => setDialog(null)} />
       )}

@@ -8,12 +8,9 @@
  * overview; F is full screen; holding L shows the laser pointer.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { RevealApi, RevealConfig } from 'reveal.js';
-import { readPresentation, slideIds, writePresentation } from '../../../shared/deckModel.ts';
-import { errorMessage } from '../api/errorMessage.ts';
-import { startPresentation, stopPresentation } from '../api/presentation.ts';
 import { ClosedMessage } from '../deck/ClosedMessage.tsx';
 import { ConnectionStatus } from '../deck/ConnectionStatus.tsx';
 import { useDeckSync } from '../deck/useDeckSync.ts';
@@ -26,16 +23,21 @@ import { formatElapsed } from './format.ts';
 import { PresentIcon } from './icons.tsx';
 import { LiveSlide } from './LiveSlide.tsx';
 import { RevealDeck } from './RevealDeck.tsx';
+import { SessionControls } from './SessionControls.tsx';
 import { useDeckContent, usePresentationState } from './useDeckContent.ts';
 import { usePosition, type Position } from './usePosition.ts';
+import { useSession } from './useSession.ts';
 import './slideStyles.ts';
 import './present.css';
 
 export default function PresenterPage() {
   const { id = '' } = useParams();
+  // `?slide=<id>`: "Present from this slide" in the editor; read once, when the page opens.
+  const [params] = useSearchParams();
+  const [fromSlide] = useState(() => params.get('slide'));
   return (
     <DeckGate deckId={id} className="present-page">
-      {(deck) => <Presenter key={id} deckId={id} fallbackTitle={deck.title} />}
+      {(deck) => <Presenter key={id} deckId={id} fallbackTitle={deck.title} fromSlide={fromSlide} />}
     </DeckGate>
   );
 }
@@ -54,14 +56,15 @@ function revealPosition(deck: RevealApi): Position | null {
   return { slideId: id, fragment: Math.max(0, (typeof f === 'number' ? f : -1) + 1) };
 }
 
-function Presenter({ deckId, fallbackTitle }: { deckId: string; fallbackTitle: string }) {
+function Presenter({ deckId, fallbackTitle, fromSlide }: { deckId: string; fallbackTitle: string; fromSlide: string | null }) {
   const { t } = useTranslation();
   const sync = useDeckSync(deckId, NO_PARAMS, SYNC_OPTIONS);
   const doc = sync.sync?.doc ?? null;
   const provider = sync.sync?.provider ?? null;
   const content = useDeckContent(doc);
   const presentation = usePresentationState(doc);
-  const { position, go } = usePosition(deckId, doc, presentation);
+  const initial = useMemo<Position | undefined>(() => (fromSlide ? { slideId: fromSlide, fragment: 0 } : undefined), [fromSlide]);
+  const { position, go } = usePosition(deckId, doc, presentation, initial);
   const audience = useAudience(provider);
   const publishPointer = usePublishPointer(provider, presentation.active);
   const title = content.title || sync.title || fallbackTitle;
@@ -70,8 +73,6 @@ function Presenter({ deckId, fallbackTitle }: { deckId: string; fallbackTitle: s
   const [deck, setDeck] = useState<RevealApi | null>(null);
   const [overview, setOverview] = useState(false);
   const [fullscreen, setFullscreen] = useState(false);
-  const [busy, setBusy] = useState<'start' | 'stop' | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const stageRef = useRef<HTMLElement>(null);
 
   const positionRef = useRef(position);
@@ -274,46 +275,7 @@ function Presenter({ deckId, fallbackTitle }: { deckId: string; fallbackTitle: s
 
   // ---- the session ----
 
-  const pendingStart = useRef<{ startedAt: string | null; position: Position } | null>(null);
-  const applyPendingStart = useCallback(() => {
-    const pending = pendingStart.current;
-    if (!pending || !doc) return;
-    const now = readPresentation(doc);
-    if (!now.active || now.startedAt !== pending.startedAt) return;
-    pendingStart.current = null;
-    // A new session starts at the first slide on the server; the presenter stays where they are.
-    if (pending.position.slideId && slideIds(doc).includes(pending.position.slideId) && now.slideId !== pending.position.slideId) {
-      writePresentation(doc, { slideId: pending.position.slideId, fragment: pending.position.fragment });
-    }
-  }, [doc]);
-  useEffect(() => applyPendingStart(), [applyPendingStart, presentation.active, presentation.startedAt]);
-
-  const start = async () => {
-    setBusy('start');
-    setError(null);
-    const here = (deck && revealPosition(deck)) ?? positionRef.current;
-    try {
-      const state = await startPresentation(deckId);
-      pendingStart.current = { startedAt: state.startedAt, position: here };
-      applyPendingStart();
-    } catch (err) {
-      setError(t('present.startFailed', { message: errorMessage(t, err) }));
-    } finally {
-      setBusy(null);
-    }
-  };
-
-  const stop = async () => {
-    setBusy('stop');
-    setError(null);
-    try {
-      await stopPresentation(deckId);
-    } catch (err) {
-      setError(t('present.stopFailed', { message: errorMessage(t, err) }));
-    } finally {
-      setBusy(null);
-    }
-  };
+  const session = useSession(deckId, doc, presentation, () => (deck && revealPosition(deck)) ?? positionRef.current);
 
   const openSpeakerView = () => {
     window.open(`/decks/${encodeURIComponent(deckId)}/speaker`, `tussenstand-speaker-${deckId}`, 'popup,width=1280,height=800');
@@ -325,7 +287,6 @@ function Presenter({ deckId, fallbackTitle }: { deckId: string; fallbackTitle: s
   const total = slides.length;
   const shownIndex = index >= 0 ? index : 0;
   const audienceEntries = Object.entries(audience).sort(([a], [b]) => a.localeCompare(b));
-  const audienceTotal = audienceEntries.reduce((sum, [, n]) => sum + n, 0);
   const startedAt = presentation.startedAt ? Date.parse(presentation.startedAt) : Number.NaN;
   const elapsed = presentation.active && Number.isFinite(startedAt) ? formatElapsed(now - startedAt) : null;
 
@@ -384,21 +345,7 @@ function Presenter({ deckId, fallbackTitle }: { deckId: string; fallbackTitle: s
             <span>{t('present.speakerView')}</span>
           </button>
           <DeckExportMenu deckId={deckId} buttonClassName="present-button" />
-          <p className="present-audience" title={audienceEntries.map(([label, n]) => `${label || t('present.noLabel')}: ${n}`).join('\n')}>
-            <PresentIcon name="users" />
-            <span>{t('present.attendees', { count: audienceTotal })}</span>
-          </p>
-          {presentation.active ? (
-            <button type="button" className="present-button present-button--stop" disabled={busy !== null} onClick={() => void stop()}>
-              <PresentIcon name="stop" />
-              <span>{busy === 'stop' ? t('present.ending') : t('present.endSession')}</span>
-            </button>
-          ) : (
-            <button type="button" className="present-button present-button--start" disabled={busy !== null || !sync.loaded} onClick={() => void start()}>
-              <PresentIcon name="play" />
-              <span>{busy === 'start' ? t('present.starting') : t('present.startSession')}</span>
-            </button>
-          )}
+          <SessionControls deckId={deckId} active={presentation.active} ready={sync.loaded} audience={audience} session={session} />
         </div>
       </header>
 
@@ -446,9 +393,9 @@ function Presenter({ deckId, fallbackTitle }: { deckId: string; fallbackTitle: s
         )}
         {!presentation.active && <p className="present-foot__hint">{t('present.rehearsalHint')}</p>}
         <p className="present-foot__keys">{t('present.keysHint')}</p>
-        {error && (
+        {session.error && (
           <p className="present-foot__error" role="alert">
-            {error}
+            {session.error}
           </p>
         )}
       </footer>

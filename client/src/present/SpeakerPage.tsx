@@ -1,10 +1,11 @@
 /**
  * `/decks/:id/speaker`: the speaker view, opened from the presenter in a second window.
- * Current and next slide, the notes, the time since the session started and the clock.
+ * Current and next slide, the notes, the time since the session started (in a rehearsal:
+ * since the view opened or its timer was reset) and the clock.
  * Its buttons and arrow keys drive the presentation; it follows the presenter window
  * through the shared position (the deck document while live, see usePosition.ts).
  */
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { ClosedMessage } from '../deck/ClosedMessage.tsx';
@@ -98,8 +99,11 @@ function Speaker({ deckId, fallbackTitle }: { deckId: string; fallbackTitle: str
   }, [goTo, index, total]);
 
   const now = useNow(1000);
+  // A rehearsal is timed too, locally: from when this view opened, or from the last reset.
+  const [rehearsalStart, setRehearsalStart] = useState(() => Date.now());
   const startedAt = presentation.startedAt ? Date.parse(presentation.startedAt) : Number.NaN;
-  const elapsed = presentation.active && Number.isFinite(startedAt) ? formatElapsed(now - startedAt) : null;
+  const live = presentation.active && Number.isFinite(startedAt);
+  const elapsed = formatElapsed(Math.max(0, (live ? now - startedAt : now - rehearsalStart)));
   const clock = new Intl.DateTimeFormat(currentLanguage() === 'nl' ? 'nl-NL' : 'en-GB', { hour: '2-digit', minute: '2-digit' }).format(now);
 
   return (
@@ -130,8 +134,18 @@ function Speaker({ deckId, fallbackTitle }: { deckId: string; fallbackTitle: str
         </div>
         <dl className="speaker-times">
           <div>
-            <dt>{t('speaker.elapsed')}</dt>
-            <dd className="speaker-times__value">{elapsed ?? t('speaker.notStarted')}</dd>
+            <dt>
+              {t('speaker.elapsed')}
+              {!live && <span className="speaker-times__kind"> ({t('speaker.rehearsal')})</span>}
+            </dt>
+            <dd className="speaker-times__value">
+              <time>{elapsed}</time>
+              {!live && (
+                <button type="button" className="present-button present-button--small" onClick={() => setRehearsalStart(Date.now())}>
+                  {t('speaker.resetTimer')}
+                </button>
+              )}
+            </dd>
           </div>
           <div>
             <dt>{t('speaker.clock')}</dt>

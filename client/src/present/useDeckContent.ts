@@ -58,10 +58,16 @@ export function useDeckContent(doc: Y.Doc | null): DeckContent {
   return content;
 }
 
-const INACTIVE: PresentationState = { active: false, slideId: null, fragment: 0, startedAt: null, startedBy: null };
+const INACTIVE: PresentationState = { active: false, slideId: null, fragment: 0, startedAt: null, startedBy: null, endedAt: null, keepUntil: null };
 
 const samePresentation = (a: PresentationState, b: PresentationState): boolean =>
-  a.active === b.active && a.slideId === b.slideId && a.fragment === b.fragment && a.startedAt === b.startedAt && a.startedBy === b.startedBy;
+  a.active === b.active &&
+  a.slideId === b.slideId &&
+  a.fragment === b.fragment &&
+  a.startedAt === b.startedAt &&
+  a.startedBy === b.startedBy &&
+  a.endedAt === b.endedAt &&
+  a.keepUntil === b.keepUntil;
 
 /** The live session state (`presentation` map), updated the moment a change arrives. */
 export function usePresentationState(doc: Y.Doc | null): PresentationState {

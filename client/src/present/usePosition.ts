@@ -25,9 +25,10 @@ function isPosition(value: unknown): value is Position {
 
 const NOWHERE: Position = { slideId: null, fragment: 0 };
 
-export function usePosition(deckId: string, doc: Y.Doc | null, presentation: PresentationState): { position: Position; go: (next: Position) => void } {
-  const [local, setLocal] = useState<Position>(NOWHERE);
-  const localRef = useRef<Position>(NOWHERE);
+/** `initial`: where a rehearsal begins (the presenter opened "from this slide"); else the first slide. */
+export function usePosition(deckId: string, doc: Y.Doc | null, presentation: PresentationState, initial: Position = NOWHERE): { position: Position; go: (next: Position) => void } {
+  const [local, setLocal] = useState<Position>(initial);
+  const localRef = useRef<Position>(initial);
   const sendRef = useRef<((message: ChannelMessage) => void) | null>(null);
   const activeRef = useRef(presentation.active);
   activeRef.current = presentation.active;

@@ -1,0 +1,210 @@
+/**
+ * What an audience link receives: a Y.Doc the server keeps beside each open deck, in the deck
+ * model's shape (meta, slideOrder, slides, presentation) so the attendee page reads it with
+ * the same functions, but holding only what an audience may read ([AU1]):
+ *
+ *   meta          title, theme, language
+ *   slideOrder    the ids of the slides this session has shown, in deck order
+ *   slides        for each of those: id, layout, content (notes stay an empty fragment)
+ *   presentation  state, active, slideId, fragment, startedAt, endedAt, keepUntil (not who presents)
+ *
+ * It is built by copying named parts of the deck document into a separate document — an
+ * allow-list — never by filtering the deck's own updates: speaker notes, the presenter's
+ * `shown` bookkeeping and whatever editor-only data later features add to the deck (review
+ * comments, owners) simply have no way in. Attendees' sockets are never sent a byte of the
+ * deck document itself.
+ *
+ * Updating is incremental, so an edit on a shown slide costs attendees about the size of
+ * the block that changed: each slide's top-level blocks are fingerprinted, and only the run
+ * between the unchanged prefix and suffix is replaced (typing in a paragraph re-sends that
+ * paragraph). Deleted content is garbage-collected (the document has `gc` on), so a sentence
+ * an editor removed from a shown slide is not in what a later attendee receives ([AU5]).
+ */
+import * as Y from 'yjs';
+import { audienceState, deckTypes, readMeta, readPresentation, shownSlideIds, slideIds, type AudienceState, type SlideLayout } from '../../shared/deckModel.ts';
+import { liveStatKeys } from '../../shared/chartBlock.ts';
+
+type Block = Y.XmlElement | Y.XmlText;
+
+/** A block's exact content as a string: node names, attributes, text and its formatting. */
+function fingerprint(node: Block): string {
+  return JSON.stringify(describe(node));
+}
+
+function describe(node: Block | Y.XmlHook): unknown {
+  if (node instanceof Y.XmlText) return node.toDelta();
+  if (node instanceof Y.XmlElement) return [node.nodeName, node.getAttributes(), node.toArray().map((child) => describe(child as Block))];
+  return null;
+}
+
+function blocksOf(fragment: Y.XmlFragment): Block[] {
+  return fragment.toArray().filter((n): n is Block => n instanceof Y.XmlElement || n instanceof Y.XmlText);
+}
+
+export class AudienceDocument {
+  readonly doc = new Y.Doc({ gc: true });
+  /** The fingerprints of the blocks each mirrored slide holds now. */
+  private readonly mirrored = new Map<string, string[]>();
+  /** Slides whose layout or content changed since the last refresh. */
+  private readonly dirtySlides = new Set<string>();
+  /** Order, meta, presentation or the set of slides changed: what is visible must be worked out again. */
+  private structureChanged = true;
+  private statKeys = new Set<string>();
+  private currentState: AudienceState = 'waiting';
+  private keepUntil: number | null = null;
+
+  constructor(private readonly source: Y.Doc) {
+    const { slides, order, meta, presentation } = deckTypes(source);
+    // Observers only mark what changed; the copying happens in refresh(), after the change
+    // is stored ([AU8]).
+    slides.observeDeep((events) => {
+      for (const event of events) {
+        const [slideId, part] = event.path as [string | undefined, string | undefined];
+        if (slideId === undefined) this.structureChanged = true;
+        else if (part === undefined || part === 'content') this.dirtySlides.add(slideId);
+        // Changes inside a slide's notes (or anything else beside its content) are not the audience's.
+      }
+    });
+    const markStructure = (): void => {
+      this.structureChanged = true;
+    };
+    order.observe(markStructure);
+    meta.observe(markStructure);
+    presentation.observeDeep(markStructure);
+  }
+
+  get state(): AudienceState {
+    return this.currentState;
+  }
+
+  /** Live statistics that the charts on the slides the audience may read show. */
+  get liveStatKeys(): ReadonlySet<string> {
+    return this.statKeys;
+  }
+
+  /** When the kept slides stop being readable (null unless the state is `kept`). */
+  get keptUntil(): number | null {
+    return this.keepUntil;
+  }
+
+  /**
+   * Brings the audience document up to date with the deck and returns the update that made
+   * (null if nothing changed for the audience). `now` decides whether kept slides have expired.
+   */
+  refresh(now: number = Date.now()): Uint8Array | null {
+    const pending = this.structureChanged || this.dirtySlides.size > 0;
+    const expiring = this.keepUntil !== null && now >= this.keepUntil;
+    if (!pending && !expiring) return null;
+    // Edits on slides the audience does not have (the common case before they are shown) cost nothing more.
+    if (!this.structureChanged && !expiring && ![...this.dirtySlides].some((id) => this.mirrored.has(id))) {
+      this.dirtySlides.clear();
+      return null;
+    }
+    const updates: Uint8Array[] = [];
+    const onUpdate = (update: Uint8Array): void => void updates.push(update);
+    this.doc.on('update', onUpdate);
+    try {
+      this.doc.transact(() => this.copy(now));
+    } finally {
+      this.doc.off('update', onUpdate);
+    }
+    this.structureChanged = false;
+    this.dirtySlides.clear();
+    if (updates.length === 0) return null;
+    return updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+  }
+
+  private copy(now: number): void {
+    const source = this.source;
+    const target = deckTypes(this.doc);
+    const presentation = readPresentation(source);
+    const state = audienceState(presentation, now);
+    this.currentState = state;
+    this.keepUntil = state === 'kept' ? Date.parse(presentation.keepUntil!) : null;
+
+    const meta = readMeta(source);
+    for (const [key, value] of [['title', meta.title], ['theme', meta.theme], ['language', meta.language]] as const) {
+      if (target.meta.get(key) !== value) target.meta.set(key, value);
+    }
+
+    // The slides the audience may read: those this session has shown (and, while live, the
+    // one on screen even if a client moved there without recording it), in deck order.
+    let visible: string[] = [];
+    if (state === 'live' || state === 'kept') {
+      const shown = shownSlideIds(source);
+      if (state === 'live' && presentation.slideId !== null) shown.add(presentation.slideId);
+      visible = slideIds(source).filter((id) => shown.has(id));
+    }
+    const visibleSet = new Set(visible);
+
+    for (const id of target.slides.keys()) {
+      if (!visibleSet.has(id)) {
+        target.slides.delete(id);
+        this.mirrored.delete(id);
+      }
+    }
+    for (const id of visible) {
+      const from = deckTypes(source).slides.get(id)!;
+      let to = target.slides.get(id);
+      if (!(to instanceof Y.Map)) {
+        to = new Y.Map<unknown>();
+        to.set('id', id);
+        to.set('content', new Y.XmlFragment());
+        to.set('notes', new Y.XmlFragment());
+        target.slides.set(id, to);
+        this.mirrored.set(id, []);
+        this.dirtySlides.add(id);
+      }
+      if (!this.dirtySlides.has(id)) continue;
+      const layout = from.get('layout') as SlideLayout | undefined;
+      if (to.get('layout') !== layout) to.set('layout', layout ?? 'title-content');
+      const content = from.get('content');
+      if (content instanceof Y.XmlFragment) this.mirrorContent(id, content, to.get('content') as Y.XmlFragment);
+    }
+
+    const order = target.order.toArray();
+    if (order.length !== visible.length || order.some((id, i) => id !== visible[i])) {
+      target.order.delete(0, target.order.length);
+      target.order.insert(0, visible);
+    }
+
+    const live = state === 'live';
+    const fields: Record<string, unknown> = {
+      state,
+      active: live,
+      slideId: live && presentation.slideId !== null && visibleSet.has(presentation.slideId) ? presentation.slideId : null,
+      fragment: live ? presentation.fragment : 0,
+      startedAt: presentation.startedAt,
+      endedAt: presentation.endedAt,
+      keepUntil: state === 'kept' ? presentation.keepUntil : null,
+    };
+    for (const [key, value] of Object.entries(fields)) if (target.presentation.get(key) !== value) target.presentation.set(key, value);
+
+    this.statKeys = liveStatKeys(this.doc);
+  }
+
+  /** Replaces the run of blocks between the unchanged prefix and suffix. */
+  private mirrorContent(id: string, from: Y.XmlFragment, to: Y.XmlFragment): void {
+    const blocks = blocksOf(from);
+    const next = blocks.map(fingerprint);
+    const before = this.mirrored.get(id) ?? [];
+    // The mirror must hold exactly what `before` says; if not (never expected), start over.
+    if (to.length !== before.length) {
+      to.delete(0, to.length);
+      before.length = 0;
+    }
+    let start = 0;
+    while (start < before.length && start < next.length && before[start] === next[start]) start++;
+    let end = 0;
+    while (end < before.length - start && end < next.length - start && before[before.length - 1 - end] === next[next.length - 1 - end]) end++;
+    const removed = before.length - start - end;
+    if (removed > 0) to.delete(start, removed);
+    const inserted = blocks.slice(start, blocks.length - end);
+    if (inserted.length > 0) to.insert(start, inserted.map((block) => block.clone()));
+    this.mirrored.set(id, next);
+  }
+
+  destroy(): void {
+    this.doc.destroy();
+  }
+}
