@@ -28,7 +28,7 @@ function sniff(data: Buffer): ImageType | null {
 }
 
 export function imageRoutes(app: FastifyInstance, services: Services): void {
-  const { store } = services;
+  const { store, registry } = services;
 
   app.addContentTypeParser([...IMAGE_TYPES], { parseAs: 'buffer', bodyLimit: MAX_IMAGE_BYTES }, (_request, body, done) => done(null, body));
 
@@ -59,6 +59,8 @@ export function imageRoutes(app: FastifyInstance, services: Services): void {
       if (link.state !== 'ok' || link.link.deckId !== image.deckId) {
         throw new HttpError(request.access === null && token === undefined ? 401 : 403, 'forbidden', 'not allowed to see this image');
       }
+      // …and the image must be on a slide this audience has been shown ([AU1]).
+      if (!(await registry.audienceShowsImage(image.deckId, imagePath(image.id)))) throw new HttpError(403, 'forbidden', 'this image is not on a slide shown to this audience');
     }
     const data = await store.getImageData(image.id);
     if (!data) throw notFound('image');

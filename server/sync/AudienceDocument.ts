@@ -204,6 +204,22 @@ export class AudienceDocument {
     this.mirrored.set(id, next);
   }
 
+  /** Whether a slide the audience may read shows the image at `path` (its images are theirs, no others, [AU1]). */
+  showsImage(path: string): boolean {
+    const visit = (node: Y.XmlFragment | Y.XmlElement): boolean =>
+      node.toArray().some((child) => {
+        if (!(child instanceof Y.XmlElement)) return false;
+        const src = child.getAttribute('src');
+        if (typeof src === 'string' && (src === path || src.startsWith(`${path}?`))) return true;
+        return visit(child);
+      });
+    for (const slide of deckTypes(this.doc).slides.values()) {
+      const content = slide.get('content');
+      if (content instanceof Y.XmlFragment && visit(content)) return true;
+    }
+    return false;
+  }
+
   destroy(): void {
     this.doc.destroy();
   }

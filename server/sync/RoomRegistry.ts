@@ -110,6 +110,11 @@ export class RoomRegistry {
     return this.withRoom(deckId, (room) => room.audience.document.liveStatKeys);
   }
 
+  /** Whether a deck's audience may see the image at `path` (it is on a slide they have been shown). */
+  audienceShowsImage(deckId: string, path: string): Promise<boolean> {
+    return this.withRoom(deckId, (room) => room.audience.document.showsImage(path));
+  }
+
   private async withRoom<T>(deckId: string, read: (room: DeckRoom) => T): Promise<T> {
     const room = this.acquire(deckId);
     try {

@@ -1,6 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { type ApiClient } from '../helpers/apiClient.ts';
-import { newDeck, newLink } from '../helpers/decks.ts';
+import * as Y from 'yjs';
+import { addSlide, listSlides, readPresentation, slideIds, writePresentation } from '../../shared/deckModel.ts';
+import { newDeck, newLink, startSession } from '../helpers/decks.ts';
+import { connectClient, eventually } from '../helpers/yClient.ts';
 import { serverFixture } from '../helpers/serverFixture.ts';
 import { type TestServer } from '../helpers/testServer.ts';
 
@@ -37,8 +40,25 @@ describe('slide images', () => {
     const { body } = await upload(fx.s, fx.api, deckId, PNG, 'image/png');
     const token = await newLink(fx.api, deckId);
     const otherToken = await newLink(fx.api, other);
+    // The image is on slide 2: its audience may fetch it once that slide has been shown ([AU1]).
+    const editor = connectClient(fx.s.wsUrl, deckId, { cookie: fx.api.cookie });
+    await editor.synced;
+    editor.doc.transact(() => {
+      addSlide(editor.doc, {});
+      const image = new Y.XmlElement('image');
+      image.setAttribute('src', body.url as string);
+      image.setAttribute('alt', 'logo');
+      listSlides(editor.doc)[1]!.content.insert(0, [image]);
+    });
     expect((await fetch(`${fx.s.url}${body.url}`)).status).toBe(401);
-    expect((await fetch(`${fx.s.url}${body.url}?token=${token}`)).status).toBe(200);
+    await eventually(async () => expect((await fx.api.get(`/api/decks/${deckId}`)).body.slideCount).toBe(2));
+    expect((await fetch(`${fx.s.url}${body.url}?token=${token}`)).status).toBe(403);
+    await startSession(fx.api, deckId);
+    expect((await fetch(`${fx.s.url}${body.url}?token=${token}`)).status).toBe(403);
+    await eventually(() => expect(readPresentation(editor.doc).active).toBe(true));
+    writePresentation(editor.doc, { slideId: slideIds(editor.doc)[1]! });
+    await eventually(async () => expect((await fetch(`${fx.s.url}${body.url}?token=${token}`)).status).toBe(200));
+    editor.destroy();
     expect((await fetch(`${fx.s.url}${body.url}?token=${otherToken}`)).status).toBe(403);
     await fx.api.delete(`/api/decks/${deckId}/links/${token}`);
     expect((await fetch(`${fx.s.url}${body.url}?token=${token}`)).status).toBe(403);

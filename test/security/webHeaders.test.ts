@@ -10,6 +10,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import * as Y from 'yjs';
+import { listSlides } from '../../shared/deckModel.ts';
 import { ApiClient, loggedIn } from '../helpers/apiClient.ts';
 import { newDeck, newLink } from '../helpers/decks.ts';
 import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../helpers/testServer.ts';
@@ -31,6 +33,13 @@ beforeAll(async () => {
   const res = await fetch(`${s.url}/api/decks/${deckId}/images`, { method: 'POST', headers: { cookie: admin.cookie!, 'content-type': 'image/png' }, body: png });
   expect(res.status).toBe(201);
   imageUrl = ((await res.json()) as { url: string }).url;
+  // On the first slide of a live session, so the link's audience may fetch it ([AU1]).
+  await s.server.services.registry.change(deckId, (doc) => {
+    const image = new Y.XmlElement('image');
+    image.setAttribute('src', imageUrl);
+    listSlides(doc)[0]!.content.insert(0, [image]);
+  }, null);
+  expect((await admin.post(`/api/decks/${deckId}/presentation/start`)).status).toBe(200);
 });
 afterAll(async () => {
   await s?.close();

@@ -6,7 +6,9 @@
  * With `offlineCache` (editors only) the document is also kept in IndexedDB, named by deck
  * id: edits made while the server is unreachable survive a reload and are sent when the
  * connection returns (the server merges them like any update). A page opened with a link
- * token never gets a local copy: audience devices must not keep the deck.
+ * token never gets a local copy: audience devices must not keep the deck. What it receives is
+ * the server's audience document, which has one writer; a copy with two (kept across a
+ * server restart, which starts a new one) is thrown away and synced afresh ([AU10]).
  *
  * The Y.Doc and provider are created inside an effect and kept in state: React StrictMode
  * mounts twice in development, and objects made during render would be destroyed by the
@@ -77,6 +79,8 @@ export function useDeckSync(deckId: string, params: Record<string, string> = {},
   const [loaded, setLoaded] = useState(false);
   const [localLoaded, setLocalLoaded] = useState(false);
   const [content, setContent] = useState<{ title: string; slides: SlideSummary[] }>({ title: '', slides: [] });
+  /** Bumped to start over with a new document (a stale audience copy, see above). */
+  const [generation, setGeneration] = useState(0);
   const paramsKey = JSON.stringify(params);
   const offlineCache = options.offlineCache === true && !(LINK_TOKEN_PARAM in params);
   const summaries = options.summaries !== false;
@@ -84,7 +88,12 @@ export function useDeckSync(deckId: string, params: Record<string, string> = {},
 
   useEffect(() => {
     const doc = new Y.Doc();
+    const audience = LINK_TOKEN_PARAM in params;
     const refresh = () => {
+      if (audience && doc.store.clients.size > 1) {
+        setGeneration((g) => g + 1);
+        return;
+      }
       const title = readMeta(doc).title;
       // Without summaries only the title is read: typing must not re-render the whole page.
       setContent((previous) => (!summaries && previous.title === title ? previous : { title, slides: summaries ? readSlides(doc) : [] }));
@@ -153,7 +162,7 @@ export function useDeckSync(deckId: string, params: Record<string, string> = {},
       doc.destroy();
       setSync(null);
     };
-  }, [deckId, paramsKey, offlineCache, summaries, presence]);
+  }, [deckId, paramsKey, offlineCache, summaries, presence, generation]);
 
   useEffect(() => {
     const up = () => setOnline(true);

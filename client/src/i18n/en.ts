@@ -237,7 +237,10 @@ export const en = {
     kicker: 'Live presentation',
     connecting: 'Connecting to the presentation…',
     reconnecting: 'The connection was lost. Reconnecting…',
-    ended: 'The presenter has ended the presentation. Thank you for following along.',
+    ended: 'The presentation has ended. Thank you for following along.',
+    /** After the session, when the presenter kept the slides shown available. */
+    kept: 'Available until {{date}}',
+    keptKicker: 'Presentation ended: the slides shown stay available until {{date}}',
     noSlides: 'This presentation has no slides yet.',
     live: 'Live',
     behind: 'Earlier slide',

@@ -236,7 +236,10 @@ export const nl: Translations = {
     kicker: 'Live presentatie',
     connecting: 'Verbinden met de presentatie…',
     reconnecting: 'De verbinding is verbroken. Opnieuw verbinden…',
-    ended: 'De presentator heeft de presentatie beëindigd. Bedankt voor het meekijken.',
+    ended: 'De presentatie is afgelopen. Bedankt voor het meekijken.',
+    /** Na de sessie, als de presentator de getoonde dia’s beschikbaar hield. */
+    kept: 'Beschikbaar tot {{date}}',
+    keptKicker: 'Presentatie afgelopen: de getoonde dia’s blijven beschikbaar tot {{date}}',
     noSlides: 'Deze presentatie heeft nog geen dia’s.',
     live: 'Live',
     behind: 'Eerdere dia',

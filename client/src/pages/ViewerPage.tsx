@@ -1,10 +1,13 @@
 /**
  * `/v/:token`: what an attendee with a read-only link sees. Loaded lazily and kept light
- * (no editor code): the deck arrives over the sync socket with the link token, read-only
- * and without a local copy, and the page follows the presenter's slide the moment it
- * changes. The attendee may step back to re-read earlier slides, never ahead of the
- * presenter; "Back to live" (or End / L) returns. A revoked or expired link, or a deck
- * moved to the trash, says so clearly, also in the middle of a talk.
+ * (no editor code): the audience document arrives over the sync socket with the link token,
+ * read-only and without a local copy. It holds only the slides the presenter has shown in
+ * this session (the server decides, docs/sync-spec.md [AU1]–[AU4]), and the page follows the
+ * presenter's slide the moment it changes. The attendee may step back to re-read earlier
+ * slides — there is nothing ahead to step to; "Back to live" (or End / L) returns. After the
+ * session the slides stay readable only if the presenter kept them available, until the
+ * date shown. A revoked or expired link, or a deck moved to the trash, says so clearly,
+ * also in the middle of a talk.
  */
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import { useParams } from 'react-router-dom';
@@ -23,6 +26,9 @@ import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
 import { usePresenterPointer } from '../present/awareness.ts';
 import { PresentIcon } from '../present/icons.tsx';
 import { useDeckContent, usePresentationState } from '../present/useDeckContent.ts';
+import { audienceState } from '../../../shared/deckModel.ts';
+import { formatDateTime } from '../format/time.ts';
+import { currentLanguage } from '../i18n/index.ts';
 import '../present/slideStyles.ts';
 import '../present/viewer.css';
 
@@ -117,9 +123,12 @@ function Attendee({ token, view }: { token: string; view: LinkView }) {
 
   const slides = content.slides;
   const total = slides.length;
-  // Where the presenter is. If that slide was just deleted, stay at the last known place.
+  const audience = audienceState(presentation);
+  // After the session, with the slides kept available: the attendee reads them at leisure.
+  const kept = audience === 'kept';
+  // Where the presenter is (kept: the last slide shown). If that slide was just deleted, stay at the last known place.
   const lastLive = useRef(0);
-  const liveFound = slides.findIndex((s) => s.id === presentation.slideId);
+  const liveFound = kept ? total - 1 : slides.findIndex((s) => s.id === presentation.slideId);
   if (liveFound >= 0) lastLive.current = liveFound;
   const liveIndex = Math.min(liveFound >= 0 ? liveFound : lastLive.current, Math.max(0, total - 1));
 
@@ -146,9 +155,8 @@ function Attendee({ token, view }: { token: string; view: LinkView }) {
   }, [slides, liveIndex]);
   const backToLive = useCallback(() => setViewingId(null), []);
 
-  const active = presentation.active;
-  const wasActive = useRef(false);
-  if (active) wasActive.current = true;
+  // Live, or kept available: there are slides to read.
+  const active = presentation.active || kept;
 
   useEffect(() => {
     if (!active) return;
@@ -226,7 +234,7 @@ function Attendee({ token, view }: { token: string; view: LinkView }) {
           ) : (
             <p className="attendee__waiting" role="status">
               <span className="attendee__pulse" aria-hidden="true" />
-              {wasActive.current ? t('viewer.ended') : total === 0 && active ? t('viewer.noSlides') : t('viewer.waiting')}
+              {audience === 'ended' ? t('viewer.ended') : total === 0 && active ? t('viewer.noSlides') : t('viewer.waiting')}
             </p>
           )}
         </div>
@@ -238,14 +246,19 @@ function Attendee({ token, view }: { token: string; view: LinkView }) {
   }
 
   const slide = slides[index]!;
-  const showPointer = !behind && pointer !== null;
+  const showPointer = !kept && !behind && pointer !== null;
+  const keptUntil = kept && presentation.keepUntil ? formatDateTime(presentation.keepUntil, currentLanguage()) : '';
   const slideName = t('viewer.slideLabel', { current: index + 1, total });
 
   return (
     <main id="main" className="attendee attendee--live">
       <header className="attendee-bar">
         <h1 className="attendee-bar__title">{title}</h1>
-        {behind ? (
+        {kept ? (
+          <p className="attendee-badge attendee-badge--behind" title={t('viewer.keptKicker', { date: keptUntil })}>
+            {t('viewer.kept', { date: keptUntil })}
+          </p>
+        ) : behind ? (
           <p className="attendee-badge attendee-badge--behind">{t('viewer.behind')}</p>
         ) : (
           <p className="attendee-badge attendee-badge--live">
@@ -264,7 +277,7 @@ function Attendee({ token, view }: { token: string; view: LinkView }) {
       </header>
 
       <div className="attendee-stage" onPointerDown={onPointerDown} onPointerUp={onPointerUp} onPointerCancel={() => (swipe.current = null)}>
-        <section className="attendee-slide" aria-label={slideName} data-slide-id={slide.id} data-live={behind ? 'false' : 'true'}>
+        <section className="attendee-slide" aria-label={slideName} data-slide-id={slide.id} data-live={behind || kept ? 'false' : 'true'}>
           <Suspense fallback={<div className="attendee-slide__loading">{t('viewer.loadingSlide')}</div>}>
             <LiveSlide layout={slide.layout} nodes={slide.nodes} theme={content.theme} token={token}>
               {showPointer && <span className="laser-dot laser-dot--remote" style={{ left: `${pointer.x * 100}%`, top: `${pointer.y * 100}%` }} aria-hidden="true" />}
@@ -284,10 +297,12 @@ function Attendee({ token, view }: { token: string; view: LinkView }) {
         <button type="button" className="attendee-button attendee-button--icon" onClick={next} disabled={!behind} aria-label={t('viewer.next')} title={t('viewer.next')}>
           <PresentIcon name="next" size={24} />
         </button>
-        <button type="button" className="attendee-button attendee-button--live" onClick={backToLive} disabled={!behind}>
-          <PresentIcon name="live" size={20} />
-          <span>{t('viewer.backToLive')}</span>
-        </button>
+        {!kept && (
+          <button type="button" className="attendee-button attendee-button--live" onClick={backToLive} disabled={!behind}>
+            <PresentIcon name="live" size={20} />
+            <span>{t('viewer.backToLive')}</span>
+          </button>
+        )}
       </nav>
       <p className="visually-hidden" role="status">
         {slide.title ? `${slideName}: ${slide.title}` : slideName}
