@@ -77,7 +77,7 @@ test('screenshots of presenting', async ({ browser, signedInPage: page }, testIn
   await shot(page, 'presenter-overview');
 
   await page.request.post(`/api/decks/${deck.id}/presentation/stop`);
-  await expect(laptop.getByText('De presentator heeft de presentatie beëindigd.')).toBeVisible();
+  await expect(laptop.getByText('De presentatie is afgelopen.')).toBeVisible();
   await shot(laptop, 'attendee-laptop-ended');
   await page.request.delete(`/api/decks/${deck.id}/links/${link.token}`);
   await expect(laptop.getByRole('heading', { name: 'Link ingetrokken' })).toBeVisible();

@@ -96,7 +96,7 @@ test('the presenter starts a session and advances; attendees on a laptop and a p
     await expect(presenter.endSession).toBeVisible();
     await expect(page.getByText(/^Live\b/)).toBeVisible();
     for (const a of [laptop, phone]) {
-      await a.view.expectAt(1, TOTAL);
+      await a.view.expectAt(1, 1);
       await expectSameSlide(page, a.page);
     }
     await expect(page.getByText('2 kijkers')).toBeVisible();
@@ -106,13 +106,13 @@ test('the presenter starts a session and advances; attendees on a laptop and a p
     await page.keyboard.press('ArrowRight');
     await presenter.expectAt(2, TOTAL);
     for (const a of [laptop, phone]) {
-      await a.view.expectAt(2, TOTAL);
+      await a.view.expectAt(2, 2);
       await expectSameSlide(page, a.page);
     }
     await presenter.next.click();
     await presenter.expectAt(3, TOTAL);
     for (const a of [laptop, phone]) {
-      await a.view.expectAt(3, TOTAL);
+      await a.view.expectAt(3, 3);
       await expectSameSlide(page, a.page);
       // A live chart, drawn for the attendee with the link's token.
       await expect(a.page.getByRole('img', { name: /Interviews/ })).toBeVisible();
@@ -140,16 +140,16 @@ test('the presenter starts a session and advances; attendees on a laptop and a p
     // Following takes well under a second.
     const before = Date.now();
     await page.keyboard.press('ArrowRight');
-    await laptop.view.expectAt(4, TOTAL);
+    await laptop.view.expectAt(4, 4);
     expect(Date.now() - before).toBeLessThan(1_500);
-    await phone.view.expectAt(4, TOTAL);
+    await phone.view.expectAt(4, 4);
 
     await expect(page.getByText('2 kijkers')).toBeVisible();
     await expectNoSeriousViolations(page);
     await expectNoSeriousViolations(phone.page);
 
     await presenter.end();
-    for (const a of [laptop, phone]) await expect(a.page.getByText('De presentator heeft de presentatie beëindigd.')).toBeVisible();
+    for (const a of [laptop, phone]) await expect(a.page.getByText('De presentatie is afgelopen.')).toBeVisible();
   } finally {
     await laptop.context.close();
     await phone.context.close();
@@ -170,67 +170,67 @@ test('an attendee can look back but never ahead, and "Terug naar live" returns',
   const phone = await attendee(browser, link.url, PHONE);
   try {
     const { page: a, view } = laptop;
-    await view.expectAt(4, TOTAL);
+    await view.expectAt(4, 4);
     await expect(view.next).toBeDisabled();
     await expect(view.backToLive).toBeDisabled();
 
     // Back with the arrow key and the button.
     await a.keyboard.press('ArrowLeft');
-    await view.expectAt(3, TOTAL);
+    await view.expectAt(3, 4);
     await expect(a.getByText('Eerdere dia')).toBeVisible();
     await view.previous.click();
-    await view.expectAt(2, TOTAL);
+    await view.expectAt(2, 4);
     // Forward again, but not past the presenter.
     await view.next.click();
-    await view.expectAt(3, TOTAL);
+    await view.expectAt(3, 4);
     await a.keyboard.press('ArrowRight');
-    await view.expectAt(4, TOTAL);
+    await view.expectAt(4, 4);
     await a.keyboard.press('ArrowRight');
     await a.keyboard.press('ArrowRight');
-    await view.expectAt(4, TOTAL);
+    await view.expectAt(4, 4);
     await expect(view.next).toBeDisabled();
 
     // While the attendee re-reads, the presenter moves on; "Terug naar live" catches up.
     await a.keyboard.press('ArrowLeft');
     await a.keyboard.press('ArrowLeft');
-    await view.expectAt(2, TOTAL);
+    await view.expectAt(2, 4);
     await presenter.next.click();
     await presenter.expectAt(5, TOTAL);
-    await view.expectAt(2, TOTAL);
+    await view.expectAt(2, 5);
     await view.backToLive.click();
-    await view.expectAt(5, TOTAL);
+    await view.expectAt(5, 5);
     await expectSameSlide(page, a);
 
     // End and L do the same.
     await a.keyboard.press('Home');
-    await view.expectAt(1, TOTAL);
+    await view.expectAt(1, 5);
     await a.keyboard.press('End');
-    await view.expectAt(5, TOTAL);
+    await view.expectAt(5, 5);
     await a.keyboard.press('ArrowLeft');
-    await view.expectAt(4, TOTAL);
+    await view.expectAt(4, 5);
     await a.keyboard.press('l');
-    await view.expectAt(5, TOTAL);
+    await view.expectAt(5, 5);
 
     // The presenter going back past the attendee takes them along.
     await a.keyboard.press('ArrowLeft');
-    await view.expectAt(4, TOTAL);
+    await view.expectAt(4, 5);
     await presenter.previous.click();
     await presenter.previous.click();
     await presenter.expectAt(3, TOTAL);
-    await view.expectAt(3, TOTAL);
+    await view.expectAt(3, 5);
 
     // On the phone: swipe right for the previous slide, left for the next.
-    await phone.view.expectAt(3, TOTAL);
+    await phone.view.expectAt(3, 5);
     const swipe = async (fromX: number, toX: number) => {
       await phone.view.slide.dispatchEvent('pointerdown', { pointerType: 'touch', pointerId: 7, isPrimary: true, clientX: fromX, clientY: 300 });
       await phone.view.slide.dispatchEvent('pointerup', { pointerType: 'touch', pointerId: 7, isPrimary: true, clientX: toX, clientY: 305 });
     };
     await swipe(80, 300);
-    await phone.view.expectAt(2, TOTAL);
+    await phone.view.expectAt(2, 5);
     await swipe(300, 80);
-    await phone.view.expectAt(3, TOTAL);
+    await phone.view.expectAt(3, 5);
     await swipe(300, 80);
-    await phone.view.expectAt(3, TOTAL);
+    await phone.view.expectAt(3, 5);
   } finally {
     await laptop.context.close();
     await phone.context.close();
@@ -257,7 +257,7 @@ test('an attendee page has nothing to edit, and writes forged on its link are re
 
   const a = await attendee(browser, link.url);
   try {
-    await a.view.expectAt(1, TOTAL);
+    await a.view.expectAt(1, 1);
     // Nothing editable: no contenteditable, no text fields, only the navigation buttons.
     await expect(a.page.locator('[contenteditable]')).toHaveCount(0);
     await expect(a.page.getByRole('textbox')).toHaveCount(0);
@@ -297,7 +297,7 @@ test('an attendee page has nothing to edit, and writes forged on its link are re
     expect(summary.slideCount).toBe(TOTAL);
     const fresh = await attendee(browser, link.url);
     try {
-      await fresh.view.expectAt(1, TOTAL);
+      await fresh.view.expectAt(1, 1);
       await expect(fresh.page.getByRole('heading', { level: 1 }).first()).toHaveText(EXAMPLE_DECK_TITLE);
     } finally {
       await fresh.context.close();
@@ -378,8 +378,8 @@ test('revoking a link mid-talk, or its expiry, tells the attendee at once', asyn
   const expiring = await createLink(page.request, deck.id, 'Verloopt', new Date(Date.now() + 8_000).toISOString());
   const b = await attendee(browser, expiring.url);
   try {
-    await a.view.expectAt(1, TOTAL);
-    await b.view.expectAt(1, TOTAL);
+    await a.view.expectAt(1, 1);
+    await b.view.expectAt(1, 1);
     const response = await page.request.delete(`/api/decks/${deck.id}/links/${revoked.token}`);
     expect(response.status()).toBe(200);
     await expect(a.page.getByRole('heading', { level: 1, name: 'Link ingetrokken' })).toBeVisible({ timeout: 5_000 });

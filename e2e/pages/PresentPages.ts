@@ -88,7 +88,8 @@ export class AttendeeView {
     this.waiting = page.getByRole('status').filter({ hasText: 'De presentatie verschijnt hier zodra de presentator begint.' });
   }
 
-  async expectAt(number: number, total: number): Promise<void> {
-    await expect(this.slide).toHaveAccessibleName(`Dia ${number} van ${total}`);
+  /** At slide `number` of the `shown` slides this session has shown so far (all an attendee has, [AU3]). */
+  async expectAt(number: number, shown: number): Promise<void> {
+    await expect(this.slide).toHaveAccessibleName(`Dia ${number} van ${shown}`);
   }
 }

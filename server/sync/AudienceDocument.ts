@@ -15,31 +15,13 @@
  * deck document itself.
  *
  * Updating is incremental, so an edit on a shown slide costs attendees about the size of
- * the block that changed: each slide's top-level blocks are fingerprinted, and only the run
- * between the unchanged prefix and suffix is replaced (typing in a paragraph re-sends that
- * paragraph). Deleted content is garbage-collected (the document has `gc` on), so a sentence
+ * the change (mirrorBlocks.ts: typing in a paragraph sends the keystroke). Deleted content is garbage-collected (the document has `gc` on), so a sentence
  * an editor removed from a shown slide is not in what a later attendee receives ([AU5]).
  */
 import * as Y from 'yjs';
 import { audienceState, deckTypes, readMeta, readPresentation, shownSlideIds, slideIds, type AudienceState, type SlideLayout } from '../../shared/deckModel.ts';
 import { liveStatKeys } from '../../shared/chartBlock.ts';
-
-type Block = Y.XmlElement | Y.XmlText;
-
-/** A block's exact content as a string: node names, attributes, text and its formatting. */
-function fingerprint(node: Block): string {
-  return JSON.stringify(describe(node));
-}
-
-function describe(node: Block | Y.XmlHook): unknown {
-  if (node instanceof Y.XmlText) return node.toDelta();
-  if (node instanceof Y.XmlElement) return [node.nodeName, node.getAttributes(), node.toArray().map((child) => describe(child as Block))];
-  return null;
-}
-
-function blocksOf(fragment: Y.XmlFragment): Block[] {
-  return fragment.toArray().filter((n): n is Block => n instanceof Y.XmlElement || n instanceof Y.XmlText);
-}
+import { mirrorChildren } from './mirrorBlocks.ts';
 
 export class AudienceDocument {
   readonly doc = new Y.Doc({ gc: true });
@@ -159,7 +141,7 @@ export class AudienceDocument {
       const layout = from.get('layout') as SlideLayout | undefined;
       if (to.get('layout') !== layout) to.set('layout', layout ?? 'title-content');
       const content = from.get('content');
-      if (content instanceof Y.XmlFragment) this.mirrorContent(id, content, to.get('content') as Y.XmlFragment);
+      if (content instanceof Y.XmlFragment) this.mirrored.set(id, mirrorChildren(content, to.get('content') as Y.XmlFragment, this.mirrored.get(id) ?? []));
     }
 
     const order = target.order.toArray();
@@ -181,27 +163,6 @@ export class AudienceDocument {
     for (const [key, value] of Object.entries(fields)) if (target.presentation.get(key) !== value) target.presentation.set(key, value);
 
     this.statKeys = liveStatKeys(this.doc);
-  }
-
-  /** Replaces the run of blocks between the unchanged prefix and suffix. */
-  private mirrorContent(id: string, from: Y.XmlFragment, to: Y.XmlFragment): void {
-    const blocks = blocksOf(from);
-    const next = blocks.map(fingerprint);
-    const before = this.mirrored.get(id) ?? [];
-    // The mirror must hold exactly what `before` says; if not (never expected), start over.
-    if (to.length !== before.length) {
-      to.delete(0, to.length);
-      before.length = 0;
-    }
-    let start = 0;
-    while (start < before.length && start < next.length && before[start] === next[start]) start++;
-    let end = 0;
-    while (end < before.length - start && end < next.length - start && before[before.length - 1 - end] === next[next.length - 1 - end]) end++;
-    const removed = before.length - start - end;
-    if (removed > 0) to.delete(start, removed);
-    const inserted = blocks.slice(start, blocks.length - end);
-    if (inserted.length > 0) to.insert(start, inserted.map((block) => block.clone()));
-    this.mirrored.set(id, next);
   }
 
   /** Whether a slide the audience may read shows the image at `path` (its images are theirs, no others, [AU1]). */
