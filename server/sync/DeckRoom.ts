@@ -1,5 +1,6 @@
 /**
- * One open deck: its Y.Doc, the sockets on it, and the awareness of its editors.
+ * One open deck: its Y.Doc, the sockets on it, its audience document (AudienceChannel) and
+ * who is here (RoomAwareness).
  *
  * Every step that reads or changes the document runs on one serial queue per room. That
  * gives the two promises the sync protocol rests on:
@@ -8,27 +9,20 @@
  *    joiner's state (SyncStep2) is computed only after every earlier commit has finished,
  *    so no client ever holds an update the store does not.
  */
-import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
-import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Logger } from 'pino';
 import { slideCount } from '../../shared/deckModel.ts';
 import type { Store } from '../storage/Store.ts';
 import { AudienceChannel } from './AudienceChannel.ts';
-import { Connection } from './Connection.ts';
-import { filterAwarenessUpdate } from './awarenessFilter.ts';
-import { encodeAwarenessMessage, encodeSyncStep1, encodeSyncStep2, encodeSyncStep2Update, encodeSyncUpdate } from './messages.ts';
+import type { Connection } from './Connection.ts';
+import { RoomAwareness } from './RoomAwareness.ts';
+import { encodeSyncStep1, encodeSyncStep2, encodeSyncStep2Update, encodeSyncUpdate } from './messages.ts';
 
 /** Origin of changes the server itself makes (rename, seeding, presentation start). */
 export const SERVER_ORIGIN = Symbol('server');
 const LOAD_ORIGIN = Symbol('load');
 /** Origin of changes another instance made (already stored by it) and of resyncs. */
-const REMOTE_ORIGIN = Symbol('remote');
-/** Attendee counts are sent to editors at most this often. */
-const AUDIENCE_THROTTLE_MS = 250;
-/** Owner of awareness client ids that belong to a socket on another instance. */
-const REMOTE_OWNER = Symbol('remote owner');
+export const REMOTE_ORIGIN = Symbol('remote');
 
 /** How a room hears of and tells about changes on other instances (Redis, when scaled out). */
 export interface RoomRelay {
@@ -78,7 +72,8 @@ export interface RoomDeps {
 
 export class DeckRoom {
   readonly doc = new Y.Doc();
-  readonly awareness: awarenessProtocol.Awareness;
+  /** Who is here: editors' carets, the presenters' pointer for attendees, the attendee count. */
+  readonly presence: RoomAwareness;
   readonly connections = new Set<Connection>();
   /** What attendees receive: a document of its own, never this one ([AU1]). */
   readonly audience: AudienceChannel;
@@ -89,10 +84,6 @@ export class DeckRoom {
   updatesSinceCompaction = 0;
   unloadTimer: NodeJS.Timeout | undefined;
   private tail: Promise<unknown> = Promise.resolve();
-  private readonly awarenessOwners = new Map<number, Connection | typeof REMOTE_OWNER>();
-  /** Awareness client ids of presenters (state.presenting): the only presence attendees receive. */
-  private readonly presentingIds = new Set<number>();
-  private audienceTimer: NodeJS.Timeout | undefined;
   /**
    * SyncStep2 for a client that has nothing (every attendee, every editor without an offline
    * copy), kept while the document is unchanged: a room of attendees joining at the start of
@@ -108,14 +99,18 @@ export class DeckRoom {
     readonly deckId: string,
     private readonly deps: RoomDeps,
   ) {
-    this.awareness = new awarenessProtocol.Awareness(this.doc);
-    // The server is not a participant: it has no caret and no name.
-    this.awareness.setLocalState(null);
-    this.awareness.on('update', this.onAwarenessUpdate);
     this.audience = new AudienceChannel(this.doc, {
       connections: () => this.connections,
       enqueue: (task) => void this.enqueue(task).catch(() => {}),
       onStatKeys: (keys) => deps.onAudienceStatKeys?.(this, keys),
+    });
+    this.presence = new RoomAwareness(this.doc, {
+      deckId,
+      connections: () => this.connections,
+      audience: this.audience,
+      relay: deps.relay,
+      serverOrigin: SERVER_ORIGIN,
+      remoteOrigin: REMOTE_ORIGIN,
     });
     // 'afterTransaction', not 'update': an update listener makes Yjs encode every transaction.
     this.doc.on('afterTransaction', () => {
@@ -272,31 +267,6 @@ export class DeckRoom {
     });
   }
 
-  /** Awareness from editors on another instance: their client ids are theirs, never a local socket's. */
-  applyRemoteAwareness(update: Uint8Array): void {
-    const decoder = decoding.createDecoder(update);
-    const count = decoding.readVarUint(decoder);
-    const encoder = encoding.createEncoder();
-    const kept: [number, number, string][] = [];
-    for (let i = 0; i < count; i++) {
-      const clientId = decoding.readVarUint(decoder);
-      const clock = decoding.readVarUint(decoder);
-      const json = decoding.readVarString(decoder);
-      const owner = this.awarenessOwners.get(clientId);
-      if (clientId === this.awareness.clientID || (owner !== undefined && owner !== REMOTE_OWNER)) continue;
-      if (json === 'null') this.awarenessOwners.delete(clientId);
-      else this.awarenessOwners.set(clientId, REMOTE_OWNER);
-      kept.push([clientId, clock, json]);
-    }
-    encoding.writeVarUint(encoder, kept.length);
-    for (const [clientId, clock, json] of kept) {
-      encoding.writeVarUint(encoder, clientId);
-      encoding.writeVarUint(encoder, clock);
-      encoding.writeVarString(encoder, json);
-    }
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, encoding.toUint8Array(encoder), REMOTE_ORIGIN);
-  }
-
   private fail(reason: string): void {
     if (this.failed) return;
     this.failed = true;
@@ -310,28 +280,20 @@ export class DeckRoom {
     this.unloadTimer = undefined;
     this.connections.add(conn);
     if (conn.readOnly) {
-      this.scheduleAudienceCount();
-      // An attendee arriving mid-talk sees the presenter's pointer at once.
-      if (this.presentingIds.size > 0) conn.send(this.audience.presenceMessage(this.awareness, [...this.presentingIds]));
+      this.presence.welcome(conn);
       return;
     }
     // Editors get our state vector so they send what we lack (edits made offline), and the
     // carets of everyone already here.
     void this.enqueue(() => {
       conn.send(encodeSyncStep1(this.doc));
-      const others = [...this.awareness.getStates().keys()];
-      if (others.length > 0) conn.send(encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, others)));
+      this.presence.welcome(conn);
     }).catch(() => {});
   }
 
   removeConnection(conn: Connection): void {
     this.connections.delete(conn);
-    if (conn.readOnly) this.scheduleAudienceCount();
-    if (conn.awarenessIds.size > 0) {
-      const ids = [...conn.awarenessIds];
-      for (const id of ids) this.awarenessOwners.delete(id);
-      awarenessProtocol.removeAwarenessStates(this.awareness, ids, conn);
-    }
+    this.presence.forget(conn);
   }
 
   /** A client asked for what it lacks (SyncStep1); answered once all earlier commits are stored. */
@@ -413,111 +375,9 @@ export class DeckRoom {
     });
   }
 
-  /** An editor's awareness update: filtered, stamped with the user, then applied and relayed. */
-  applyAwareness(conn: Connection, update: Uint8Array): void {
-    const { userId } = conn.identity;
-    if (conn.readOnly || userId === null) return;
-    const filtered = filterAwarenessUpdate(update, {
-      user: { id: userId, name: conn.identity.userName },
-      ownIds: conn.awarenessIds,
-      // The server's own entry (the attendee count, [RO6]) is nobody else's to change. The
-      // stock client echoes every state it receives, so without this the first editor to
-      // see the count would own it, and take it away for everyone when they leave.
-      ownerOf: (clientId) => (clientId === this.awareness.clientID ? SERVER_ORIGIN : this.awarenessOwners.get(clientId)),
-      self: conn,
-    });
-    for (const id of filtered.claimed) {
-      conn.awarenessIds.add(id);
-      this.awarenessOwners.set(id, conn);
-    }
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, filtered.update, conn);
-  }
-
-  /** Sends every known awareness state to an editor who asked for it. */
-  answerAwarenessQuery(conn: Connection): void {
-    if (conn.readOnly) return;
-    const ids = [...this.awareness.getStates().keys()];
-    conn.send(encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)));
-  }
-
-  private readonly onAwarenessUpdate = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
-    const changed = [...added, ...updated, ...removed];
-    if (changed.length === 0) return;
-    // Attendees never receive carets: hundreds of them would multiply every cursor move.
-    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
-    const message = encodeAwarenessMessage(update);
-    for (const conn of this.connections) if (!conn.readOnly && conn !== origin) conn.send(message);
-    this.relayPresenters(changed, removed);
-    // Only what this instance changed goes out (its sockets, or its own audience count);
-    // timeouts happen on every instance by themselves.
-    if (origin instanceof Connection || origin === 'local') this.deps.relay?.publishAwareness(this.deckId, update);
-    // A state removed by the awareness timeout (not by its owner) frees its id.
-    for (const id of removed) {
-      const owner = this.awarenessOwners.get(id);
-      if (owner && origin !== owner) {
-        if (owner !== REMOTE_OWNER) owner.awarenessIds.delete(id);
-        this.awarenessOwners.delete(id);
-      }
-    }
-  };
-
-  /**
-   * Attendees receive no presence except the presenter's (for the laser pointer): states
-   * marked `presenting`, and their removal when that ends.
-   */
-  private relayPresenters(changed: number[], removed: number[]): void {
-    const relevant: number[] = [];
-    for (const id of changed) {
-      const state = this.awareness.getStates().get(id) as { presenting?: unknown } | undefined;
-      const presenting = state?.presenting === true && !removed.includes(id);
-      if (presenting || this.presentingIds.has(id)) relevant.push(id);
-      if (presenting) this.presentingIds.add(id);
-      else this.presentingIds.delete(id);
-    }
-    if (relevant.length === 0) return;
-    const message = this.audience.presenceMessage(this.awareness, relevant);
-    for (const conn of this.connections) if (conn.readOnly) conn.send(message);
-  }
-
-  /**
-   * Editors see how many attendees are connected, per link label, as this instance's own
-   * awareness state `{ audience }` (each instance publishes its own; clients add them up).
-   * Throttled: a room full of people arriving at once is one update, not hundreds.
-   */
-  private scheduleAudienceCount(): void {
-    if (this.audienceTimer) return;
-    this.audienceTimer = setTimeout(() => {
-      this.audienceTimer = undefined;
-      if (this.doc.isDestroyed) return;
-      const audience = this.viewerCounts();
-      const current = (this.awareness.getLocalState() as { audience?: Record<string, number> } | null)?.audience;
-      if (Object.keys(audience).length === 0) {
-        if (current) this.awareness.setLocalState(null);
-      } else if (JSON.stringify(current) !== JSON.stringify(audience)) {
-        this.awareness.setLocalState({ audience });
-      }
-    }, AUDIENCE_THROTTLE_MS);
-  }
-
-  viewerCounts(): Record<string, number> {
-    const counts: Record<string, number> = {};
-    for (const conn of this.connections) {
-      // A socket being closed no longer counts as an attendee.
-      if (!conn.readOnly || conn.closing) continue;
-      const label = conn.identity.linkLabel ?? '';
-      counts[label] = (counts[label] ?? 0) + 1;
-    }
-    return counts;
-  }
-
   destroy(): void {
     clearTimeout(this.unloadTimer);
-    clearTimeout(this.audienceTimer);
-    this.awareness.off('update', this.onAwarenessUpdate);
-    this.awareness.destroy();
+    this.presence.destroy();
     this.audience.destroy();
     this.doc.destroy();
   }

@@ -37,7 +37,7 @@ export class RoomRegistry {
       relay.on('update', (deckId, update) => void this.rooms.get(deckId)?.applyRemoteUpdate(update).catch(() => {}));
       relay.on('awareness', (deckId, update) => {
         try {
-          this.rooms.get(deckId)?.applyRemoteAwareness(update);
+          this.rooms.get(deckId)?.presence.applyRemote(update);
         } catch (err) {
           options.logger.warn({ event: 'remote-awareness-failed', deckId, err: (err as Error).message }, 'ignored unreadable awareness from another instance');
         }

@@ -73,7 +73,7 @@ export class SyncServer {
 
   /** Viewer counts per link label for one deck (the presenter's attendee count). */
   viewerCounts(deckId: string): Record<string, number> {
-    return this.options.registry.get(deckId)?.viewerCounts() ?? {};
+    return this.options.registry.get(deckId)?.presence.viewerCounts() ?? {};
   }
 
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, deckId: string): void {

@@ -65,7 +65,7 @@ export function handleMessage(room: DeckRoom, conn: Connection, data: Uint8Array
       const payload = decode(() => decoding.readVarUint8Array(decoder));
       expectEnd(decoder);
       if (conn.readOnly) return undefined;
-      decode(() => room.applyAwareness(conn, payload));
+      decode(() => room.presence.apply(conn, payload));
       return undefined;
     }
     case MessageType.QUERY_AWARENESS:
@@ -73,7 +73,7 @@ export function handleMessage(room: DeckRoom, conn: Connection, data: Uint8Array
       // awareness bucket, so counting it there would make a query flood free.
       spend(conn.syncBucket, 'sync');
       expectEnd(decoder);
-      room.answerAwarenessQuery(conn);
+      room.presence.answerQuery(conn);
       return undefined;
     default:
       throw new MalformedMessage(`unknown message type ${type}`);

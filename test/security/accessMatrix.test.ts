@@ -551,9 +551,9 @@ describe('awareness spoofing has no effect', () => {
     const attendee = connectClient(s.wsUrl, deckId, { token });
     await attendee.synced;
     const room = s.server.services.registry.get(deckId)!;
-    await eventually(() => expect(room.awareness.getLocalState()).toEqual({ audience: { OM: 1 } }));
+    await eventually(() => expect(room.presence.awareness.getLocalState()).toEqual({ audience: { OM: 1 } }));
     // Every editor learns the server's client id from that state; an attacker can aim at it.
-    const serverId = room.awareness.clientID;
+    const serverId = room.presence.awareness.clientID;
     await eventually(() => expect(spoofer.received.some((frame) => frame[0] === MessageType.AWARENESS)).toBe(true));
     spoofer.ws.send(awarenessFrame([{ clientId: serverId, clock: 100_000, state: { audience: { OM: 999, Pers: 50 } } }]));
     spoofer.ws.send(awarenessFrame([{ clientId: serverId, clock: 100_001, state: null }]));
@@ -562,7 +562,7 @@ describe('awareness spoofing has no effect', () => {
     const watcher = connectClient(s.wsUrl, deckId, { cookie: admin.cookie });
     await eventually(() => expect(watcher.provider.awareness.getStates().has(606002)).toBe(true));
     expect(watcher.provider.awareness.getStates().get(serverId)).toEqual({ audience: { OM: 1 } });
-    expect(room.awareness.getLocalState()).toEqual({ audience: { OM: 1 } });
+    expect(room.presence.awareness.getLocalState()).toEqual({ audience: { OM: 1 } });
     spoofer.ws.close();
     attendee.destroy();
     watcher.destroy();
@@ -578,7 +578,7 @@ describe('awareness spoofing has no effect', () => {
     const attendee = connectClient(s.wsUrl, deckId, { token });
     await attendee.synced;
     const room = s.server.services.registry.get(deckId)!;
-    const serverId = room.awareness.clientID;
+    const serverId = room.presence.awareness.clientID;
     await eventually(() => expect(first.provider.awareness.getStates().get(serverId)).toEqual({ audience: { OM: 1 } }));
     const second = connectClient(s.wsUrl, deckId, { cookie: admin.cookie });
     await eventually(() => expect(second.provider.awareness.getStates().get(serverId)).toEqual({ audience: { OM: 1 } }));
@@ -586,7 +586,7 @@ describe('awareness spoofing has no effect', () => {
     first.destroy();
     // Once the server has let go of the first editor's socket, whatever it removed is removed.
     await eventually(() => expect(s.server.services.sync.connectionCount).toBe(connections - 1));
-    expect(room.awareness.getLocalState()).toEqual({ audience: { OM: 1 } });
+    expect(room.presence.awareness.getLocalState()).toEqual({ audience: { OM: 1 } });
     attendee.destroy();
     second.destroy();
   });

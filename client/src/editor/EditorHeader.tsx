@@ -44,8 +44,8 @@ export function EditorHeader({ deckId, title, theme, peers, connection, savedLoc
           {t('present.open')}
         </Link>
         {selectedSlideId && (
-          <Link to={`${presentPath}?slide=${encodeURIComponent(selectedSlideId)}`} className="button deck-files-link">
-            {t('present.presentFromSlide')}
+          <Link to={`${presentPath}?slide=${encodeURIComponent(selectedSlideId)}`} className="button deck-files-link" aria-label={t('present.presentFromSlide')} title={t('present.presentFromSlide')}>
+            {t('present.fromSlide')}
           </Link>
         )}
         <button type="button" className="button" aria-haspopup="dialog" onClick={() => setSharing(true)}>

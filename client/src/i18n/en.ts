@@ -288,6 +288,7 @@ export const en = {
     rehearsalHint: 'Attendees see a waiting screen until you start the session.',
     share: 'Share',
     attendeesHint: 'Attendees per link label. Opens the share dialog.',
+    fromSlide: 'From this slide',
     presentFromSlide: 'Present from this slide',
     endTitle: 'End the session',
     endDescription: 'What do the attendees on this deck’s links see afterwards?',

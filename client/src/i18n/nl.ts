@@ -287,6 +287,7 @@ export const nl: Translations = {
     rehearsalHint: 'Kijkers zien een wachtscherm tot je de sessie start.',
     share: 'Delen',
     attendeesHint: 'Kijkers per linklabel. Opent het venster om te delen.',
+    fromSlide: 'Vanaf deze dia',
     presentFromSlide: 'Presenteren vanaf deze dia',
     endTitle: 'Sessie beëindigen',
     endDescription: 'Wat zien de kijkers op de links van deze presentatie daarna?',

@@ -1,5 +1,5 @@
 /**
- * The deck's links, newest first: label, who made it and when, expiry, status and the live
+ * The deck's links, live ones first, newest first: label, who made it and when, expiry, status and the live
  * attendee count for its label. Revoked and expired links stay listed, greyed, so the
  * presenter can see what was handed out.
  */
@@ -21,7 +21,9 @@ export interface LinkListProps {
 export function LinkList({ links, now, counts, selected, onShow, onRevoke }: LinkListProps) {
   const { t } = useTranslation();
   const language = currentLanguage();
-  const sorted = [...links].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  // Live links first (what the presenter hands out), then the record; newest first within each.
+  const rank = (link: LinkInfo) => (linkStatus(link, now) === 'active' ? 0 : 1);
+  const sorted = [...links].sort((a, b) => rank(a) - rank(b) || b.createdAt.localeCompare(a.createdAt));
   return (
     <ul className="share-links">
       {sorted.map((link) => {
