@@ -289,3 +289,27 @@ test('"Present from this slide" opens the presenter there, and a session started
   await page.request.post(`/api/decks/${deck.id}/presentation/stop`);
   expect(errors).toEqual([]);
 });
+
+test('on a phone the presenter page fits the screen, answers, and can start and share', async ({ browser, signedInPage: page }) => {
+  const deck = await templateDeck(page.request);
+  const names = NAMES.nl;
+  // The same signed-in session, on a phone-sized screen.
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: names.locale, storageState: await page.context().storageState() });
+  const phone = await context.newPage();
+  const errors = consoleErrors(phone);
+  try {
+    await openPresenter(phone, deck.id, names);
+    // reveal.js's own scroll view (below 435 px) once toggled itself on and off for ever here.
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const start = phone.getByRole('button', { name: names.startSession });
+    await expect(start).toBeInViewport();
+    await phone.getByRole('button', { name: names.share, exact: true }).click();
+    await expect(phone.getByRole('dialog', { name: names.dialog })).toBeVisible();
+    await phone.keyboard.press('Escape');
+    await phone.getByRole('button', { name: names.next }).first().click();
+    await expect(phone.getByRole('region', { name: names.slide(2) })).toBeVisible();
+    expect(errors).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});

@@ -3,7 +3,7 @@
  * The server validates every body with these; the client uses the types.
  */
 import { z } from 'zod';
-import { MAX_LINK_LABEL_LENGTH, MAX_TITLE_LENGTH } from './limits.ts';
+import { MAX_KEEP_AVAILABLE_DAYS, MAX_LINK_LABEL_LENGTH, MAX_TITLE_LENGTH } from './limits.ts';
 
 import { ROLES, type Role } from './roles.ts';
 
@@ -36,8 +36,6 @@ export const CreateLinkRequest = z.object({
   expiresAt: z.iso.datetime({ offset: true }).optional().refine((v) => v === undefined || Date.parse(v) > Date.now(), 'must be in the future'),
 });
 
-/** Longest an ended session's slides may stay available to its audience. */
-export const MAX_KEEP_AVAILABLE_DAYS = 90;
 export const StopPresentationRequest = z
   .object({
     /** Keep the slides shown in this session readable on the audience links until then. */

@@ -8,3 +8,5 @@ export const MAX_TITLE_LENGTH = 200;
 export const MAX_LINK_LABEL_LENGTH = 80;
 /** Deck ids are 16 url-safe characters; anything else is not a deck. */
 export const DECK_ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
+/** Longest an ended session's slides may stay available to its audience ([AU4]). */
+export const MAX_KEEP_AVAILABLE_DAYS = 90;

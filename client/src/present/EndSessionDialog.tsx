@@ -5,7 +5,7 @@
  */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MAX_KEEP_AVAILABLE_DAYS } from '../../../shared/api.ts';
+import { MAX_KEEP_AVAILABLE_DAYS } from '../../../shared/limits.ts';
 import { FormDialog } from '../components/FormDialog.tsx';
 import { FormField } from '../components/FormField.tsx';
 import { fromLocalInput, toLocalInput, tomorrowEvening } from '../share/linkStatus.ts';

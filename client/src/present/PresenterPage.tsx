@@ -104,6 +104,10 @@ function Presenter({ deckId, fallbackTitle, fromSlide }: { deckId: string; fallb
       keyboard: { 70: () => toggleFullscreenRef.current(), 76: () => {} },
       width: 1280,
       height: 720,
+      // reveal.js switches to its scroll view below 435 px of width; embedded in this page the
+      // switch changes the width it measures, so it toggled on and off for ever and froze the
+      // page on a phone. The presenter keeps the slide view at every width.
+      scrollActivationWidth: 0,
       margin: 0.035,
       minScale: 0.05,
       maxScale: 4,
