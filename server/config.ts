@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_MAX_FRAME_BYTES } from '../shared/limits.ts';
-import { DEFAULT_AWARENESS_RATE_LIMIT, DEFAULT_STATS_RATE_LIMIT, DEFAULT_SYNC_RATE_LIMIT, formatRateLimit, parseRateLimit, type RateLimit } from './sync/rateLimit.ts';
+import { DEFAULT_AWARENESS_RATE_LIMIT, DEFAULT_STATS_RATE_LIMIT, DEFAULT_SYNC_RATE_LIMIT, formatRateLimit, parseRateLimit, type RateLimit } from './ws/rateLimit.ts';
 
 /** "<perSecond>/<burst>", "<perSecond>" or "off"/"0"; see server/sync/rateLimit.ts for the defaults' reasons. */
 const rateLimitSetting = (fallback: RateLimit) =>

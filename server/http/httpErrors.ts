@@ -5,7 +5,8 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { z } from 'zod';
 import type { ApiError } from '../../shared/api.ts';
-import { DamagedDeckError, StorageError } from '../sync/DeckRoom.ts';
+import { ConflictError, DamagedDeckError, NotFoundError, StorageError, TooLargeError, ValidationError } from '../errors.ts';
+import { isStorageFault } from '../storage/storageErrors.ts';
 
 export class HttpError extends Error {
   constructor(
@@ -29,19 +30,18 @@ export function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S
   throw new HttpError(400, 'validation', `invalid ${fields.map((f) => f.field).join(', ')}`, fields);
 }
 
-/**
- * SQLite's codes for a store that cannot take writes (full disk, I/O error, read-only file):
- * a passing condition, so 503 like a lost database connection, not a 500 bug report.
- */
-const STORAGE_FAULT_CODES = new Set(['SQLITE_FULL', 'SQLITE_IOERR', 'SQLITE_READONLY', 'SQLITE_CANTOPEN', 'SQLITE_BUSY']);
-
-function isStorageFault(err: unknown): boolean {
-  const code = (err as { code?: unknown }).code;
-  return typeof code === 'string' && (STORAGE_FAULT_CODES.has(code) || /^SQLITE_(IOERR|READONLY)_/.test(code));
+/** A domain error (server/errors.ts) as the HTTP error it answers with, or null for any other error. */
+function fromDomain(err: unknown): HttpError | null {
+  if (err instanceof ValidationError) return new HttpError(400, 'validation', err.message, err.fields);
+  if (err instanceof NotFoundError) return notFound(err.what);
+  if (err instanceof ConflictError) return new HttpError(409, err.code, err.message, err.fields);
+  if (err instanceof TooLargeError) return new HttpError(413, 'too-large', err.message);
+  return null;
 }
 
 export function installErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((err: FastifyError | HttpError, request, reply) => {
+  app.setErrorHandler((thrown: FastifyError | HttpError, request, reply) => {
+    const err = fromDomain(thrown) ?? thrown;
     if (err instanceof HttpError) {
       if (err.headers) void reply.headers(err.headers);
       const body: ApiError = { error: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) };
@@ -52,6 +52,7 @@ export function installErrorHandler(app: FastifyInstance): void {
       return reply.status(409).send(body);
     }
     if (err instanceof StorageError || isStorageFault(err)) {
+      // Storage faults of either store (storageErrors.ts): a passing condition, so 503, not a 500 bug report.
       if (!(err instanceof StorageError)) request.log.error({ err }, 'storage refused a request');
       const body: ApiError = { error: 'storage-unavailable', message: 'storage is unavailable; try again shortly' };
       return reply.status(503).send(body);

@@ -13,7 +13,7 @@ import {
   type Organisation,
 } from '../../shared/research.ts';
 import { newId } from '../auth/tokens.ts';
-import { HttpError, notFound } from '../http/httpErrors.ts';
+import { ConflictError, NotFoundError, TooLargeError, ValidationError } from '../errors.ts';
 import type { ResearchValues, Store } from '../storage/Store.ts';
 
 type AnyRecord = Record<string, unknown>;
@@ -53,9 +53,9 @@ export class ResearchService extends EventEmitter<{ changed: [collection: Collec
   /** Validates a whole record; throws 400 naming the fields. */
   private async validate(collection: CollectionName, input: unknown, organisations?: Map<string, Organisation>): Promise<AnyRecord> {
     const result = COLLECTION_SPECS[collection].schema.safeParse(input ?? {});
-    if (!result.success) throw new HttpError(400, 'validation', 'invalid record', issuesToFields(result.error.issues));
+    if (!result.success) throw new ValidationError('invalid record', issuesToFields(result.error.issues));
     const problems = await this.referenceProblems(collection, result.data, organisations);
-    if (problems.length > 0) throw new HttpError(400, 'validation', 'invalid record', problems);
+    if (problems.length > 0) throw new ValidationError('invalid record', problems);
     return result.data;
   }
 
@@ -79,21 +79,21 @@ export class ResearchService extends EventEmitter<{ changed: [collection: Collec
 
   async update(collection: CollectionName, id: string, patch: unknown, userId: string | null): Promise<AnyRecord> {
     const existing = (await this.store.getResearch(collection, id)) as AnyRecord | null;
-    if (!existing) throw notFound('record');
-    if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) throw new HttpError(400, 'validation', 'invalid record', [{ field: '(body)', message: 'expected an object' }]);
+    if (!existing) throw new NotFoundError('record');
+    if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) throw new ValidationError('invalid record', [{ field: '(body)', message: 'expected an object' }]);
     const { id: _id, createdAt: _c, updatedAt: _u, ...current } = existing;
     const values = await this.validate(collection, { ...current, ...(patch as AnyRecord) });
     await this.ensureUniqueName(collection, values, id);
     const updated = await this.store.updateResearch(collection, { ...values, id } as ResearchValues<CollectionName>, userId);
-    if (!updated) throw notFound('record');
+    if (!updated) throw new NotFoundError('record');
     this.emit('changed', collection);
     return updated as unknown as AnyRecord;
   }
 
   async remove(collection: CollectionName, id: string, userId: string | null): Promise<void> {
     const outcome = await this.store.deleteResearch(collection, id, userId);
-    if (outcome === 'missing') throw notFound('record');
-    if (outcome === 'referenced') throw new HttpError(409, 'in-use', 'this organisation still has interviews, Damocles records or agreements; delete those first');
+    if (outcome === 'missing') throw new NotFoundError('record');
+    if (outcome === 'referenced') throw new ConflictError('in-use', 'this organisation still has interviews, Damocles records or agreements; delete those first');
     this.emit('changed', collection);
   }
 
@@ -101,7 +101,7 @@ export class ResearchService extends EventEmitter<{ changed: [collection: Collec
     if (collection !== 'organisations') return;
     const name = String(values.name).toLowerCase();
     const clash = (await this.store.listResearch('organisations')).find((o) => o.name.toLowerCase() === name && o.id !== ownId);
-    if (clash) throw new HttpError(409, 'exists', 'an organisation with this name exists', [{ field: 'name', message: 'already exists' }]);
+    if (clash) throw new ConflictError('exists', 'an organisation with this name exists', [{ field: 'name', message: 'already exists' }]);
   }
 
   /**
@@ -120,9 +120,9 @@ export class ResearchService extends EventEmitter<{ changed: [collection: Collec
       .map((f) => (orgColumn && f === orgColumn.field ? orgColumn.column : f));
     const missing = required.filter((c) => !headers.includes(c));
     if (missing.length > 0) {
-      throw new HttpError(400, 'validation', `the CSV lacks columns: ${missing.join(', ')} (expected ${expected.join(', ')})`, missing.map((c) => ({ field: c, message: 'missing column' })));
+      throw new ValidationError(`the CSV lacks columns: ${missing.join(', ')} (expected ${expected.join(', ')})`, missing.map((c) => ({ field: c, message: 'missing column' })));
     }
-    if (parsed.data.length > MAX_CSV_ROWS) throw new HttpError(413, 'too-large', `at most ${MAX_CSV_ROWS} rows per import`);
+    if (parsed.data.length > MAX_CSV_ROWS) throw new TooLargeError(`at most ${MAX_CSV_ROWS} rows per import`);
 
     const organisations = new Map((await this.store.listResearch('organisations')).map((o) => [o.id, o]));
     const byName = new Map([...organisations.values()].map((o) => [o.name.toLowerCase(), o]));

@@ -14,10 +14,11 @@ import { describeStatsIssue, StatsClientMessage, type StatsServerMessage } from 
 import { identifySocket } from '../auth/socketAccess.ts';
 import type { AccessBus } from '../events.ts';
 import type { Store } from '../storage/Store.ts';
-import { closeReasonText } from '../sync/Connection.ts';
-import { LimitedWebSocket } from '../sync/LimitedWebSocket.ts';
-import { closeServer, pingOrTerminate } from '../sync/liveness.ts';
-import { bucketFor, type RateLimit, type TokenBucket } from '../sync/rateLimit.ts';
+import { closeReasonText } from '../ws/closeReason.ts';
+import { LimitedWebSocket } from '../ws/LimitedWebSocket.ts';
+import { closeServer, pingOrTerminate } from '../ws/liveness.ts';
+import { armExpiry, closeOnAccessEvents, closeWithGrace, sendUnlessSlow } from '../ws/socketLifecycle.ts';
+import { bucketFor, type RateLimit, type TokenBucket } from '../ws/rateLimit.ts';
 import type { StatsHub, StatSnapshot } from './StatsHub.ts';
 
 /** Subscribe messages are tiny; anything larger is not one. */
@@ -50,6 +51,8 @@ export interface StatsServerOptions {
   parseCookie: (header: string) => Record<string, string | undefined>;
   /** Per-socket message rate limit ([ST6]); null turns it off. */
   rateLimit: RateLimit | null;
+  /** Bytes queued for one socket before it is closed as too slow (TOO_SLOW). */
+  maxBufferedBytes: number;
 }
 
 type Admission = { ok: true; conn: Omit<StatsConnection, 'ws' | 'keys' | 'alive' | 'closing' | 'bucket'> } | { ok: false; code: CloseCodeName; detail?: string };
@@ -64,10 +67,7 @@ export class StatsServer {
     this.rateLimit = options.rateLimit;
     const { bus, hub } = options;
     hub.on('changed', (stats) => this.push(stats));
-    bus.on('linkRevoked', (token) => this.closeWhere((c) => c.linkToken === token, 'LINK_REVOKED'));
-    bus.on('sessionEnded', (hash) => this.closeWhere((c) => c.sessionHash === hash, 'NO_CREDENTIALS', 'session ended'));
-    bus.on('userSessionsEnded', (userId) => this.closeWhere((c) => c.userId === userId, 'NO_CREDENTIALS', 'session ended'));
-    bus.on('deckTrashed', (deckId) => this.closeWhere((c) => c.deckId === deckId, 'NO_SUCH_DECK', 'moved to trash'));
+    closeOnAccessEvents(bus, () => this.connections, (c) => c, (c, name, detail) => this.closeConnection(c, name, detail));
     this.pingTimer = setInterval(() => this.ping(), PING_EVERY_MS);
     this.pingTimer.unref();
   }
@@ -113,17 +113,9 @@ export class StatsServer {
       ws.on('message', (data: RawData, isBinary: boolean) => void this.onMessage(conn, data, isBinary));
       ws.on('pong', () => (conn.alive = true));
       ws.on('error', () => {});
-      let expiry: NodeJS.Timeout | undefined;
-      // setTimeout takes at most 2³¹ ms (~25 days); a later expiry is re-armed until it is due.
-      const arm = (): void => {
-        if (!conn.expiresAt) return;
-        const remaining = Date.parse(conn.expiresAt) - Date.now();
-        if (remaining <= 0) this.closeConnection(conn, conn.linkToken ? 'LINK_EXPIRED' : 'NO_CREDENTIALS');
-        else expiry = setTimeout(arm, Math.min(remaining, 2 ** 31 - 1));
-      };
-      arm();
+      const cancelExpiry = armExpiry(conn.expiresAt, () => this.closeConnection(conn, conn.linkToken ? 'LINK_EXPIRED' : 'NO_CREDENTIALS'));
       ws.on('close', () => {
-        clearTimeout(expiry);
+        cancelExpiry();
         this.connections.delete(conn);
       });
     });
@@ -187,23 +179,23 @@ export class StatsServer {
   private push(stats: StatSnapshot[]): void {
     for (const stat of stats) {
       const frame = JSON.stringify({ type: 'stat', ...stat } satisfies StatsServerMessage);
-      for (const conn of this.connections) if (conn.keys.has(stat.key) && !conn.closing) conn.ws.send(frame);
+      for (const conn of this.connections) if (conn.keys.has(stat.key)) this.sendFrame(conn, frame);
     }
   }
 
   private send(conn: StatsConnection, message: StatsServerMessage): void {
-    if (!conn.closing && conn.ws.readyState === conn.ws.OPEN) conn.ws.send(JSON.stringify(message));
+    this.sendFrame(conn, JSON.stringify(message));
+  }
+
+  /** A socket that does not read its pushes is cut (TOO_SLOW), as on /sync, not buffered for. */
+  private sendFrame(conn: StatsConnection, frame: string): void {
+    if (!conn.closing) sendUnlessSlow(conn.ws, frame, this.options.maxBufferedBytes, () => this.closeConnection(conn, 'TOO_SLOW'));
   }
 
   private closeConnection(conn: StatsConnection, code: CloseCodeName, detail?: string): void {
     if (conn.closing) return;
     conn.closing = true;
-    conn.ws.close(CloseCode[code], closeReasonText(code, detail));
-    setTimeout(() => conn.ws.terminate(), 5_000).unref();
-  }
-
-  private closeWhere(match: (conn: StatsConnection) => boolean, code: CloseCodeName, detail?: string): void {
-    for (const conn of this.connections) if (match(conn)) this.closeConnection(conn, code, detail);
+    closeWithGrace(conn.ws, code, detail);
   }
 
   private ping(): void {

@@ -2,9 +2,10 @@
  * One websocket on `/sync/<deckId>`, with who opened it and what it may do.
  */
 import type { WebSocket } from 'ws';
-import { CloseCode, CloseReason, type CloseCodeName } from '../../shared/closeCodes.ts';
+import type { CloseCodeName } from '../../shared/closeCodes.ts';
+import { closeWithGrace, sendUnlessSlow } from '../ws/socketLifecycle.ts';
 import { MessageType } from '../../shared/syncMessages.ts';
-import { bucketFor, type RateLimit, type TokenBucket } from './rateLimit.ts';
+import { bucketFor, type RateLimit, type TokenBucket } from '../ws/rateLimit.ts';
 
 export interface Identity {
   role: 'editor' | 'viewer';
@@ -37,13 +38,6 @@ export interface ConnectionLimits {
 export const MAX_PENDING_MESSAGES = 256;
 export const MAX_PENDING_BYTES = 8 * 1024 * 1024;
 
-/** Close reasons are limited to 123 bytes by RFC 6455. */
-export function closeReasonText(name: CloseCodeName, detail?: string): string {
-  const text = detail ? `${CloseReason[name]}: ${detail}` : CloseReason[name];
-  let out = text;
-  while (Buffer.byteLength(out) > 123) out = out.slice(0, -1);
-  return out;
-}
 
 export class Connection {
   readonly id = nextConnectionId++;
@@ -56,8 +50,8 @@ export class Connection {
   closing = false;
   /** Writes a read-only socket sent and the server dropped (reported in the close log). */
   ignoredWrites = 0;
-  /** Timers that end the connection when its link or session expires. */
-  expiryTimer: NodeJS.Timeout | undefined;
+  /** Cancels the timer that ends the connection when its link or session expires. */
+  cancelExpiry: () => void = () => {};
   /** Token buckets for SyncStep1/2 and Update, and for Awareness and QueryAwareness (null: off). */
   readonly syncBucket: TokenBucket | null;
   readonly awarenessBucket: TokenBucket | null;
@@ -107,12 +101,7 @@ export class Connection {
   }
 
   send(message: Uint8Array): void {
-    if (this.closing || this.ws.readyState !== this.ws.OPEN) return;
-    if (this.ws.bufferedAmount > this.maxBufferedBytes) {
-      this.close('TOO_SLOW');
-      return;
-    }
-    this.ws.send(message);
+    if (this.closing || !sendUnlessSlow(this.ws, message, this.maxBufferedBytes, () => this.close('TOO_SLOW'))) return;
     this.lastSentAt = Date.now();
     // The y-websocket 3 client sends every awareness change it receives straight back
     // (its awareness 'update' handler does not look at the origin), so each awareness
@@ -124,12 +113,8 @@ export class Connection {
   close(name: CloseCodeName, detail?: string): void {
     if (this.closing) return;
     this.closing = true;
-    clearTimeout(this.expiryTimer);
-    this.ws.close(CloseCode[name], closeReasonText(name, detail));
-    // A socket paused for backpressure must be read again, or the peer's close frame is
-    // never seen; what it sent meanwhile is discarded (the message handler checks closing).
-    if (this.ws.isPaused) this.ws.resume();
-    // A peer that never answers the close handshake is cut after a grace period.
-    setTimeout(() => this.ws.terminate(), 5_000).unref();
+    this.cancelExpiry();
+    // What a paused socket sent meanwhile is discarded (the message handler checks closing).
+    closeWithGrace(this.ws, name, detail);
   }
 }

@@ -12,6 +12,7 @@
 import * as Y from 'yjs';
 import type { Logger } from 'pino';
 import { slideCount } from '../../shared/deckModel.ts';
+import { DamagedDeckError, StorageError } from '../errors.ts';
 import type { Store } from '../storage/Store.ts';
 import { AudienceChannel } from './AudienceChannel.ts';
 import type { Connection } from './Connection.ts';
@@ -53,8 +54,6 @@ function isEmptyStateVector(stateVector: Uint8Array): boolean {
   return stateVector.length === 1 && stateVector[0] === 0;
 }
 
-export class StorageError extends Error {}
-export class DamagedDeckError extends Error {}
 
 export interface RoomDeps {
   store: Store;

@@ -13,11 +13,13 @@ import { DECK_ID_PATTERN } from '../../shared/limits.ts';
 import { identifySocket } from '../auth/socketAccess.ts';
 import type { AccessBus } from '../events.ts';
 import type { Store } from '../storage/Store.ts';
-import { closeReasonText, Connection, type ConnectionLimits, type Identity } from './Connection.ts';
-import { DamagedDeckError, StorageError } from './DeckRoom.ts';
+import { closeReasonText } from '../ws/closeReason.ts';
+import { Connection, type ConnectionLimits, type Identity } from './Connection.ts';
+import { DamagedDeckError, StorageError } from '../errors.ts';
 import { handleMessage, MalformedMessage, RateLimited } from './handleMessage.ts';
-import { LimitedWebSocket } from './LimitedWebSocket.ts';
-import { closeServer, pingOrTerminate } from './liveness.ts';
+import { LimitedWebSocket } from '../ws/LimitedWebSocket.ts';
+import { closeServer, pingOrTerminate } from '../ws/liveness.ts';
+import { armExpiry, closeOnAccessEvents } from '../ws/socketLifecycle.ts';
 import { KEEPALIVE_MESSAGE } from './messages.ts';
 import type { RoomRegistry } from './RoomRegistry.ts';
 
@@ -38,8 +40,6 @@ export interface SyncServerOptions {
 
 /** A socket that has not answered a ping within this long is terminated. */
 const PING_EVERY_MS = 30_000;
-/** setTimeout's largest delay; longer expiries are re-armed. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
 
 type Admission = { ok: true; identity: Identity; expiresAt: string | null } | { ok: false; code: CloseCodeName; detail?: string };
 
@@ -58,11 +58,12 @@ export class SyncServer {
       WebSocket: LimitedWebSocket,
     });
     this.limits = options.rateLimits;
-    const { bus } = options;
-    bus.on('linkRevoked', (token) => this.closeWhere((c) => c.identity.linkToken === token, 'LINK_REVOKED'));
-    bus.on('sessionEnded', (hash) => this.closeWhere((c) => c.identity.sessionHash === hash, 'NO_CREDENTIALS', 'session ended'));
-    bus.on('userSessionsEnded', (userId) => this.closeWhere((c) => c.identity.userId === userId, 'NO_CREDENTIALS', 'session ended'));
-    bus.on('deckTrashed', (deckId) => this.closeWhere((c) => c.deckId === deckId, 'NO_SUCH_DECK', 'moved to trash'));
+    closeOnAccessEvents(
+      options.bus,
+      () => this.connections,
+      (c) => ({ linkToken: c.identity.linkToken, sessionHash: c.identity.sessionHash, userId: c.identity.userId, deckId: c.deckId }),
+      (c, name, detail) => c.close(name, detail),
+    );
     this.tickTimer = setInterval(() => this.tick(), Math.max(50, Math.floor(options.keepaliveAfterMs / 3)));
     this.tickTimer.unref();
   }
@@ -131,7 +132,7 @@ export class SyncServer {
     const room = registry.acquire(deckId);
     this.connections.add(conn);
     room.addConnection(conn);
-    this.armExpiry(conn, expiresAt);
+    conn.cancelExpiry = armExpiry(expiresAt, () => conn.close(conn.readOnly ? 'LINK_EXPIRED' : 'NO_CREDENTIALS', conn.readOnly ? undefined : 'session expired'));
     logger.info({ event: 'ws-open', deckId, role: identity.role, user: identity.userId, link: identity.linkLabel, conn: conn.id }, 'sync connection opened');
 
     room.loaded.catch((err: unknown) => {
@@ -171,7 +172,7 @@ export class SyncServer {
       logger.warn({ event: 'ws-error', deckId, conn: conn.id, code: err.code, err: err.message }, 'sync socket error');
     });
     ws.on('close', (code: number, reason: Buffer) => {
-      clearTimeout(conn.expiryTimer);
+      conn.cancelExpiry();
       this.connections.delete(conn);
       room.removeConnection(conn);
       registry.release(room);
@@ -204,24 +205,6 @@ export class SyncServer {
     const detail = err instanceof MalformedMessage ? err.message : `update rejected: ${(err as Error).message}`;
     this.options.logger.warn({ event: 'ws-malformed', deckId: conn.deckId, conn: conn.id, reason: detail }, 'malformed frame; closing that socket');
     conn.close('MALFORMED', detail.slice(0, 80));
-  }
-
-  private armExpiry(conn: Connection, expiresAt: string | null): void {
-    if (!expiresAt) return;
-    const arm = (): void => {
-      const remaining = Date.parse(expiresAt) - Date.now();
-      if (remaining <= 0) {
-        conn.close(conn.readOnly ? 'LINK_EXPIRED' : 'NO_CREDENTIALS', conn.readOnly ? undefined : 'session expired');
-        return;
-      }
-      conn.expiryTimer = setTimeout(arm, Math.min(remaining, MAX_TIMER_MS));
-      conn.expiryTimer.unref();
-    };
-    arm();
-  }
-
-  private closeWhere(match: (conn: Connection) => boolean, code: CloseCodeName, detail?: string): void {
-    for (const conn of this.connections) if (match(conn)) conn.close(code, detail);
   }
 
   private tick(): void {

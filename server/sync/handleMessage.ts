@@ -7,7 +7,7 @@ import * as decoding from 'lib0/decoding';
 import { MessageType, messageYjsSyncStep1, messageYjsSyncStep2, messageYjsUpdate } from '../../shared/syncMessages.ts';
 import type { Connection } from './Connection.ts';
 import type { DeckRoom } from './DeckRoom.ts';
-import type { TokenBucket } from './rateLimit.ts';
+import type { TokenBucket } from '../ws/rateLimit.ts';
 
 export class MalformedMessage extends Error {}
 

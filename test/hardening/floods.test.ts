@@ -10,7 +10,7 @@ import { describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import { CloseCode } from '../../shared/closeCodes.ts';
 import { MAX_PENDING_MESSAGES, type Connection } from '../../server/sync/Connection.ts';
-import { DEFAULT_AWARENESS_RATE_LIMIT, DEFAULT_STATS_RATE_LIMIT, DEFAULT_SYNC_RATE_LIMIT } from '../../server/sync/rateLimit.ts';
+import { DEFAULT_AWARENESS_RATE_LIMIT, DEFAULT_STATS_RATE_LIMIT, DEFAULT_SYNC_RATE_LIMIT } from '../../server/ws/rateLimit.ts';
 import { newDeck, newLink } from '../helpers/decks.ts';
 import { slideText, typeInto } from '../helpers/docEdits.ts';
 import { awarenessFrame, rawSocket, syncUpdateFrame } from '../helpers/rawSocket.ts';

@@ -103,4 +103,19 @@ describe.skipIf(!available)('PostgreSQL goes away', () => {
     expect(slideText(fresh.doc, 0)).toBe('No database typed while the database was away');
     for (const c of [editor, peer, fresh]) c.destroy();
   });
+
+  test('an HTTP route answers 503 storage-unavailable while the database is away, and serves again after', async () => {
+    const deckId = await newDeck(api, 'HTTP without a database');
+    proxy.cut();
+    try {
+      for (const request of [() => api.get('/api/decks'), () => api.get(`/api/decks/${deckId}`), () => api.post('/api/decks', { title: 'Not now' })]) {
+        const res = await request();
+        expect(res.status).toBe(503);
+        expect(res.body).toMatchObject({ error: 'storage-unavailable' });
+      }
+    } finally {
+      proxy.restore();
+    }
+    await eventually(async () => expect((await api.get(`/api/decks/${deckId}`)).status).toBe(200), 20_000);
+  });
 });

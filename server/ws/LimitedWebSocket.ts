@@ -7,7 +7,7 @@
  */
 import { WebSocket } from 'ws';
 import { CloseCode } from '../../shared/closeCodes.ts';
-import { closeReasonText } from './Connection.ts';
+import { closeReasonText } from './closeReason.ts';
 
 const MESSAGE_TOO_BIG = 1009;
 
