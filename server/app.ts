@@ -135,7 +135,7 @@ export async function createServer(options: AppOptions): Promise<TussenstandServ
   const stats = new StatsHub(store, logger.child({ component: 'stats' }));
   research.on('changed', () => stats.invalidate());
   if (relay) shareThroughRelay(relay, bus, research, stats);
-  const statsServer = new StatsServer({ store, logger: logger.child({ component: 'stats' }), bus, hub: stats, audienceStatKeys: (deckId) => registry.audienceStatKeys(deckId), rateLimit: config.statsRateLimit, parseCookie: (h) => app.parseCookie(h) });
+  const statsServer = new StatsServer({ store, logger: logger.child({ component: 'stats' }), bus, hub: stats, audienceStatKeys: (deckId) => registry.audienceStatKeys(deckId), rateLimit: config.statsRateLimit, maxBufferedBytes: config.maxBufferedBytes, parseCookie: (h) => app.parseCookie(h) });
   const services: Services = { config, store, logger, bus, registry, sync, throttle: relay ? redisLoginThrottle(relay.commands) : new LoginThrottle(),
     research,
     stats,
