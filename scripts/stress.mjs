@@ -98,14 +98,14 @@ if (!results) {
 lines.push('## Figures', '');
 if (figures.length === 0) lines.push('No figures were recorded.', '');
 const sections = new Map();
+// One table row per figure: multi-line values (a server's output) are folded onto one line.
+const cell = (v) => String(v).trim().replace(/\s*\n\s*/g, ' ⏎ ').replaceAll('|', '\\|');
 for (const f of figures) {
   if (!sections.has(f.section)) sections.set(f.section, []);
   sections.get(f.section).push(f);
 }
 for (const [section, list] of sections) {
   lines.push(`### ${section}`, '', '| figure | value |', '| --- | --- |');
-  // One table row per figure: multi-line values (a server's output) are folded onto one line.
-  const cell = (v) => String(v).trim().replace(/\s*\n\s*/g, ' ⏎ ').replaceAll('|', '\\|');
   for (const f of list) lines.push(`| ${cell(f.name)} | ${cell(f.value)}${f.unit ? ` ${f.unit}` : ''} |`);
   lines.push('');
 }

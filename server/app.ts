@@ -6,7 +6,7 @@ import fastifyCookie from '@fastify/cookie';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
-import type { ApiError } from '../shared/api.ts';
+import type { ApiError, HealthResponse } from '../shared/api.ts';
 import { STATS_PATH } from '../shared/statsMessages.ts';
 import { SYNC_PATH } from '../shared/syncMessages.ts';
 import { LoginThrottle, redisLoginThrottle } from './auth/loginThrottle.ts';
@@ -151,7 +151,7 @@ export async function createServer(options: AppOptions): Promise<TussenstandServ
 
   app.get('/healthz', async (_request, reply) => {
     const problem = relay?.problem ?? (store.writeProblem === null ? null : `store: ${store.writeProblem}`);
-    const body = { ok: problem === null, store: store.kind, redis: relay ? relay.healthy : null, openDecks: registry.size, connections: sync.connectionCount, statsConnections: statsServer.connectionCount, ...(problem ? { reason: problem } : {}) };
+    const body = { ok: problem === null, store: store.kind, redis: relay ? relay.healthy : null, openDecks: registry.size, connections: sync.connectionCount, statsConnections: statsServer.connectionCount, ...(problem ? { reason: problem } : {}) } satisfies HealthResponse;
     return reply.status(problem ? 503 : 200).send(body);
   });
   sessionRoutes(app, services);

@@ -5,15 +5,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse as yamlParse } from 'yaml';
-import { ROOT_DIR } from './http/clientFiles.ts';
+import type { TemplateInfo } from '../shared/deckFilesApi.ts';
+import { ROOT_DIR } from './paths.ts';
 
 export const TEMPLATE_DIR = path.join(ROOT_DIR, 'decks/templates');
-
-export interface TemplateInfo {
-  id: string;
-  title: string;
-  description: string;
-}
 
 const TEMPLATE_ID = /^[a-z0-9-]{1,64}$/;
 

@@ -10,3 +10,25 @@ export const MAX_LINK_LABEL_LENGTH = 80;
 export const DECK_ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
 /** Longest an ended session's slides may stay available to its audience ([AU4]). */
 export const MAX_KEEP_AVAILABLE_DAYS = 90;
+
+/* ---- HTTP bodies: the server refuses larger ones with 413, the client checks first ---- */
+
+/** A deck file (Markdown import); decks are tens of kilobytes. */
+export const MAX_DECK_FILE_BYTES = 1024 * 1024;
+/** A research CSV import. */
+export const MAX_CSV_BYTES = 2 * 1024 * 1024;
+
+/* ---- Text fields of the HTTP API (characters, after trimming) ---- */
+
+export const MIN_USERNAME_LENGTH = 2;
+export const MAX_USERNAME_LENGTH = 40;
+export const MIN_PASSWORD_LENGTH = 10;
+export const MAX_PASSWORD_LENGTH = 200;
+export const MAX_DISPLAY_NAME_LENGTH = 80;
+/** The period filled into a template, e.g. "januari 2027". */
+export const MAX_PERIOD_LENGTH = 80;
+export const MAX_VERSION_LABEL_LENGTH = 120;
+/** Longest link or session token accepted in a URL (ours are 43 characters). */
+export const MAX_TOKEN_LENGTH = 200;
+/** Longest statistics key a chart or a request may name (catalogue keys are short). */
+export const MAX_STAT_KEY_LENGTH = 100;

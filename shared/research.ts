@@ -4,7 +4,21 @@
  * its SQL and CSV handling from these descriptions.
  */
 import { z } from 'zod';
-import { AUDIENCES, DAMOCLES_STATUSES, EVENT_KINDS, ORGANISATION_KINDS, type CollectionName } from './researchValues.ts';
+import {
+  AUDIENCES,
+  COLLECTIONS,
+  DAMOCLES_STATUSES,
+  EVENT_KINDS,
+  MAX_AUDIT_ENTRIES,
+  MAX_INTERVIEW_STAFF,
+  MAX_RESEARCH_NAME_LENGTH,
+  MAX_RESEARCH_TEXT_LENGTH,
+  MAX_TRACK,
+  MIN_INTERVIEW_STAFF,
+  MIN_TRACK,
+  ORGANISATION_KINDS,
+  type CollectionName,
+} from './researchValues.ts';
 
 export * from './researchValues.ts';
 
@@ -13,21 +27,21 @@ const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'a date as YYYY-MM-DD', abort: true })
   .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'not a real date');
 const id = z.string().min(1).max(64);
-const track = z.coerce.number().int().min(1).max(9);
+const track = z.coerce.number().int().min(MIN_TRACK).max(MAX_TRACK);
 const text = (max: number) => z.string().trim().max(max);
 
-export const OrganisationInput = z.object({ name: text(200).min(1, 'required'), kind: z.enum(ORGANISATION_KINDS) });
+export const OrganisationInput = z.object({ name: text(MAX_RESEARCH_NAME_LENGTH).min(1, 'required'), kind: z.enum(ORGANISATION_KINDS) });
 export const InterviewInput = z.object({
   date: isoDate,
   organisationId: id,
-  staff: z.number().int().min(1).max(1000),
+  staff: z.number().int().min(MIN_INTERVIEW_STAFF).max(MAX_INTERVIEW_STAFF),
   track: track.default(3),
-  topic: text(500).optional().default(''),
+  topic: text(MAX_RESEARCH_TEXT_LENGTH).optional().default(''),
 });
 export const DamoclesInput = z.object({ organisationId: id, status: z.enum(DAMOCLES_STATUSES), date: isoDate });
-export const AgreementInput = z.object({ organisationId: id, track, date: isoDate, subject: text(500).min(1, 'required') });
+export const AgreementInput = z.object({ organisationId: id, track, date: isoDate, subject: text(MAX_RESEARCH_TEXT_LENGTH).min(1, 'required') });
 export const EventInput = z
-  .object({ kind: z.enum(EVENT_KINDS), date: isoDate, audience: z.enum(AUDIENCES).nullable().optional().default(null), title: text(200).optional().default('') })
+  .object({ kind: z.enum(EVENT_KINDS), date: isoDate, audience: z.enum(AUDIENCES).nullable().optional().default(null), title: text(MAX_RESEARCH_NAME_LENGTH).optional().default('') })
   .refine((e) => e.kind !== 'presentation' || e.audience !== null, { message: 'a presentation needs an audience', path: ['audience'] });
 
 export type OrganisationInput = z.infer<typeof OrganisationInput>;
@@ -105,4 +119,54 @@ export interface AuditEntry {
 export interface ImportRowError {
   row: number;
   errors: { field: string; message: string }[];
+}
+
+/* ---- The research API's requests and replies (server/http/researchRoutes.ts) ---- */
+
+const flag = z.enum(['0', '1', 'true', 'false']).optional();
+
+/** GET /api/research/audit?collection=&recordId=&limit= */
+export const AuditQuery = z.object({
+  collection: z.enum(COLLECTIONS).optional(),
+  recordId: z.string().max(64).optional(),
+  limit: z.coerce.number().int().min(1).max(MAX_AUDIT_ENTRIES).default(200),
+});
+export type AuditQuery = z.input<typeof AuditQuery>;
+
+/** POST /api/research/import?kind=<collection>[&dryRun=1], the CSV file as the body. */
+export const ImportQuery = z.object({ kind: z.enum(COLLECTIONS), dryRun: flag });
+
+/** Any stored record, as the generic table and form handle it. */
+export type ResearchRecord = { id: string; createdAt: string; updatedAt: string } & Record<string, unknown>;
+
+/** GET /api/research/:collection */
+export interface ResearchListResponse<R = ResearchRecord> {
+  records: R[];
+}
+
+/** GET /api/research/audit */
+export interface AuditListResponse {
+  entries: AuditEntry[];
+}
+
+/** POST /api/research/import?dryRun=1 with every row valid: what would be added. */
+export interface ImportCheck<R = ResearchRecord> {
+  valid: boolean;
+  count: number;
+  records: R[];
+  rows: ImportRowError[];
+}
+
+/** POST /api/research/import (201): every row stored. */
+export interface ImportCommitted<R = ResearchRecord> {
+  imported: number;
+  records: R[];
+}
+
+/** The 422 body of a refused import ('import-invalid'): an ApiError with every bad row. */
+export interface ImportInvalidBody {
+  error: 'import-invalid';
+  message: string;
+  rows: ImportRowError[];
+  count: number;
 }

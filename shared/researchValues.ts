@@ -23,3 +23,18 @@ export const CSV_COLUMNS: Record<CollectionName, { all: string[]; optional: stri
   agreements: { all: ['organisation', 'track', 'date', 'subject'], optional: [] },
   events: { all: ['kind', 'date', 'audience', 'title'], optional: ['audience', 'title'] },
 };
+
+/* ---- Field bounds: the zod schemas in research.ts and the research page's inputs ---- */
+
+/** An organisation's name, an event's title. */
+export const MAX_RESEARCH_NAME_LENGTH = 200;
+/** An interview's topic, an agreement's subject. */
+export const MAX_RESEARCH_TEXT_LENGTH = 500;
+/** Staff taking part in one interview. */
+export const MIN_INTERVIEW_STAFF = 1;
+export const MAX_INTERVIEW_STAFF = 1000;
+/** Tracks of the approach are numbered 1..9. */
+export const MIN_TRACK = 1;
+export const MAX_TRACK = 9;
+/** Most audit entries one GET /api/research/audit returns. */
+export const MAX_AUDIT_ENTRIES = 1000;

@@ -8,6 +8,7 @@
  * `describeStatsIssue` names the field for a close reason.
  */
 import * as z from 'zod/mini';
+import { MAX_STAT_KEY_LENGTH } from './limits.ts';
 
 export const STATS_PATH = '/stats';
 /** Most keys one subscribe message may name (the catalogue has a dozen). */
@@ -16,7 +17,7 @@ export const MAX_SUBSCRIBE_KEYS = 64;
 const SeriesPoint = z.object({ label: z.string(), value: z.number() });
 export const StatValueSchema = z.union([z.number(), z.array(SeriesPoint)]);
 
-const StatKeys = z.array(z.string().check(z.maxLength(100))).check(z.minLength(1), z.maxLength(MAX_SUBSCRIBE_KEYS));
+const StatKeys = z.array(z.string().check(z.maxLength(MAX_STAT_KEY_LENGTH))).check(z.minLength(1), z.maxLength(MAX_SUBSCRIBE_KEYS));
 
 export const StatsClientMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('subscribe'), keys: StatKeys }),

@@ -4,9 +4,9 @@
  *
  * Chunks are attributed to pages with Vite's manifest (built with --manifest):
  *  - every page = the index.html entry chunk and its static imports, recursively, plus
- *  - deck list: the static-import closure of src/pages/DeckListPage.tsx;
+ *  - deck list: the static-import closure of src/deck/DeckListPage.tsx;
  *  - editor:    the static-import closure of src/editor/EditorPage.tsx;
- *  - attendee:  the static-import closure of src/pages/ViewerPage.tsx.
+ *  - attendee:  the static-import closure of src/present/ViewerPage.tsx.
  * "+ lazy" adds every chunk reachable through dynamic imports from that page (the most it can
  * load). For the attendee, the browser run also records which JS files were actually
  * fetched until the first slide was visible; that set is what the 250 kB target is held to.
@@ -27,7 +27,7 @@ import { median } from '../stats.ts';
 
 const OUT_DIR = path.join(ROOT, '.tmp/bench-client');
 const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const PAGES = { list: 'src/pages/DeckListPage.tsx', editor: 'src/editor/EditorPage.tsx', attendee: 'src/pages/ViewerPage.tsx' } as const;
+const PAGES = { list: 'src/deck/DeckListPage.tsx', editor: 'src/editor/EditorPage.tsx', attendee: 'src/present/ViewerPage.tsx' } as const;
 type PageName = keyof typeof PAGES;
 
 interface ManifestChunk {
@@ -168,7 +168,7 @@ export const clientBundle: Scenario = {
     notes.unshift(
       'Built with `npx vite build --outDir .tmp/bench-client --emptyOutDir --manifest`; sizes are each .js file gzipped with Node zlib at its default level, in kB (1000 bytes). ' +
         'Chunks are attributed to pages with .vite/manifest.json: each page = the index.html entry chunk and its static imports (recursively) plus the static-import closure of its page module ' +
-        '(deck list: src/pages/DeckListPage.tsx; editor: src/editor/EditorPage.tsx; attendee: src/pages/ViewerPage.tsx); ' +
+        '(deck list: src/deck/DeckListPage.tsx; editor: src/editor/EditorPage.tsx; attendee: src/present/ViewerPage.tsx); ' +
         '“+ lazy” adds all chunks reachable through the page’s dynamic imports. CSS is not counted.',
       `Attendee in Chromium (${rounds} runs, median): our server with SERVE_CLIENT=true and CLIENT_DIR=.tmp/bench-client, a deck whose first slide carries a unique paragraph, ` +
         'POST /presentation/start, then a fresh browser context (empty cache, service workers blocked) opens /v/<token>; time from page.goto to that paragraph being visible ' +

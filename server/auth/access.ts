@@ -2,6 +2,7 @@
  * Who is asking: a session cookie (an editor) or an audience link token (a viewer).
  * Used by the HTTP API and both websocket endpoints, so every door checks the same way.
  */
+import { MAX_TOKEN_LENGTH } from '../../shared/limits.ts';
 import type { Store, LinkRecord, UserRecord } from '../storage/Store.ts';
 import { sha256 } from './tokens.ts';
 
@@ -19,7 +20,7 @@ export type LinkAccess =
   | { state: 'unknown' };
 
 export async function resolveSession(store: Store, token: string | undefined): Promise<SessionAccess | null> {
-  if (!token || token.length > 200) return null;
+  if (!token || token.length > MAX_TOKEN_LENGTH) return null;
   const tokenHash = sha256(token);
   const session = await store.getSession(tokenHash);
   if (!session) return null;
@@ -33,7 +34,7 @@ export async function resolveSession(store: Store, token: string | undefined): P
 }
 
 export async function resolveLink(store: Store, token: string | null | undefined): Promise<LinkAccess> {
-  if (!token || token.length > 200) return { state: 'unknown' };
+  if (!token || token.length > MAX_TOKEN_LENGTH) return { state: 'unknown' };
   const link = await store.getLink(token);
   if (!link) return { state: 'unknown' };
   if (link.revokedAt) return { state: 'revoked', link };

@@ -6,12 +6,10 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import type { ApiError } from '../../shared/api.ts';
+import { ROOT_DIR } from '../paths.ts';
 
-/** The repository: this file is server/http/x.ts in source and dist/server/main.js when bundled, two levels down either way. */
-export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** The built client; CLIENT_DIR overrides it (parallel test runs each build their own). */
 export const CLIENT_DIR = path.resolve(process.env.CLIENT_DIR ?? path.join(ROOT_DIR, 'dist/client'));
 

@@ -1,21 +1,19 @@
 /** Decks as files: Markdown import and export, PowerPoint export, and the templates. */
 import type { FastifyInstance } from 'fastify';
 import * as Y from 'yjs';
+import type { ImportedDeck, TemplateListResponse } from '../../shared/deckFilesApi.ts';
 import { readMeta } from '../../shared/deckModel.ts';
 import { buildDeck } from '../../shared/deckFile/buildDeck.ts';
 import { NotADeckError, parseDeck } from '../../shared/deckFile/parseDeck.ts';
 import { deckToMarkdown } from '../../shared/deckFile/toMarkdown.ts';
+import { MAX_DECK_FILE_BYTES } from '../../shared/limits.ts';
 import { createDeck } from '../decks.ts';
 import { listTemplates } from '../templates.ts';
 import type { Services } from '../services.ts';
-import { DeckParams, editableDeck } from './deckRoutes.ts';
+import { attachment } from './attachment.ts';
+import { DeckParams, editableDeck } from './deckAccess.ts';
 import { HttpError, parse } from './httpErrors.ts';
 import { requireUser } from './requestAccess.ts';
-
-/** A deck file larger than this is refused with 413 (decks are tens of kilobytes). */
-export const MAX_DECK_FILE_BYTES = 1024 * 1024;
-
-export const attachment = (name: string): string => `attachment; filename*=UTF-8''${encodeURIComponent(name.replace(/[\\/:*?"<>|]+/g, '').slice(0, 100) || 'deck')}`;
 
 export function deckFileRoutes(app: FastifyInstance, services: Services): void {
   const { store, registry, stats } = services;
@@ -34,7 +32,7 @@ export function deckFileRoutes(app: FastifyInstance, services: Services): void {
     }
     const deck = await createDeck(store, parsed.meta.title, user.id, (doc) => buildDeck(doc, parsed));
     await store.recordDeckEvent({ deckId: deck.id, kind: 'imported', userId: user.id, detail: { dialect: parsed.dialect, slides: deck.slideCount } });
-    return reply.status(201).send({ id: deck.id, title: deck.title, slideCount: deck.slideCount, dialect: parsed.dialect });
+    return reply.status(201).send({ id: deck.id, title: deck.title, slideCount: deck.slideCount, dialect: parsed.dialect } satisfies ImportedDeck);
   });
 
   app.get('/api/decks/:id/export.md', async (request, reply) => {
@@ -62,6 +60,6 @@ export function deckFileRoutes(app: FastifyInstance, services: Services): void {
 
   app.get('/api/templates', async (request) => {
     requireUser(request);
-    return { templates: listTemplates() };
+    return { templates: listTemplates() } satisfies TemplateListResponse;
   });
 }

@@ -1,28 +1,19 @@
 /** Decks: list, create, read, rename, trash and restore, and each deck's history. */
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import { CreateDeckRequest, UpdateDeckRequest, type DeckEvent, type DeckSummary } from '../../shared/api.ts';
+import { CreateDeckRequest, DeckListQuery, UpdateDeckRequest, type DeckEvent, type DeckHistoryResponse, type DeckListResponse, type DeckSummary } from '../../shared/api.ts';
 import { initDeckDoc, writeMeta } from '../../shared/deckModel.ts';
 import { buildDeck } from '../../shared/deckFile/buildDeck.ts';
 import { parseDeck } from '../../shared/deckFile/parseDeck.ts';
 import { fillTemplate } from '../templates.ts';
-import { DECK_ID_PATTERN } from '../../shared/limits.ts';
 import { createDeck } from '../decks.ts';
-import type { DeckRecord, Store } from '../storage/Store.ts';
+import type { DeckRecord } from '../storage/Store.ts';
 import type { Services } from '../services.ts';
-import { HttpError, notFound, parse } from './httpErrors.ts';
+import { DeckParams, editableDeck } from './deckAccess.ts';
+import { HttpError, parse } from './httpErrors.ts';
 import { requireUser } from './requestAccess.ts';
+import { userNames, type NameOf } from './userReplies.ts';
 
-export const DeckParams = z.object({ id: z.string().regex(DECK_ID_PATTERN, 'not a deck id') });
-const ListQuery = z.object({ trashed: z.enum(['0', '1', 'true', 'false']).optional() });
-
-/** Maps user ids to display names for one response (a handful of users, read once). */
-export async function userNames(store: Store): Promise<(id: string | null) => { id: string; name: string } | null> {
-  const users = new Map((await store.listUsers()).map((u) => [u.id, u.displayName]));
-  return (id) => (id && users.has(id) ? { id, name: users.get(id)! } : null);
-}
-
-function toSummary(deck: DeckRecord, name: (id: string | null) => { id: string; name: string } | null): DeckSummary {
+function toSummary(deck: DeckRecord, name: NameOf): DeckSummary {
   return {
     id: deck.id,
     title: deck.title,
@@ -35,22 +26,15 @@ function toSummary(deck: DeckRecord, name: (id: string | null) => { id: string; 
   };
 }
 
-/** Loads a deck the caller may edit, or throws 404. */
-export async function editableDeck(store: Store, id: string): Promise<DeckRecord> {
-  const deck = await store.getDeck(id);
-  if (!deck) throw notFound('deck');
-  return deck;
-}
-
 export function deckRoutes(app: FastifyInstance, services: Services): void {
   const { store, registry, bus } = services;
 
   app.get('/api/decks', async (request) => {
     requireUser(request);
-    const query = parse(ListQuery, request.query);
+    const query = parse(DeckListQuery, request.query);
     const trashed = query.trashed === '1' || query.trashed === 'true';
     const name = await userNames(store);
-    return { decks: (await store.listDecks({ trashed })).map((d) => toSummary(d, name)) };
+    return { decks: (await store.listDecks({ trashed })).map((d) => toSummary(d, name)) } satisfies DeckListResponse;
   });
 
   app.post('/api/decks', async (request, reply) => {
@@ -114,6 +98,6 @@ export function deckRoutes(app: FastifyInstance, services: Services): void {
     await editableDeck(store, id);
     const name = await userNames(store);
     const events: DeckEvent[] = (await store.listDeckEvents(id)).map((e) => ({ id: e.id, kind: e.kind, at: e.at, user: name(e.userId), detail: e.detail }));
-    return { events };
+    return { events } satisfies DeckHistoryResponse;
   });
 }

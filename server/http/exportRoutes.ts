@@ -5,7 +5,7 @@ import { CreateExportRequest, type ExportFormat } from '../../shared/exports.ts'
 import { SESSION_COOKIE } from '../auth/access.ts';
 import { NoBrowserError } from '../export/ExportService.ts';
 import type { Services } from '../services.ts';
-import { DeckParams, editableDeck } from './deckRoutes.ts';
+import { DeckParams, editableDeck } from './deckAccess.ts';
 import { HttpError, notFound, parse } from './httpErrors.ts';
 import { requireUser } from './requestAccess.ts';
 

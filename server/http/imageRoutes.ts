@@ -7,16 +7,19 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { IMAGE_TYPES, imagePath, MAX_IMAGE_BYTES, type ImageType } from '../../shared/images.ts';
+import { IMAGE_TYPES, imagePath, MAX_IMAGE_BYTES, type ImageType, type UploadedImage } from '../../shared/images.ts';
+import { MAX_TOKEN_LENGTH } from '../../shared/limits.ts';
+import { LINK_TOKEN_PARAM } from '../../shared/syncMessages.ts';
 import { resolveLink } from '../auth/access.ts';
 import { newId } from '../auth/tokens.ts';
 import type { Services } from '../services.ts';
-import { DeckParams, editableDeck } from './deckRoutes.ts';
+import { DeckParams, editableDeck } from './deckAccess.ts';
 import { HttpError, notFound, parse } from './httpErrors.ts';
 import { requireUser } from './requestAccess.ts';
 
 const ImageParams = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'not an image id') });
-const ImageQuery = z.object({ token: z.string().max(200).optional() });
+/** A link holder's image address carries the link token, as the sync socket's does. */
+const ImageQuery = z.object({ [LINK_TOKEN_PARAM]: z.string().max(MAX_TOKEN_LENGTH).optional() });
 
 /** The first bytes each accepted format starts with. */
 function sniff(data: Buffer): ImageType | null {
@@ -45,12 +48,12 @@ export function imageRoutes(app: FastifyInstance, services: Services): void {
     if (actual !== declared) throw new HttpError(415, 'unsupported-media-type', `the file is not a valid ${declared}`);
     const id = newId();
     await store.createImage({ id, deckId, contentType: actual, bytes: data.length, sha256: createHash('sha256').update(data).digest('hex'), createdBy: user.id }, data);
-    return reply.status(201).send({ id, url: imagePath(id), contentType: actual, bytes: data.length });
+    return reply.status(201).send({ id, url: imagePath(id), contentType: actual, bytes: data.length } satisfies UploadedImage);
   });
 
   app.get('/api/images/:id', async (request, reply) => {
     const { id } = parse(ImageParams, request.params);
-    const { token } = parse(ImageQuery, request.query);
+    const { [LINK_TOKEN_PARAM]: token } = parse(ImageQuery, request.query);
     const image = await store.getImage(id);
     if (!image) throw notFound('image');
     if (!request.access) {

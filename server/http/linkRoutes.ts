@@ -4,22 +4,22 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { MAX_TOKEN_LENGTH } from '../../shared/limits.ts';
 import { CreateLinkRequest, type LinkInfo, type LinkListResponse, type LinkView } from '../../shared/api.ts';
 import { resolveLink } from '../auth/access.ts';
 import { newSecretToken } from '../auth/tokens.ts';
 import type { LinkRecord } from '../storage/Store.ts';
 import type { Services } from '../services.ts';
-import { DeckParams, editableDeck, userNames } from './deckRoutes.ts';
+import { DeckParams, editableDeck } from './deckAccess.ts';
 import { HttpError, notFound, parse } from './httpErrors.ts';
 import { requireUser } from './requestAccess.ts';
+import { userNames, type NameOf } from './userReplies.ts';
 
-const LinkParams = DeckParams.extend({ token: z.string().min(1).max(200) });
-const TokenParams = z.object({ token: z.string().min(1).max(200) });
+const LinkParams = DeckParams.extend({ token: z.string().min(1).max(MAX_TOKEN_LENGTH) });
+const TokenParams = z.object({ token: z.string().min(1).max(MAX_TOKEN_LENGTH) });
 
 /** Path of the attendee page for a token. */
 export const viewerPath = (token: string): string => `/v/${token}`;
-
-type NameOf = (id: string | null) => { id: string; name: string } | null;
 
 function toLinkInfo(link: LinkRecord, request: FastifyRequest, nameOf: NameOf): LinkInfo {
   const path = viewerPath(link.token);

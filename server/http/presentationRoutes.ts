@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { StopPresentationRequest, type AudienceResponse } from '../../shared/api.ts';
 import { beginSession, endSession, readPresentation, slideIds, type PresentationState } from '../../shared/deckModel.ts';
 import type { Services } from '../services.ts';
-import { DeckParams, editableDeck } from './deckRoutes.ts';
+import { DeckParams, editableDeck } from './deckAccess.ts';
 import { HttpError, parse } from './httpErrors.ts';
 import { requireUser } from './requestAccess.ts';
 

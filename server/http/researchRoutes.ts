@@ -1,22 +1,33 @@
 /** The research log over HTTP: CRUD per collection, CSV import/export, the audit trail. */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { AuditEntry } from '../../shared/research.ts';
-import { COLLECTIONS } from '../../shared/research.ts';
-import { MAX_CSV_BYTES } from '../research/ResearchService.ts';
+import { MAX_CSV_BYTES } from '../../shared/limits.ts';
+import {
+  AuditQuery,
+  COLLECTIONS,
+  ImportQuery,
+  type AuditEntry,
+  type AuditListResponse,
+  type ImportCheck,
+  type ImportCommitted,
+  type ImportInvalidBody,
+  type CollectionName,
+  type CollectionRecords,
+  type ResearchListResponse,
+} from '../../shared/research.ts';
 import type { Services } from '../services.ts';
-import { userNames } from './deckRoutes.ts';
 import { HttpError, parse } from './httpErrors.ts';
 import { requireUser } from './requestAccess.ts';
+import { userNames } from './userReplies.ts';
+
+/**
+ * ResearchService hands out created, updated and imported records as plain objects, so those
+ * replies are checked against ResearchRecord only once the service returns that type.
+ */
+type ServiceRecord = Record<string, unknown>;
 
 const CollectionParams = z.object({ collection: z.enum(COLLECTIONS) });
 const RecordParams = CollectionParams.extend({ id: z.string().min(1).max(64) });
-const ImportQuery = z.object({ kind: z.enum(COLLECTIONS), dryRun: z.enum(['0', '1', 'true', 'false']).optional() });
-const AuditQuery = z.object({
-  collection: z.enum(COLLECTIONS).optional(),
-  recordId: z.string().max(64).optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(200),
-});
 
 export function researchRoutes(app: FastifyInstance, services: Services): void {
   const { research, store } = services;
@@ -38,7 +49,7 @@ export function researchRoutes(app: FastifyInstance, services: Services): void {
       before: e.before,
       after: e.after,
     }));
-    return { entries };
+    return { entries } satisfies AuditListResponse;
   });
 
   app.post('/api/research/import', { bodyLimit: MAX_CSV_BYTES }, async (request, reply) => {
@@ -48,10 +59,10 @@ export function researchRoutes(app: FastifyInstance, services: Services): void {
     const dryRun = query.dryRun === '1' || query.dryRun === 'true';
     const result = await research.importCsv(query.kind, request.body, user.id, !dryRun);
     if (result.errors.length > 0) {
-      return reply.status(422).send({ error: 'import-invalid', message: `${result.errors.length} row(s) have errors; nothing was imported`, rows: result.errors, count: result.count });
+      return reply.status(422).send({ error: 'import-invalid', message: `${result.errors.length} row(s) have errors; nothing was imported`, rows: result.errors, count: result.count } satisfies ImportInvalidBody);
     }
-    if (dryRun) return { valid: true, count: result.count, records: result.records, rows: [] };
-    return reply.status(201).send({ imported: result.count, records: result.records });
+    if (dryRun) return { valid: true, count: result.count, records: result.records, rows: [] } satisfies ImportCheck<ServiceRecord>;
+    return reply.status(201).send({ imported: result.count, records: result.records } satisfies ImportCommitted<ServiceRecord>);
   });
 
   app.get('/api/research/:collection/export.csv', async (request, reply) => {
@@ -67,7 +78,7 @@ export function researchRoutes(app: FastifyInstance, services: Services): void {
   app.get('/api/research/:collection', async (request) => {
     requireUser(request);
     const { collection } = parse(CollectionParams, request.params);
-    return { records: await research.list(collection) };
+    return { records: await research.list(collection) } satisfies ResearchListResponse<CollectionRecords[CollectionName]>;
   });
 
   app.post('/api/research/:collection', async (request, reply) => {

@@ -1,22 +1,13 @@
 /** Sign in, sign out, and who am I. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { LoginRequest, type UserInfo } from '../../shared/api.ts';
+import { LoginRequest } from '../../shared/api.ts';
 import { SESSION_COOKIE } from '../auth/access.ts';
 import { DUMMY_HASH, verifyPassword } from '../auth/passwords.ts';
 import { newSecretToken, sha256 } from '../auth/tokens.ts';
-import type { UserRecord } from '../storage/Store.ts';
 import type { Services } from '../services.ts';
 import { HttpError, parse } from './httpErrors.ts';
 import { requireUser } from './requestAccess.ts';
-
-export const toUserInfo = (u: UserRecord): UserInfo => ({
-  id: u.id,
-  username: u.username,
-  displayName: u.displayName,
-  role: u.role,
-  disabled: u.disabled,
-  createdAt: u.createdAt,
-});
+import { toUserInfo } from './userReplies.ts';
 
 function cookieSecure(services: Services, request: FastifyRequest): boolean {
   const setting = services.config.cookieSecure;

@@ -1,13 +1,13 @@
 /** Account management (admins only): list, add, change role or password, disable. */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { CreateUserRequest, UpdateUserRequest } from '../../shared/api.ts';
+import { CreateUserRequest, UpdateUserRequest, type UserListResponse } from '../../shared/api.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { newId } from '../auth/tokens.ts';
 import type { Services } from '../services.ts';
 import { HttpError, notFound, parse } from './httpErrors.ts';
 import { requireAdmin } from './requestAccess.ts';
-import { toUserInfo } from './sessionRoutes.ts';
+import { toUserInfo } from './userReplies.ts';
 
 const UserParams = z.object({ id: z.string().min(1).max(64) });
 
@@ -16,7 +16,7 @@ export function userRoutes(app: FastifyInstance, services: Services): void {
 
   app.get('/api/users', async (request) => {
     requireAdmin(request);
-    return { users: (await store.listUsers()).map(toUserInfo) };
+    return { users: (await store.listUsers()).map(toUserInfo) } satisfies UserListResponse;
   });
 
   app.post('/api/users', async (request, reply) => {

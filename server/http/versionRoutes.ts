@@ -2,18 +2,28 @@
 import type { FastifyInstance } from 'fastify';
 import * as Y from 'yjs';
 import { z } from 'zod';
+import {
+  CreateVersionRequest,
+  VERSION_PREVIEW_CHARS,
+  type RestoreVersionResponse,
+  type VersionInfo,
+  type VersionListResponse,
+  type VersionSummary,
+} from '../../shared/deckFilesApi.ts';
 import { listSlides, readMeta } from '../../shared/deckModel.ts';
 import { plainText, readFragment } from '../../shared/deckFile/tree.ts';
 import { deckToMarkdown } from '../../shared/deckFile/toMarkdown.ts';
 import type { VersionRecord } from '../storage/Store.ts';
 import type { Services } from '../services.ts';
-import { attachment } from './deckFileRoutes.ts';
-import { DeckParams, editableDeck, userNames } from './deckRoutes.ts';
+import { attachment } from './attachment.ts';
+import { DeckParams, editableDeck } from './deckAccess.ts';
 import { notFound, parse } from './httpErrors.ts';
 import { requireUser } from './requestAccess.ts';
+import { userNames, type NameOf } from './userReplies.ts';
 
 const VersionParams = DeckParams.extend({ version: z.string().min(1).max(64) });
-const CreateVersionRequest = z.object({ label: z.string().trim().min(1, 'required').max(120) });
+
+const toInfo = (v: VersionRecord, name: NameOf): VersionInfo => ({ id: v.id, label: v.label, kind: v.kind, createdAt: v.createdAt, createdBy: name(v.createdBy) });
 
 export function versionRoutes(app: FastifyInstance, services: Services): void {
   const { store, versions } = services;
@@ -24,7 +34,7 @@ export function versionRoutes(app: FastifyInstance, services: Services): void {
     return version;
   }
 
-  const describe = async (v: VersionRecord) => ({ id: v.id, label: v.label, kind: v.kind, createdAt: v.createdAt, createdBy: (await userNames(store))(v.createdBy) });
+  const describe = async (v: VersionRecord): Promise<VersionInfo> => toInfo(v, await userNames(store));
 
   app.post('/api/decks/:id/versions', async (request, reply) => {
     const user = requireUser(request);
@@ -39,7 +49,7 @@ export function versionRoutes(app: FastifyInstance, services: Services): void {
     const { id } = parse(DeckParams, request.params);
     await editableDeck(store, id);
     const name = await userNames(store);
-    return { versions: (await store.listVersions(id)).map((v) => ({ id: v.id, label: v.label, kind: v.kind, createdAt: v.createdAt, createdBy: name(v.createdBy) })) };
+    return { versions: (await store.listVersions(id)).map((v) => toInfo(v, name)) } satisfies VersionListResponse;
   });
 
   // A summary for the history list's preview; the full document comes from /state.
@@ -49,10 +59,10 @@ export function versionRoutes(app: FastifyInstance, services: Services): void {
     const version = await findVersion(id, versionId);
     const doc = new Y.Doc();
     Y.applyUpdate(doc, versions.frozenState(version));
-    const summary = {
+    const summary: VersionSummary = {
       ...(await describe(version)),
       meta: readMeta(doc),
-      slides: listSlides(doc).map((s) => ({ id: s.id, layout: s.layout, text: plainText(readFragment(s.content)).slice(0, 500) })),
+      slides: listSlides(doc).map((s) => ({ id: s.id, layout: s.layout, text: plainText(readFragment(s.content)).slice(0, VERSION_PREVIEW_CHARS) })),
     };
     doc.destroy();
     return summary;
@@ -84,6 +94,6 @@ export function versionRoutes(app: FastifyInstance, services: Services): void {
     const version = await findVersion(id, versionId);
     const backup = await versions.restore(id, version, user.id);
     await store.recordDeckEvent({ deckId: id, kind: 'version-restored', userId: user.id, detail: { version: version.id, label: version.label, backup: backup.id } });
-    return { restored: version.id, backup: await describe(backup) };
+    return { restored: version.id, backup: await describe(backup) } satisfies RestoreVersionResponse;
   });
 }

@@ -29,7 +29,6 @@ export interface ImportResult {
 const UNKNOWN_ORGANISATION = '(unknown)';
 
 /** A CSV body larger than this is refused (the research log has hundreds of rows, not millions). */
-export const MAX_CSV_BYTES = 2 * 1024 * 1024;
 export const MAX_CSV_ROWS = 10_000;
 
 function issuesToFields(issues: { path: PropertyKey[]; message: string }[]): { field: string; message: string }[] {

@@ -5,14 +5,11 @@
 import { EventEmitter } from 'node:events';
 import type { Logger } from 'pino';
 import { computeStats, sameStat } from '../../shared/computeStats.ts';
-import type { StatValue } from '../../shared/statsCatalogue.ts';
+import type { StatResponse } from '../../shared/api.ts';
 import type { Store } from '../storage/Store.ts';
 
-export interface StatSnapshot {
-  key: string;
-  value: StatValue;
-  updatedAt: string;
-}
+/** A statistic's current value; on the wire it is the reply of GET /api/stats/:key. */
+export type StatSnapshot = StatResponse;
 
 /** Changes arriving within this window are recomputed once (a CSV import is one change anyway). */
 const COALESCE_MS = 15;

@@ -6,6 +6,7 @@
  * database from the start. Times are ISO-8601 strings in UTC.
  */
 import type { UserInfo } from '../../shared/api.ts';
+import type { VersionKind } from '../../shared/deckFilesApi.ts';
 import type { CollectionName, CollectionRecords } from '../../shared/research.ts';
 
 /** A user as every layer sees it; the password hash travels only in UserWithSecret. */
@@ -98,7 +99,7 @@ export interface VersionRecord {
   deckId: string;
   label: string;
   /** 'manual' (made by hand), 'session' (a live session started), 'auto' (while editing), 'restore' (before a restore). */
-  kind: 'manual' | 'session' | 'auto' | 'restore';
+  kind: VersionKind;
   createdAt: string;
   createdBy: string | null;
 }

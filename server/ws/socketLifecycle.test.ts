@@ -39,13 +39,13 @@ describe('socket lifecycle shared by /sync and /stats', () => {
     // The client stops reading: kernel buffers fill, then ws queues on the server side.
     client.pause();
     const chunk = new Uint8Array(256 * 1024);
-    let cut = false;
+    const outcome = { cut: false };
     let sent = 0;
-    for (let i = 0; i < 2_000 && !cut; i++) {
-      if (sendUnlessSlow(ws, chunk, 1024 * 1024, () => (cut = true))) sent++;
+    for (let i = 0; i < 2_000 && !outcome.cut; i++) {
+      if (sendUnlessSlow(ws, chunk, 1024 * 1024, () => (outcome.cut = true))) sent++;
       await new Promise((r) => setImmediate(r));
     }
-    expect(cut).toBe(true);
+    expect(outcome.cut).toBe(true);
     expect(ws.bufferedAmount).toBeGreaterThan(1024 * 1024);
     // Never more than the bound plus one message beyond what the kernel took.
     expect(sent).toBeLessThan(2_000);

@@ -3,7 +3,7 @@
  * job API) and version history. Errors are ApiRequestErrors, as from http.ts.
  */
 import type { DeckSummary } from '../../../shared/api.ts';
-import type { DeckMeta, SlideLayout } from '../../../shared/deckModel.ts';
+import type { CreateVersionRequest, ImportedDeck, RestoreVersionResponse, TemplateInfo, TemplateListResponse, VersionInfo, VersionListResponse } from '../../../shared/deckFilesApi.ts';
 import type { ExportFormat, ExportJobInfo } from '../../../shared/exports.ts';
 import { ApiRequestError, apiUpload, http, type RequestOptions } from './http.ts';
 
@@ -12,14 +12,10 @@ const versionPath = (deckId: string, versionId: string): string => `${deckPath(d
 
 /* ---- Templates ---- */
 
-export interface TemplateInfo {
-  id: string;
-  title: string;
-  description: string;
-}
+export type { TemplateInfo };
 
 export async function listTemplates(options?: RequestOptions): Promise<TemplateInfo[]> {
-  const { templates } = await http.get<{ templates: TemplateInfo[] }>('/api/templates', options);
+  const { templates } = await http.get<TemplateListResponse>('/api/templates', options);
   return templates;
 }
 
@@ -28,17 +24,10 @@ export const createDeckFromTemplate = (title: string, template: string, period: 
 
 /* ---- Import ---- */
 
-/** The server refuses deck files larger than this with 413. */
-export const MAX_IMPORT_BYTES = 1024 * 1024;
+/** The server refuses deck files larger than this with 413 (defined in shared/limits.ts). */
+export { MAX_DECK_FILE_BYTES as MAX_IMPORT_BYTES } from '../../../shared/limits.ts';
 
-export type DeckDialect = 'tussenstand' | 'reveal' | 'slidev' | 'marp';
-
-export interface ImportedDeck {
-  id: string;
-  title: string;
-  slideCount: number;
-  dialect: DeckDialect;
-}
+export type { DeckDialect, ImportedDeck } from '../../../shared/deckFilesApi.ts';
 
 /** Uploads a Markdown file as it is; the server recognises the dialect. */
 export const importDeck = (file: Blob): Promise<ImportedDeck> => apiUpload<ImportedDeck>('/api/decks/import', file, 'text/markdown');
@@ -49,8 +38,8 @@ export type DirectExport = 'md' | 'pptx';
 
 export const directExportUrl = (deckId: string, kind: DirectExport): string => `${deckPath(deckId)}/export.${kind}`;
 
-export const startExportJob = (deckId: string, format: ExportFormat, notes: boolean): Promise<{ id: string }> =>
-  http.post<{ id: string }>(`${deckPath(deckId)}/exports`, notes ? { format, notes: true } : { format });
+export const startExportJob = (deckId: string, format: ExportFormat, notes: boolean): Promise<ExportJobInfo> =>
+  http.post<ExportJobInfo>(`${deckPath(deckId)}/exports`, notes ? { format, notes: true } : { format });
 
 export const getExportJob = (id: string, options?: RequestOptions): Promise<ExportJobInfo> => http.get<ExportJobInfo>(`/api/exports/${encodeURIComponent(id)}`, options);
 
@@ -59,30 +48,17 @@ export const exportJobFileUrl = (id: string): string => `/api/exports/${encodeUR
 
 /* ---- Versions ---- */
 
-export type VersionKind = 'manual' | 'session' | 'auto' | 'restore';
-
-export interface VersionInfo {
-  id: string;
-  label: string;
-  kind: VersionKind;
-  createdAt: string;
-  createdBy: { id: string; name: string } | null;
-}
-
-export interface VersionSummary extends VersionInfo {
-  meta: DeckMeta;
-  slides: { id: string; layout: SlideLayout; text: string }[];
-}
+export type { VersionInfo, VersionKind, VersionSummary } from '../../../shared/deckFilesApi.ts';
 
 export async function listVersions(deckId: string, options?: RequestOptions): Promise<VersionInfo[]> {
-  const { versions } = await http.get<{ versions: VersionInfo[] }>(`${deckPath(deckId)}/versions`, options);
+  const { versions } = await http.get<VersionListResponse>(`${deckPath(deckId)}/versions`, options);
   return versions;
 }
 
-export const createVersion = (deckId: string, label: string): Promise<VersionInfo> => http.post<VersionInfo>(`${deckPath(deckId)}/versions`, { label });
+export const createVersion = (deckId: string, label: string): Promise<VersionInfo> => http.post<VersionInfo>(`${deckPath(deckId)}/versions`, { label } satisfies CreateVersionRequest);
 
-export const restoreVersion = (deckId: string, versionId: string): Promise<{ restored: string; backup: VersionInfo }> =>
-  http.post<{ restored: string; backup: VersionInfo }>(`${versionPath(deckId, versionId)}/restore`);
+export const restoreVersion = (deckId: string, versionId: string): Promise<RestoreVersionResponse> =>
+  http.post<RestoreVersionResponse>(`${versionPath(deckId, versionId)}/restore`);
 
 export const versionMarkdownUrl = (deckId: string, versionId: string): string => `${versionPath(deckId, versionId)}/export.md`;
 

@@ -1,11 +1,11 @@
 /** Deck list and deck lifecycle calls. */
-import type { DeckSummary } from '../../../shared/api.ts';
+import type { DeckListResponse, DeckSummary } from '../../../shared/api.ts';
 import { http, type RequestOptions } from './http.ts';
 
 const deckPath = (id: string): string => `/api/decks/${encodeURIComponent(id)}`;
 
 export async function listDecks(trashed: boolean, options?: RequestOptions): Promise<DeckSummary[]> {
-  const { decks } = await http.get<{ decks: DeckSummary[] }>(trashed ? '/api/decks?trashed=1' : '/api/decks', options);
+  const { decks } = await http.get<DeckListResponse>(trashed ? '/api/decks?trashed=1' : '/api/decks', options);
   return decks;
 }
 

@@ -1,13 +1,8 @@
 /** Uploading an image into a deck: the raw file as the body, answered with its URL. */
-import { IMAGE_TYPES, MAX_IMAGE_BYTES, type ImageType } from '../../../shared/images.ts';
+import { IMAGE_TYPES, MAX_IMAGE_BYTES, type ImageType, type UploadedImage } from '../../../shared/images.ts';
 import { apiUpload } from './http.ts';
 
-export interface UploadedImage {
-  id: string;
-  url: string;
-  contentType: string;
-  bytes: number;
-}
+export type { UploadedImage };
 
 export function isUploadableType(type: string): type is ImageType {
   return (IMAGE_TYPES as readonly string[]).includes(type);

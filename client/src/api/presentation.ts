@@ -11,7 +11,7 @@ export const startPresentation = (deckId: string): Promise<PresentationState> =>
 export const stopPresentation = (deckId: string, keepUntil?: string): Promise<PresentationState> =>
   http.post<PresentationState>(`${deckPath(deckId)}/presentation/stop`, keepUntil ? { keepUntil } : undefined);
 
-export const startExport = (deckId: string, format: ExportFormat, notes: boolean): Promise<{ id: string }> =>
-  http.post<{ id: string }>(`${deckPath(deckId)}/exports`, notes ? { format, notes: true } : { format });
+export const startExport = (deckId: string, format: ExportFormat, notes: boolean): Promise<ExportJobInfo> =>
+  http.post<ExportJobInfo>(`${deckPath(deckId)}/exports`, notes ? { format, notes: true } : { format });
 
 export const getExport = (id: string, options?: RequestOptions): Promise<ExportJobInfo> => http.get<ExportJobInfo>(`/api/exports/${encodeURIComponent(id)}`, options);

@@ -1,16 +1,26 @@
 /** The research log: records per collection, CSV import (dry run and commit), audit trail. */
-import type { AuditEntry, CollectionName, CollectionRecords, ImportRowError } from '../../../shared/research.ts';
+import type {
+  AuditEntry,
+  AuditListResponse,
+  AuditQuery,
+  CollectionName,
+  CollectionRecords,
+  ImportCheck,
+  ImportCommitted,
+  ImportRowError,
+  ResearchListResponse,
+  ResearchRecord,
+} from '../../../shared/research.ts';
 import { http, isApiRequestError, type RequestOptions } from './http.ts';
 
-/** Any stored record, as the generic table and form handle it. */
-export type ResearchRecord = { id: string; createdAt: string; updatedAt: string } & Record<string, unknown>;
+export type { ImportCheck, ResearchRecord };
 
 export type ResearchData = { [C in CollectionName]: CollectionRecords[C][] };
 
 const collectionPath = (collection: CollectionName): string => `/api/research/${encodeURIComponent(collection)}`;
 
 export async function listRecords<C extends CollectionName>(collection: C, options?: RequestOptions): Promise<CollectionRecords[C][]> {
-  const { records } = await http.get<{ records: CollectionRecords[C][] }>(collectionPath(collection), options);
+  const { records } = await http.get<ResearchListResponse<CollectionRecords[C]>>(collectionPath(collection), options);
   return records;
 }
 
@@ -26,19 +36,13 @@ export const deleteRecord = (collection: CollectionName, id: string): Promise<vo
 /** Where the browser downloads a collection as CSV (the server names the file). */
 export const exportUrl = (collection: CollectionName): string => `${collectionPath(collection)}/export.csv`;
 
-export interface ImportCheck {
-  valid: boolean;
-  count: number;
-  records: ResearchRecord[];
-}
-
 /** Validates a CSV file without storing anything: the records it would add. */
 export const checkImport = (collection: CollectionName, csv: string): Promise<ImportCheck> =>
   http.post<ImportCheck>(`/api/research/import?kind=${encodeURIComponent(collection)}&dryRun=1`, csv, { contentType: 'text/csv' });
 
 /** Stores every row of a CSV file, or none when a row is invalid. */
-export const commitImport = (collection: CollectionName, csv: string): Promise<{ imported: number; records: ResearchRecord[] }> =>
-  http.post<{ imported: number; records: ResearchRecord[] }>(`/api/research/import?kind=${encodeURIComponent(collection)}`, csv, { contentType: 'text/csv' });
+export const commitImport = (collection: CollectionName, csv: string): Promise<ImportCommitted> =>
+  http.post<ImportCommitted>(`/api/research/import?kind=${encodeURIComponent(collection)}`, csv, { contentType: 'text/csv' });
 
 /** The per-row problems of a refused import (422 import-invalid), else null. */
 export function importRowErrors(err: unknown): ImportRowError[] | null {
@@ -47,9 +51,9 @@ export function importRowErrors(err: unknown): ImportRowError[] | null {
   return Array.isArray(rows) ? (rows as ImportRowError[]) : [];
 }
 
-export async function listAudit(query: { collection?: CollectionName; limit: number }, options?: RequestOptions): Promise<AuditEntry[]> {
+export async function listAudit(query: Pick<AuditQuery, 'collection'> & { limit: number }, options?: RequestOptions): Promise<AuditEntry[]> {
   const params = new URLSearchParams({ limit: String(query.limit) });
   if (query.collection) params.set('collection', query.collection);
-  const { entries } = await http.get<{ entries: AuditEntry[] }>(`/api/research/audit?${params.toString()}`, options);
+  const { entries } = await http.get<AuditListResponse>(`/api/research/audit?${params.toString()}`, options);
   return entries;
 }

@@ -1,9 +1,9 @@
 /** Account management (administrators only). */
-import type { CreateUserRequest, UpdateUserRequest, UserInfo } from '../../../shared/api.ts';
+import type { CreateUserRequest, UpdateUserRequest, UserInfo, UserListResponse } from '../../../shared/api.ts';
 import { http, type RequestOptions } from './http.ts';
 
 export async function listUsers(options?: RequestOptions): Promise<UserInfo[]> {
-  const { users } = await http.get<{ users: UserInfo[] }>('/api/users', options);
+  const { users } = await http.get<UserListResponse>('/api/users', options);
   return users;
 }
 

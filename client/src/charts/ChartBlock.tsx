@@ -21,7 +21,8 @@ import { CHART_NODE, type ChartAttrs, type ChartView } from '../../../shared/cha
 import { STAT_CATALOGUE, statDefinition } from '../../../shared/statsCatalogue.ts';
 import { StatChart, useUiLanguage } from './ChartView.tsx';
 import { isChartView, parseFrozenValue, viewsFor } from './format.ts';
-import { useStat } from './statsClient.ts';
+import { useStat } from './useStat.ts';
+import { MAX_STAT_KEY_LENGTH } from '../../../shared/limits.ts';
 
 export interface ChartBlockOptions {
   /** An audience link token: attendees subscribe with it instead of a session cookie. */
@@ -40,7 +41,6 @@ declare module '@tiptap/core' {
   }
 }
 
-const MAX_KEY_LENGTH = 100;
 /** A frozen value is a small JSON document; anything larger is not one of ours. */
 const MAX_FROZEN_LENGTH = 20_000;
 
@@ -50,7 +50,7 @@ export function defaultView(statKey: string): ChartView {
 }
 
 function cleanKey(value: unknown): string {
-  return typeof value === 'string' ? value.slice(0, MAX_KEY_LENGTH) : '';
+  return typeof value === 'string' ? value.slice(0, MAX_STAT_KEY_LENGTH) : '';
 }
 
 /** A frozen value in canonical JSON, or null when missing or invalid. */

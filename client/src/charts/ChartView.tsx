@@ -13,10 +13,11 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Cell, Line, LineChart, Pie, PieChart, Tooltip, XAxis, YAxis, type PieLabelRenderProps } from 'recharts';
 import type { ChartView as ChartViewName } from '../../../shared/chartBlock.ts';
-import { closeCodeName } from '../../../shared/closeCodes.ts';
 import { statDefinition, type StatValue } from '../../../shared/statsCatalogue.ts';
+import { closeReasonKey } from '../deck/closeReasonKey.ts';
 import { chartColour, chartRows, describeValue, formatDate, formatNumber, isSeries, parseFrozenValue, statLabel, totalOf, type ChartRow, type UiLanguage } from './format.ts';
-import { useStat, type StatsStatus } from './statsClient.ts';
+import type { StatsStatus } from './StatsClient.ts';
+import { useStat } from './useStat.ts';
 import './charts.css';
 
 export interface ChartViewProps {
@@ -71,9 +72,7 @@ export function StatChart({ statKey, view, value, frozenAt = null, status, error
   let notice: ReactNode = null;
   if (!frozen && error) notice = <p className="chart-view__notice chart-view__notice--error">{t('charts.refused', { message: error })}</p>;
   else if (!frozen && status === 'closed') {
-    const name = closeCode === null ? undefined : closeCodeName(closeCode);
-    const reasonKey = name && name in closeReasonKeys ? closeReasonKeys[name as keyof typeof closeReasonKeys] : 'closeReason.unknown';
-    notice = <p className="chart-view__notice chart-view__notice--error">{t('charts.unavailable', { reason: t(reasonKey) })}</p>;
+    notice = <p className="chart-view__notice chart-view__notice--error">{t('charts.unavailable', { reason: t(closeReasonKey(closeCode)) })}</p>;
   } else if (!frozen && status === 'reconnecting') notice = <p className="chart-view__notice">{t('charts.reconnecting')}</p>;
 
   const rows = value === null ? [] : chartRows(definition, value, language, t);
@@ -113,18 +112,6 @@ export function StatChart({ statKey, view, value, frozenAt = null, status, error
     </figure>
   );
 }
-
-const closeReasonKeys = {
-  NO_CREDENTIALS: 'closeReason.NO_CREDENTIALS',
-  FORBIDDEN: 'closeReason.FORBIDDEN',
-  NO_SUCH_DECK: 'closeReason.NO_SUCH_DECK',
-  LINK_REVOKED: 'closeReason.LINK_REVOKED',
-  LINK_EXPIRED: 'closeReason.LINK_EXPIRED',
-  MALFORMED: 'closeReason.MALFORMED',
-  FRAME_TOO_LARGE: 'closeReason.FRAME_TOO_LARGE',
-  DECK_DAMAGED: 'closeReason.DECK_DAMAGED',
-  RATE_LIMITED: 'closeReason.RATE_LIMITED',
-} as const;
 
 function BigNumber({ value, label, language }: { value: number; label: string; language: UiLanguage }) {
   return (

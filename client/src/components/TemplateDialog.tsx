@@ -13,9 +13,9 @@ import { FormDialog } from './FormDialog.tsx';
 import { FormField } from './FormField.tsx';
 import { LoadingMessage } from './LoadingMessage.tsx';
 import '../styles/deckFiles.css';
+import { MAX_PERIOD_LENGTH } from '../../../shared/limits.ts';
 
 /** The server's limit for a period (CreateDeckRequest). */
-const MAX_PERIOD_LENGTH = 80;
 
 type TemplatesState = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; templates: TemplateInfo[] };
 

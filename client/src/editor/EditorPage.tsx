@@ -7,7 +7,7 @@
  * from the copy kept on this device (if there is one).
  */
 import { useEffect, useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { DeckSummary } from '../../../shared/api.ts';
 import { getDeck } from '../api/decks.ts';
@@ -15,7 +15,7 @@ import { errorMessage } from '../api/errorMessage.ts';
 import { isApiRequestError } from '../api/http.ts';
 import { useAuth } from '../auth/AuthContext.tsx';
 import { LoadingMessage } from '../components/LoadingMessage.tsx';
-import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
+import { DeckMissing } from '../deck/DeckMissing.tsx';
 import { registerOfflineShell } from '../offline/registerOfflineShell.ts';
 import { DeckEditor } from './DeckEditor.tsx';
 import '../styles/deck.css';
@@ -65,22 +65,5 @@ export default function EditorPage() {
       user={auth.user}
       openedOffline={summary.status === 'offline'}
     />
-  );
-}
-
-function DeckMissing() {
-  const { t } = useTranslation();
-  useDocumentTitle(t('deck.notFound'));
-  return (
-    <div className="deck-missing">
-      <p className="back-link">
-        <Link to="/">
-          <span aria-hidden="true">← </span>
-          {t('deck.backToList')}
-        </Link>
-      </p>
-      <h1>{t('deck.notFound')}</h1>
-      <p>{t('deck.notFoundText')}</p>
-    </div>
   );
 }

@@ -16,7 +16,7 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { getStatsClient } from '../charts/statsClient.ts';
+import { getStatsClient } from '../charts/statsRegistry.ts';
 import { ClosedMessage } from '../deck/ClosedMessage.tsx';
 import { useDeckSync } from '../deck/useDeckSync.ts';
 import { SlideContentView } from '../editor/SlideContentView.tsx';

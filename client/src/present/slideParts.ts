@@ -5,6 +5,7 @@
  */
 import { CHART_VIEWS, type ChartView } from '../../../shared/chartBlock.ts';
 import type { SlideNode } from '../editor/slideTree.ts';
+import { LINK_TOKEN_PARAM } from '../../../shared/syncMessages.ts';
 
 export type Segment = { kind: 'nodes'; nodes: SlideNode[] } | { kind: 'chart'; attrs: Record<string, unknown> };
 
@@ -43,7 +44,7 @@ export function withImageToken(nodes: SlideNode[], token: string): SlideNode[] {
   return nodes.map((node) => {
     if (node.kind === 'text') return node;
     const src = node.attrs.src;
-    const attrs = node.name === 'image' && typeof src === 'string' && UPLOADED_IMAGE.test(src.trim()) ? { ...node.attrs, src: `${src.trim()}?token=${encodeURIComponent(token)}` } : node.attrs;
+    const attrs = node.name === 'image' && typeof src === 'string' && UPLOADED_IMAGE.test(src.trim()) ? { ...node.attrs, src: `${src.trim()}?${LINK_TOKEN_PARAM}=${encodeURIComponent(token)}` } : node.attrs;
     return { ...node, attrs, children: withImageToken(node.children, token) };
   });
 }

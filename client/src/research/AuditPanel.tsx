@@ -9,6 +9,7 @@ import { LoadingMessage } from '../components/LoadingMessage.tsx';
 import { TableWrap } from '../components/TableWrap.tsx';
 import { COLLECTIONS } from './constants.ts';
 import { displayValue, formatMoment, recordLabel, VIEWS, type DisplayContext } from './collections.ts';
+import { MAX_AUDIT_ENTRIES } from '../../../shared/researchValues.ts';
 
 const PAGE = 100;
 
@@ -86,9 +87,9 @@ export function AuditPanel({ active, version, section, ctx }: AuditPanelProps) {
           label={t('research.audit.caption', { count: state.entries.length })}
           after={
             state.entries.length >= limit &&
-            limit < 1000 && (
+            limit < MAX_AUDIT_ENTRIES && (
               <p className="table-note">
-                <button type="button" className="button" onClick={() => setLimit((n) => Math.min(1000, n + 4 * PAGE))}>
+                <button type="button" className="button" onClick={() => setLimit((n) => Math.min(MAX_AUDIT_ENTRIES, n + 4 * PAGE))}>
                   {t('research.audit.loadMore')}
                 </button>
               </p>

@@ -13,8 +13,8 @@ import { checkImport, commitImport, importRowErrors, type ResearchRecord } from 
 import { TableWrap } from '../components/TableWrap.tsx';
 import { csvColumn, csvColumns, displayValue, type CollectionView, type DisplayContext } from './collections.ts';
 import { fieldErrorText } from './fieldErrors.ts';
+import { MAX_CSV_BYTES } from '../../../shared/limits.ts';
 
-const MAX_BYTES = 2 * 1024 * 1024;
 
 /** The file's text: UTF-8, or Windows-1252 as older Excel versions save "CSV" in Dutch Windows. */
 async function readText(file: File): Promise<string> {
@@ -77,7 +77,7 @@ export function ImportPanel({ view, section, ctx, onImported, onClose }: ImportP
       setCheck({ status: 'idle' });
       return;
     }
-    if (file.size > MAX_BYTES) {
+    if (file.size > MAX_CSV_BYTES) {
       setCheck({ status: 'failed', file: null, message: t('research.import.tooLarge') });
       return;
     }

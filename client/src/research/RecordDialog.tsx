@@ -13,6 +13,7 @@ import { FormField, type ControlProps } from '../components/FormField.tsx';
 import { ORGANISATION_KINDS } from './constants.ts';
 import { toFormValues, toPayload, type CollectionView, type FieldSpec, type FormValues } from './collections.ts';
 import { fieldErrorText } from './fieldErrors.ts';
+import { MAX_TRACK, MIN_TRACK } from '../../../shared/researchValues.ts';
 
 export interface RecordDialogProps {
   view: CollectionView;
@@ -132,7 +133,7 @@ function FieldControl({ field, control, value, organisations, onChange }: FieldC
       return (
         <select {...control} value={value} onChange={(e) => onChange(e.target.value)}>
           {value === '' && <option value="">{t('research.choose')}</option>}
-          {[1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => (
+          {Array.from({ length: MAX_TRACK - MIN_TRACK + 1 }, (_, i) => MIN_TRACK + i).map((n) => (
             <option key={n} value={String(n)}>
               {t('research.trackValue', { track: n })}
             </option>

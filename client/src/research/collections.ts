@@ -7,6 +7,7 @@ import type { TFunction } from 'i18next';
 import type { CollectionName, OrganisationKind } from '../../../shared/research.ts';
 import type { ResearchRecord } from '../api/research.ts';
 import { AUDIENCES, CSV_COLUMNS, DAMOCLES_STATUSES, EVENT_KINDS, ORGANISATION_KINDS } from './constants.ts';
+import { MAX_INTERVIEW_STAFF, MAX_RESEARCH_NAME_LENGTH, MAX_RESEARCH_TEXT_LENGTH, MIN_INTERVIEW_STAFF } from '../../../shared/researchValues.ts';
 
 export type FieldName = 'name' | 'kind' | 'date' | 'organisationId' | 'staff' | 'track' | 'topic' | 'status' | 'subject' | 'audience' | 'title';
 
@@ -80,7 +81,7 @@ export const VIEWS: Record<CollectionName, CollectionView> = {
   organisations: {
     name: 'organisations',
     fields: [
-      { name: 'name', kind: { type: 'text', maxLength: 200 }, label: (t) => t('research.fields.name'), searchable: true },
+      { name: 'name', kind: { type: 'text', maxLength: MAX_RESEARCH_NAME_LENGTH }, label: (t) => t('research.fields.name'), searchable: true },
       {
         name: 'kind',
         kind: { type: 'enum', values: ORGANISATION_KINDS, optionLabel: kindLabel },
@@ -96,9 +97,9 @@ export const VIEWS: Record<CollectionName, CollectionView> = {
     fields: [
       date,
       organisation(),
-      { name: 'staff', kind: { type: 'int', min: 1, max: 1000 }, label: (t) => t('research.fields.staff'), hint: (t) => t('research.hints.staff') },
+      { name: 'staff', kind: { type: 'int', min: MIN_INTERVIEW_STAFF, max: MAX_INTERVIEW_STAFF }, label: (t) => t('research.fields.staff'), hint: (t) => t('research.hints.staff') },
       track,
-      { name: 'topic', kind: { type: 'text', maxLength: 500, multiline: true }, label: (t) => t('research.fields.topic'), searchable: true },
+      { name: 'topic', kind: { type: 'text', maxLength: MAX_RESEARCH_TEXT_LENGTH, multiline: true }, label: (t) => t('research.fields.topic'), searchable: true },
     ],
     defaults: () => ({ date: today(), organisationId: '', staff: '1', track: '3', topic: '' }),
   },
@@ -123,7 +124,7 @@ export const VIEWS: Record<CollectionName, CollectionView> = {
       date,
       organisation(),
       track,
-      { name: 'subject', kind: { type: 'text', maxLength: 500, multiline: true }, label: (t) => t('research.fields.subject'), searchable: true },
+      { name: 'subject', kind: { type: 'text', maxLength: MAX_RESEARCH_TEXT_LENGTH, multiline: true }, label: (t) => t('research.fields.subject'), searchable: true },
     ],
     defaults: () => ({ date: today(), organisationId: '', track: '1', subject: '' }),
   },
@@ -146,7 +147,7 @@ export const VIEWS: Record<CollectionName, CollectionView> = {
         shownWhen: (values) => values.kind !== 'factsheet',
         searchable: true,
       },
-      { name: 'title', kind: { type: 'text', maxLength: 200 }, label: (t) => t('research.fields.title'), searchable: true },
+      { name: 'title', kind: { type: 'text', maxLength: MAX_RESEARCH_NAME_LENGTH }, label: (t) => t('research.fields.title'), searchable: true },
     ],
     defaults: () => ({ date: today(), kind: 'presentation', audience: '', title: '' }),
   },

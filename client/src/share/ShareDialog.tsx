@@ -20,6 +20,7 @@ import { LinkShareBox } from './LinkShareBox.tsx';
 import { fromLocalInput, hasLiveLink, linkStatus, toLocalInput } from './linkStatus.ts';
 import { useAudienceCounts } from './useAudienceCounts.ts';
 import './share.css';
+import { MAX_LINK_LABEL_LENGTH } from '../../../shared/limits.ts';
 
 export interface ShareDialogProps {
   deckId: string;
@@ -148,7 +149,7 @@ export function ShareDialog({ deckId, counts, onStart, onClose }: ShareDialogPro
             </h3>
             <div className="share-create__fields">
               <FormField label={t('share.label')} hint={t('share.labelHint')}>
-                {(control) => <input {...control} type="text" maxLength={80} autoComplete="off" value={label} onChange={(event) => setLabel(event.target.value)} />}
+                {(control) => <input {...control} type="text" maxLength={MAX_LINK_LABEL_LENGTH} autoComplete="off" value={label} onChange={(event) => setLabel(event.target.value)} />}
               </FormField>
               <FormField label={t('share.expiry')} hint={t('share.expiryHint')} error={expiryError}>
                 {(control) => <input {...control} type="datetime-local" min={toLocalInput(new Date(now))} value={expiry} onChange={(event) => setExpiry(event.target.value)} />}

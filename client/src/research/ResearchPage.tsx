@@ -12,11 +12,11 @@ import { LoadingMessage } from '../components/LoadingMessage.tsx';
 import { Notice, type NoticeData } from '../components/Notice.tsx';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
 import { currentLanguage } from '../i18n/index.ts';
-import { AuditPanel } from '../research/AuditPanel.tsx';
-import { VIEWS, type DisplayContext } from '../research/collections.ts';
-import { COLLECTIONS } from '../research/constants.ts';
-import { CollectionPanel } from '../research/CollectionPanel.tsx';
-import { Tabs, useTabIds } from '../research/Tabs.tsx';
+import { AuditPanel } from './AuditPanel.tsx';
+import { VIEWS, type DisplayContext } from './collections.ts';
+import { COLLECTIONS } from './constants.ts';
+import { CollectionPanel } from './CollectionPanel.tsx';
+import { Tabs, useTabIds } from './Tabs.tsx';
 import '../styles/data.css';
 
 type TabId = CollectionName | 'audit';

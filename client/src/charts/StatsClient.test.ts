@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, StatsClient, statsUrl, type SocketLike } from './statsClient.ts';
+import { backoffDelay, StatsClient, type SocketLike } from './StatsClient.ts';
+import { statsUrl } from './statsRegistry.ts';
 
 type Handler = (event: never) => void;
 

@@ -19,32 +19,18 @@ import { FormDialog } from '../components/FormDialog.tsx';
 import { FormField } from '../components/FormField.tsx';
 import { LoadingMessage } from '../components/LoadingMessage.tsx';
 import { Notice, type NoticeData } from '../components/Notice.tsx';
-import { VersionPreview } from '../history/VersionPreview.tsx';
-import { formatVersionTime, versionByline, versionKind, versionTitle } from '../history/versionText.ts';
+import { DeckMissing } from '../deck/DeckMissing.tsx';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
 import { currentLanguage } from '../i18n/index.ts';
-import '@fontsource/inter/latin-400.css';
-import '@fontsource/inter/latin-400-italic.css';
-import '@fontsource/inter/latin-600.css';
-import '@fontsource/inter/latin-700.css';
-import '@fontsource/inter/latin-800.css';
-import '@fontsource/source-serif-4/latin-400.css';
-import '@fontsource/source-serif-4/latin-400-italic.css';
-import '@fontsource/source-serif-4/latin-600.css';
-import '@fontsource/source-serif-4/latin-700.css';
-import '@fontsource/atkinson-hyperlegible/latin-400.css';
-import '@fontsource/atkinson-hyperlegible/latin-400-italic.css';
-import '@fontsource/atkinson-hyperlegible/latin-700.css';
+import { VersionPreview } from './VersionPreview.tsx';
+import { formatVersionTime, versionByline, versionKind, versionTitle } from './versionText.ts';
 import '../styles/deck.css';
 import '../styles/data.css';
-import '../editor/themes/tussenstand.css';
-import '../editor/themes/noord.css';
-import '../editor/themes/contrast.css';
-import '../editor/slides.css';
+import '../editor/slideStyles.ts';
 import '../styles/history.css';
+import { MAX_VERSION_LABEL_LENGTH } from '../../../shared/limits.ts';
 
 /** The server's limit for a version label. */
-const MAX_LABEL_LENGTH = 120;
 
 type DeckState = { status: 'loading' } | { status: 'missing' } | { status: 'error'; error: unknown } | { status: 'ready'; deck: DeckSummary };
 type VersionsState = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; versions: VersionInfo[] };
@@ -269,7 +255,7 @@ function SaveVersionDialog({ onSubmit, onClose }: { onSubmit(label: string): Pro
     >
       <FormField label={t('history.label')} hint={t('history.labelHint')} error={required ? t('history.labelRequired') : null}>
         {(control) => (
-          <input {...control} ref={inputRef} name="label" autoComplete="off" maxLength={MAX_LABEL_LENGTH} value={label} onChange={(event) => setLabel(event.target.value)} />
+          <input {...control} ref={inputRef} name="label" autoComplete="off" maxLength={MAX_VERSION_LABEL_LENGTH} value={label} onChange={(event) => setLabel(event.target.value)} />
         )}
       </FormField>
     </FormDialog>
@@ -305,22 +291,5 @@ function RestoreDialog({ title, time, onSubmit, onClose }: { title: string; time
       onSubmit={() => void submit()}
       onClose={onClose}
     />
-  );
-}
-
-function DeckMissing() {
-  const { t } = useTranslation();
-  useDocumentTitle(t('deck.notFound'));
-  return (
-    <div className="deck-missing">
-      <p className="back-link">
-        <Link to="/">
-          <span aria-hidden="true">← </span>
-          {t('deck.backToList')}
-        </Link>
-      </p>
-      <h1>{t('deck.notFound')}</h1>
-      <p>{t('deck.notFoundText')}</p>
-    </div>
   );
 }

@@ -23,18 +23,18 @@ import { LoadingMessage } from '../components/LoadingMessage.tsx';
 import { ClosedMessage } from '../deck/ClosedMessage.tsx';
 import { useDeckSync } from '../deck/useDeckSync.ts';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
-import { usePresenterPointer } from '../present/awareness.ts';
-import { PresentIcon } from '../present/icons.tsx';
-import { useDeckContent, usePresentationState } from '../present/useDeckContent.ts';
+import { usePresenterPointer } from './awareness.ts';
+import { PresentIcon } from './icons.tsx';
+import { useDeckContent, usePresentationState } from './useDeckContent.ts';
 import { audienceState } from '../../../shared/deckModel.ts';
 import { formatDateTime } from '../format/time.ts';
 import { currentLanguage } from '../i18n/index.ts';
-import '../present/slideStyles.ts';
-import '../present/viewer.css';
+import './slideStyles.ts';
+import './viewer.css';
 
 // The slide renderer carries the chart library (recharts, the largest part of this page): it
 // loads when the first slide is shown, so the waiting screen stays light.
-const LiveSlide = lazy(() => import('../present/LiveSlide.tsx').then((m) => ({ default: m.LiveSlide })));
+const LiveSlide = lazy(() => import('./LiveSlide.tsx').then((m) => ({ default: m.LiveSlide })));
 
 type Unavailable = 'notFound' | 'revoked' | 'expired' | 'deckGone';
 

@@ -5,10 +5,11 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { errorMessage } from '../api/errorMessage.ts';
 import { isApiRequestError } from '../api/http.ts';
-import { useAuth } from '../auth/AuthContext.tsx';
-import { safeReturnPath } from '../auth/returnPath.ts';
+import { useAuth } from './AuthContext.tsx';
+import { safeReturnPath } from './returnPath.ts';
 import { LoadingMessage } from '../components/LoadingMessage.tsx';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
+import { MAX_PASSWORD_LENGTH, MAX_USERNAME_LENGTH } from '../../../shared/limits.ts';
 
 function signInError(t: TFunction, err: unknown): string {
   if (isApiRequestError(err)) {
@@ -83,7 +84,7 @@ export default function LoginPage() {
               autoCapitalize="none"
               spellCheck={false}
               required
-              maxLength={40}
+              maxLength={MAX_USERNAME_LENGTH}
               value={username}
               aria-describedby={error ? 'login-error' : undefined}
               aria-invalid={error ? true : undefined}
@@ -98,7 +99,7 @@ export default function LoginPage() {
               type="password"
               autoComplete="current-password"
               required
-              maxLength={200}
+              maxLength={MAX_PASSWORD_LENGTH}
               value={password}
               aria-describedby={error ? 'login-error' : undefined}
               aria-invalid={error ? true : undefined}

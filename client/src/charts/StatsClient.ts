@@ -11,12 +11,12 @@
  * - Every frame from the server is validated with StatsServerMessage; anything else is ignored.
  * - The socket opens with the first key and closes a little after the last key is released.
  *
- * The socket and timers are injectable so the logic can be tested without a server.
+ * The socket and timers are injectable so the logic can be tested without a server. The
+ * page's shared clients are in statsRegistry.ts, the React hook in useStat.ts.
  */
-import { useCallback, useSyncExternalStore } from 'react';
 import { isPermanentClose } from '../../../shared/closeCodes.ts';
 import type { StatValue } from '../../../shared/statsCatalogue.ts';
-import { MAX_SUBSCRIBE_KEYS, STATS_PATH, StatsServerMessage, type StatsClientMessage } from '../../../shared/statsMessages.ts';
+import { MAX_SUBSCRIBE_KEYS, StatsServerMessage, type StatsClientMessage } from '../../../shared/statsMessages.ts';
 
 export type StatsStatus = 'idle' | 'connecting' | 'open' | 'reconnecting' | 'closed';
 
@@ -69,7 +69,7 @@ interface Entry {
 
 type Listener = () => void;
 
-function initialState(status: StatsStatus, closeCode: number | null): StatState {
+export function initialState(status: StatsStatus, closeCode: number | null): StatState {
   return { value: null, updatedAt: null, error: null, status, closeCode };
 }
 
@@ -341,52 +341,4 @@ export class StatsClient {
     const set = this.listeners.get(key);
     if (set) for (const listener of set) listener();
   }
-}
-
-/** The `/stats` address on this page's origin, with the link token for attendees. */
-export function statsUrl(token?: string | null, location: Pick<Location, 'protocol' | 'host'> = window.location): string {
-  const base = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${STATS_PATH}`;
-  return token ? `${base}?token=${encodeURIComponent(token)}` : base;
-}
-
-const clients = new Map<string, StatsClient>();
-
-/** The page's shared client for a credential (no token: the session cookie). */
-export function getStatsClient(token?: string | null): StatsClient {
-  const id = token ?? '';
-  let client = clients.get(id);
-  if (!client) {
-    const created = new StatsClient(statsUrl(token));
-    window.addEventListener('online', () => created.retryNow());
-    client = created;
-    clients.set(id, client);
-  }
-  return client;
-}
-
-const NO_KEY_STATE: StatState = initialState('idle', null);
-
-/**
- * The live value of one statistic. Pass `null` as key to subscribe to nothing (a frozen
- * chart). Re-renders when the value, the key's error or the connection status changes.
- */
-export function useStat(key: string | null, options: { token?: string | null } = {}): StatState {
-  const token = options.token ?? null;
-  const subscribe = useCallback(
-    (onChange: () => void) => {
-      if (!key) return () => {};
-      const client = getStatsClient(token);
-      const stopListening = client.listen(key, onChange);
-      const release = client.retain(key);
-      // retain() may have created the entry: let React read it.
-      onChange();
-      return () => {
-        release();
-        stopListening();
-      };
-    },
-    [key, token],
-  );
-  const getSnapshot = useCallback(() => (key ? getStatsClient(token).get(key) : NO_KEY_STATE), [key, token]);
-  return useSyncExternalStore(subscribe, getSnapshot, getSnapshot);
 }
