@@ -33,7 +33,7 @@ export default function AdminUsersPage() {
   const [reloadKey, setReloadKey] = useState(0);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [notice, setNotice] = useState<NoticeData | null>(null);
-  useDocumentTitle(isAdmin ? t('admin.title') : t('admin.notAllowedTitle'));
+  useDocumentTitle(isAdmin ? t('admin:title') : t('admin:notAllowedTitle'));
 
   useEffect(() => {
     if (!isAdmin) return;
@@ -52,8 +52,8 @@ export default function AdminUsersPage() {
   if (!isAdmin) {
     return (
       <div className="admin-page admin-page--denied">
-        <h1>{t('admin.notAllowedTitle')}</h1>
-        <p className="message message--error">{t('admin.notAllowed')}</p>
+        <h1>{t('admin:notAllowedTitle')}</h1>
+        <p className="message message--error">{t('admin:notAllowed')}</p>
       </div>
     );
   }
@@ -65,15 +65,15 @@ export default function AdminUsersPage() {
   return (
     <div className="admin-page">
       <div className="page-head">
-        <h1>{t('admin.title')}</h1>
+        <h1>{t('admin:title')}</h1>
         <button type="button" className="button button--primary" onClick={() => setDialog({ mode: 'create' })}>
           <span aria-hidden="true" className="button__plus">
             +
           </span>
-          {t('admin.addUser')}
+          {t('admin:addUser')}
         </button>
       </div>
-      <p className="page-hint">{t('admin.intro')}</p>
+      <p className="page-hint">{t('admin:intro')}</p>
 
       <Notice notice={notice} onDismiss={() => setNotice(null)} />
 
@@ -81,25 +81,25 @@ export default function AdminUsersPage() {
       {list.status === 'error' && (
         <div className="message message--error" role="alert">
           <p>
-            {t('admin.loadFailed')} {errorMessage(t, list.error)}
+            {t('admin:loadFailed')} {errorMessage(t, list.error)}
           </p>
           <button type="button" className="button" onClick={() => setReloadKey((k) => k + 1)}>
-            {t('admin.retry')}
+            {t('admin:retry')}
           </button>
         </div>
       )}
       {list.status === 'ready' && (
-        <TableWrap label={t('admin.caption', { count: list.users.length })} after={<p className="table-note">{t('admin.selfNote')}</p>}>
+        <TableWrap label={t('admin:caption', { count: list.users.length })} after={<p className="table-note">{t('admin:selfNote')}</p>}>
           <table className="data-table data-table--users">
-            <caption>{t('admin.caption', { count: list.users.length })}</caption>
+            <caption>{t('admin:caption', { count: list.users.length })}</caption>
             <thead>
               <tr>
-                <th scope="col">{t('admin.name')}</th>
-                <th scope="col">{t('admin.username')}</th>
-                <th scope="col">{t('admin.role')}</th>
-                <th scope="col">{t('admin.status')}</th>
+                <th scope="col">{t('admin:name')}</th>
+                <th scope="col">{t('admin:username')}</th>
+                <th scope="col">{t('admin:role')}</th>
+                <th scope="col">{t('admin:status')}</th>
                 <th scope="col" className="data-table__actions">
-                  {t('admin.actions')}
+                  {t('admin:actions')}
                 </th>
               </tr>
             </thead>
@@ -110,38 +110,38 @@ export default function AdminUsersPage() {
                   <tr key={user.id} className={user.disabled ? 'data-table__row--muted' : undefined}>
                     <th scope="row">
                       {user.displayName}
-                      {self && <span className="self-mark"> {t('admin.you')}</span>}
+                      {self && <span className="self-mark"> {t('admin:you')}</span>}
                     </th>
                     <td>
                       <span className="mono">{user.username}</span>
                     </td>
                     <td>
-                      <span className={`tag tag--role-${user.role}`}>{t(`admin.roles.${user.role}`)}</span>
+                      <span className={`tag tag--role-${user.role}`}>{t(`admin:roles.${user.role}`)}</span>
                     </td>
                     <td>
-                      <span className={`tag ${user.disabled ? 'tag--disabled' : 'tag--active'}`}>{user.disabled ? t('admin.disabled') : t('admin.active')}</span>
+                      <span className={`tag ${user.disabled ? 'tag--disabled' : 'tag--active'}`}>{user.disabled ? t('admin:disabled') : t('admin:active')}</span>
                     </td>
                     <td className="data-table__actions">
                       <div className="row-actions">
-                        <button type="button" className="button button--small" aria-label={t('admin.editUser', { name: user.displayName })} onClick={() => setDialog({ mode: 'edit', user })}>
-                          {t('admin.edit')}
+                        <button type="button" className="button button--small" aria-label={t('admin:editUser', { name: user.displayName })} onClick={() => setDialog({ mode: 'edit', user })}>
+                          {t('admin:edit')}
                         </button>
                         <button
                           type="button"
                           className="button button--small"
-                          aria-label={t('admin.resetPasswordFor', { name: user.displayName })}
+                          aria-label={t('admin:resetPasswordFor', { name: user.displayName })}
                           onClick={() => setDialog({ mode: 'password', user })}
                         >
-                          {t('admin.resetPassword')}
+                          {t('admin:resetPassword')}
                         </button>
                         {!self && (
                           <button
                             type="button"
                             className={`button button--small${user.disabled ? '' : ' button--danger'}`}
-                            aria-label={user.disabled ? t('admin.enableUser', { name: user.displayName }) : t('admin.disableUser', { name: user.displayName })}
+                            aria-label={user.disabled ? t('admin:enableUser', { name: user.displayName }) : t('admin:disableUser', { name: user.displayName })}
                             onClick={() => setDialog({ mode: 'toggle', user })}
                           >
-                            {user.disabled ? t('admin.enable') : t('admin.disable')}
+                            {user.disabled ? t('admin:enable') : t('admin:disable')}
                           </button>
                         )}
                       </div>
@@ -160,7 +160,7 @@ export default function AdminUsersPage() {
           onCreated={(user) => {
             setDialog(null);
             setList((current) => (current.status === 'ready' ? { status: 'ready', users: [...current.users, user].sort((a, b) => a.username.localeCompare(b.username)) } : current));
-            show(t('admin.created', { name: user.displayName }));
+            show(t('admin:created', { name: user.displayName }));
           }}
         />
       )}
@@ -172,7 +172,7 @@ export default function AdminUsersPage() {
           onSaved={(user) => {
             setDialog(null);
             replace(user);
-            show(t('admin.saved', { name: user.displayName }));
+            show(t('admin:saved', { name: user.displayName }));
           }}
         />
       )}
@@ -184,7 +184,7 @@ export default function AdminUsersPage() {
           onSaved={(user) => {
             setDialog(null);
             replace(user);
-            show(t('admin.passwordReset', { name: user.displayName }));
+            show(t('admin:passwordReset', { name: user.displayName }));
           }}
         />
       )}
@@ -195,7 +195,7 @@ export default function AdminUsersPage() {
           onSaved={(user) => {
             setDialog(null);
             replace(user);
-            show(user.disabled ? t('admin.disabledDone', { name: user.displayName }) : t('admin.enabledDone', { name: user.displayName }));
+            show(user.disabled ? t('admin:disabledDone', { name: user.displayName }) : t('admin:enabledDone', { name: user.displayName }));
           }}
         />
       )}

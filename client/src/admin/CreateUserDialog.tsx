@@ -29,28 +29,28 @@ export function CreateUserDialog({ onClose, onCreated }: { onClose(): void; onCr
 
   return (
     <FormDialog
-      title={t('admin.addUser')}
-      submitLabel={t('admin.create')}
-      busyLabel={t('admin.saving')}
-      cancelLabel={t('admin.cancel')}
+      title={t('admin:addUser')}
+      submitLabel={t('admin:create')}
+      busyLabel={t('admin:saving')}
+      cancelLabel={t('admin:cancel')}
       busy={busy}
       error={errors.form}
       onSubmit={() => void submit()}
       onClose={onClose}
     >
       <div className="record-form" ref={ref}>
-        <FormField label={t('admin.username')} hint={t('admin.usernameHint')} error={errors.fields.username}>
+        <FormField label={t('admin:username')} hint={t('admin:usernameHint')} error={errors.fields.username}>
           {(control) => (
             <input {...control} type="text" autoComplete="off" autoCapitalize="none" spellCheck={false} value={values.username} onChange={(e) => setValues((v) => ({ ...v, username: e.target.value }))} />
           )}
         </FormField>
-        <FormField label={t('admin.displayName')} hint={t('admin.displayNameHint')} error={errors.fields.displayName}>
+        <FormField label={t('admin:displayName')} hint={t('admin:displayNameHint')} error={errors.fields.displayName}>
           {(control) => <input {...control} type="text" autoComplete="off" value={values.displayName} onChange={(e) => setValues((v) => ({ ...v, displayName: e.target.value }))} />}
         </FormField>
-        <FormField label={t('admin.initialPassword')} hint={t('admin.passwordHint')} error={errors.fields.password}>
+        <FormField label={t('admin:initialPassword')} hint={t('admin:passwordHint')} error={errors.fields.password}>
           {(control) => <PasswordInput control={control} value={values.password} visible={showPassword} onChange={(password) => setValues((v) => ({ ...v, password }))} />}
         </FormField>
-        <FormField label={t('admin.role')}>{(control) => <RoleSelect control={control} value={values.role} onChange={(role) => setValues((v) => ({ ...v, role }))} />}</FormField>
+        <FormField label={t('admin:role')}>{(control) => <RoleSelect control={control} value={values.role} onChange={(role) => setValues((v) => ({ ...v, role }))} />}</FormField>
         <ShowPassword visible={showPassword} onChange={setShowPassword} />
       </div>
     </FormDialog>

@@ -27,21 +27,21 @@ export function EditUserDialog({ user, self, onClose, onSaved }: { user: UserInf
 
   return (
     <FormDialog
-      title={t('admin.editTitle')}
+      title={t('admin:editTitle')}
       description={`${user.displayName} (${user.username})`}
-      submitLabel={t('admin.save')}
-      busyLabel={t('admin.saving')}
-      cancelLabel={t('admin.cancel')}
+      submitLabel={t('admin:save')}
+      busyLabel={t('admin:saving')}
+      cancelLabel={t('admin:cancel')}
       busy={busy}
       error={errors.form}
       onSubmit={() => void submit()}
       onClose={onClose}
     >
       <div className="record-form" ref={ref}>
-        <FormField label={t('admin.displayName')} error={errors.fields.displayName}>
+        <FormField label={t('admin:displayName')} error={errors.fields.displayName}>
           {(control) => <input {...control} type="text" autoComplete="off" value={displayName} onChange={(e) => setDisplayName(e.target.value)} />}
         </FormField>
-        <FormField label={t('admin.role')} hint={self ? t('admin.selfNote') : undefined}>
+        <FormField label={t('admin:role')} hint={self ? t('admin:selfNote') : undefined}>
           {(control) => <RoleSelect control={control} value={role} disabled={self} onChange={setRole} />}
         </FormField>
       </div>

@@ -27,18 +27,18 @@ export function PasswordDialog({ user, self, onClose, onSaved }: { user: UserInf
 
   return (
     <FormDialog
-      title={t('admin.resetTitle', { name: user.displayName })}
-      description={self ? t('admin.resetSelfHint') : t('admin.resetHint', { name: user.displayName })}
-      submitLabel={t('admin.setPassword')}
-      busyLabel={t('admin.saving')}
-      cancelLabel={t('admin.cancel')}
+      title={t('admin:resetTitle', { name: user.displayName })}
+      description={self ? t('admin:resetSelfHint') : t('admin:resetHint', { name: user.displayName })}
+      submitLabel={t('admin:setPassword')}
+      busyLabel={t('admin:saving')}
+      cancelLabel={t('admin:cancel')}
       busy={busy}
       error={errors.form}
       onSubmit={() => void submit()}
       onClose={onClose}
     >
       <div className="record-form" ref={ref}>
-        <FormField label={t('admin.newPassword')} hint={t('admin.passwordHint')} error={errors.fields.password}>
+        <FormField label={t('admin:newPassword')} hint={t('admin:passwordHint')} error={errors.fields.password}>
           {(control) => <PasswordInput control={control} value={password} visible={showPassword} onChange={setPassword} />}
         </FormField>
         <ShowPassword visible={showPassword} onChange={setShowPassword} />

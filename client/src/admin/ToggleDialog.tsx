@@ -27,11 +27,11 @@ export function ToggleDialog({ user, onClose, onSaved }: { user: UserInfo; onClo
   return (
     <FormDialog
       tone={disabling ? 'danger' : 'default'}
-      title={disabling ? t('admin.confirmDisableTitle') : t('admin.confirmEnableTitle')}
-      description={disabling ? t('admin.confirmDisableText', names) : t('admin.confirmEnableText', names)}
-      submitLabel={disabling ? t('admin.disable') : t('admin.enable')}
-      busyLabel={t('admin.saving')}
-      cancelLabel={t('admin.cancel')}
+      title={disabling ? t('admin:confirmDisableTitle') : t('admin:confirmEnableTitle')}
+      description={disabling ? t('admin:confirmDisableText', names) : t('admin:confirmEnableText', names)}
+      submitLabel={disabling ? t('admin:disable') : t('admin:enable')}
+      busyLabel={t('admin:saving')}
+      cancelLabel={t('admin:cancel')}
       busy={busy}
       error={error}
       onSubmit={() => void submit()}

@@ -18,14 +18,14 @@ export function userErrors(t: TFunction, err: unknown): { fields: FieldErrors; f
   const fields: FieldErrors = {};
   let form: string | null = null;
   for (const problem of err.fields) {
-    if (problem.field === 'username') fields.username = err.error === 'exists' ? t('admin.errors.usernameTaken') : t('admin.errors.username');
-    else if (problem.field === 'password') fields.password = t('admin.errors.password');
-    else if (problem.field === 'displayName') fields.displayName = t('admin.errors.displayName');
-    else if (problem.message === 'not for your own account') form = t('admin.errors.self');
+    if (problem.field === 'username') fields.username = err.error === 'exists' ? t('admin:errors.usernameTaken') : t('admin:errors.username');
+    else if (problem.field === 'password') fields.password = t('admin:errors.password');
+    else if (problem.field === 'displayName') fields.displayName = t('admin:errors.displayName');
+    else if (problem.message === 'not for your own account') form = t('admin:errors.self');
     else form = errorMessage(t, err);
   }
   if (err.fields.length === 0) form = errorMessage(t, err);
-  return { fields, form: form ?? (Object.keys(fields).length > 0 ? t('errors.validation') : null) };
+  return { fields, form: form ?? (Object.keys(fields).length > 0 ? t('errors:validation') : null) };
 }
 
 export function RoleSelect({ value, onChange, disabled, control }: { value: Role; onChange(role: Role): void; disabled?: boolean; control: object }) {
@@ -34,7 +34,7 @@ export function RoleSelect({ value, onChange, disabled, control }: { value: Role
     <select {...control} value={value} disabled={disabled} onChange={(e) => onChange(e.target.value === 'admin' ? 'admin' : 'analyst')}>
       {ROLES.map((role) => (
         <option key={role} value={role}>
-          {t(`admin.roles.${role}`)}
+          {t(`admin:roles.${role}`)}
         </option>
       ))}
     </select>
@@ -51,7 +51,7 @@ export function ShowPassword({ visible, onChange }: { visible: boolean; onChange
   return (
     <label className="checkbox">
       <input type="checkbox" checked={visible} onChange={(e) => onChange(e.target.checked)} />
-      {t('admin.showPassword')}
+      {t('admin:showPassword')}
     </label>
   );
 }

@@ -13,12 +13,12 @@ import { MAX_PASSWORD_LENGTH, MAX_USERNAME_LENGTH } from '../../../shared/limits
 
 function signInError(t: TFunction, err: unknown): string {
   if (isApiRequestError(err)) {
-    if (err.status === 401) return t('login.wrongCredentials');
+    if (err.status === 401) return t('login:wrongCredentials');
     if (err.status === 429) {
       const seconds = err.retryAfterSeconds ?? 60;
       return seconds >= 60
-        ? t('login.throttledMinutes', { count: Math.ceil(seconds / 60) })
-        : t('login.throttledSeconds', { count: Math.max(1, seconds) });
+        ? t('login:throttledMinutes', { count: Math.ceil(seconds / 60) })
+        : t('login:throttledSeconds', { count: Math.max(1, seconds) });
     }
   }
   return errorMessage(t, err);
@@ -35,14 +35,14 @@ export default function LoginPage() {
   const [busy, setBusy] = useState(false);
   // The raw failure, translated at render time so a language switch also changes the message.
   const [failure, setFailure] = useState<{ err: unknown } | null>(null);
-  useDocumentTitle(t('login.title'));
+  useDocumentTitle(t('login:title'));
 
   if (state.status === 'loading') return <LoadingMessage />;
   // Already signed in (and not in the middle of submitting): go where the user was heading.
   if (state.status === 'signed-in' && !busy) return <Navigate to={next} replace />;
 
   const error = failure ? signInError(t, failure.err) : null;
-  const notice = params.get('ended') ? t('login.sessionEnded') : params.get('signedOut') ? t('login.signedOut') : null;
+  const notice = params.get('ended') ? t('login:sessionEnded') : params.get('signedOut') ? t('login:signedOut') : null;
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -62,8 +62,8 @@ export default function LoginPage() {
   return (
     <div className="login">
       <div className="login__panel">
-        <h1>{t('login.title')}</h1>
-        <p className="login__intro">{t('login.intro')}</p>
+        <h1>{t('login:title')}</h1>
+        <p className="login__intro">{t('login:intro')}</p>
         {notice && !error && (
           <p className="message message--info" role="status">
             {notice}
@@ -76,7 +76,7 @@ export default function LoginPage() {
         )}
         <form className="form" onSubmit={(event) => void onSubmit(event)}>
           <div className="field">
-            <label htmlFor="login-username">{t('login.username')}</label>
+            <label htmlFor="login-username">{t('login:username')}</label>
             <input
               id="login-username"
               name="username"
@@ -92,7 +92,7 @@ export default function LoginPage() {
             />
           </div>
           <div className="field">
-            <label htmlFor="login-password">{t('login.password')}</label>
+            <label htmlFor="login-password">{t('login:password')}</label>
             <input
               id="login-password"
               name="password"
@@ -107,7 +107,7 @@ export default function LoginPage() {
             />
           </div>
           <button type="submit" className="button button--primary" aria-disabled={busy || undefined}>
-            {busy ? t('login.submitting') : t('login.submit')}
+            {busy ? t('login:submitting') : t('login:submit')}
           </button>
         </form>
       </div>

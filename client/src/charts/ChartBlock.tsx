@@ -193,14 +193,14 @@ function ChartNodeView({ node, editor, extension, selected, updateAttributes }: 
   return (
     <NodeViewWrapper className={classes} data-chart-block="" data-stat-key={attrs.statKey} contentEditable={false}>
       {editable && (
-        <div className="chart-block__controls" role="group" aria-label={t('charts.controls')}>
+        <div className="chart-block__controls" role="group" aria-label={t('charts:controls')}>
           <span className="chart-block__handle" data-drag-handle="" draggable="true" aria-hidden="true">
             ⠿
           </span>
           <label className="chart-block__field" htmlFor={`${id}-stat`}>
-            {t('charts.statistic')}
+            {t('charts:statistic')}
             <select id={`${id}-stat`} value={attrs.statKey} onChange={(e) => chooseStat(e.target.value)}>
-              {!known && <option value={attrs.statKey}>{t('charts.unknownStatistic')}</option>}
+              {!known && <option value={attrs.statKey}>{t('charts:unknownStatistic')}</option>}
               {STAT_CATALOGUE.map((stat) => (
                 <option key={stat.key} value={stat.key}>
                   {stat.label[language]}
@@ -209,23 +209,23 @@ function ChartNodeView({ node, editor, extension, selected, updateAttributes }: 
             </select>
           </label>
           <label className="chart-block__field" htmlFor={`${id}-view`}>
-            {t('charts.view')}
+            {t('charts:view')}
             <select id={`${id}-view`} value={attrs.view} onChange={(e) => isChartView(e.target.value) && updateAttributes({ view: e.target.value })}>
-              {!views.includes(attrs.view) && <option value={attrs.view}>{t(`charts.views.${attrs.view}`)}</option>}
+              {!views.includes(attrs.view) && <option value={attrs.view}>{t(`charts:views.${attrs.view}`)}</option>}
               {views.map((view) => (
                 <option key={view} value={view}>
-                  {t(`charts.views.${view}`)}
+                  {t(`charts:views.${view}`)}
                 </option>
               ))}
             </select>
           </label>
           {frozen ? (
             <button type="button" onClick={unfreeze}>
-              {t('charts.unfreeze')}
+              {t('charts:unfreeze')}
             </button>
           ) : (
             <button type="button" onClick={freeze} disabled={live.value === null}>
-              {t('charts.freeze')}
+              {t('charts:freeze')}
             </button>
           )}
         </div>

@@ -4,14 +4,15 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
-import { en } from '../i18n/en.ts';
+import { en, NAMESPACES } from '../i18n/en.ts';
+import { DEFAULT_NS } from '../i18n/index.ts';
 import { nl } from '../i18n/nl.ts';
 import { cleanFrozenAt, cleanFrozenValue, normaliseChartAttrs } from './ChartBlock.tsx';
 import { StatChart, type StatChartProps } from './ChartView.tsx';
 
 function render(props: StatChartProps, lng: 'nl' | 'en' = 'en'): string {
   const instance = i18next.createInstance();
-  void instance.init({ resources: { en: { translation: en }, nl: { translation: nl } }, lng, initAsync: false, interpolation: { escapeValue: false } });
+  void instance.init({ resources: { en, nl }, ns: [...NAMESPACES], defaultNS: DEFAULT_NS, lng, initAsync: false, interpolation: { escapeValue: false } });
   return renderToStaticMarkup(createElement(I18nextProvider, { i18n: instance }, createElement(StatChart, props)));
 }
 

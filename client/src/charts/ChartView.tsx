@@ -66,14 +66,14 @@ export function StatChart({ statKey, view, value, frozenAt = null, status, error
   const frozenDate = frozen && frozenAt ? formatDate(frozenAt, language) : '';
   // No value because the server refused the key or the connection for good: say so, not "loading".
   const failed = !frozen && value === null && (error !== null || status === 'closed');
-  const description = failed ? `${label}: ${t('charts.notAvailable')}` : describeValue(statKey, view, value, language, t);
-  const accessibleName = frozen && frozenDate ? t('charts.frozenLabel', { text: description, date: frozenDate }) : description;
+  const description = failed ? `${label}: ${t('charts:notAvailable')}` : describeValue(statKey, view, value, language, t);
+  const accessibleName = frozen && frozenDate ? t('charts:frozenLabel', { text: description, date: frozenDate }) : description;
 
   let notice: ReactNode = null;
-  if (!frozen && error) notice = <p className="chart-view__notice chart-view__notice--error">{t('charts.refused', { message: error })}</p>;
+  if (!frozen && error) notice = <p className="chart-view__notice chart-view__notice--error">{t('charts:refused', { message: error })}</p>;
   else if (!frozen && status === 'closed') {
-    notice = <p className="chart-view__notice chart-view__notice--error">{t('charts.unavailable', { reason: t(closeReasonKey(closeCode)) })}</p>;
-  } else if (!frozen && status === 'reconnecting') notice = <p className="chart-view__notice">{t('charts.reconnecting')}</p>;
+    notice = <p className="chart-view__notice chart-view__notice--error">{t('charts:unavailable', { reason: t(closeReasonKey(closeCode)) })}</p>;
+  } else if (!frozen && status === 'reconnecting') notice = <p className="chart-view__notice">{t('charts:reconnecting')}</p>;
 
   const rows = value === null ? [] : chartRows(definition, value, language, t);
   // A single number has no line or pie: those views show it as a big number.
@@ -86,11 +86,11 @@ export function StatChart({ statKey, view, value, frozenAt = null, status, error
     body = (
       <div className={`chart-view__plot chart-view__plot--${view}`} role="img" aria-label={accessibleName} aria-busy={value === null && !failed && !frozen ? true : undefined}>
         {value === null ? (
-          <p className="chart-view__placeholder">{frozen ? t('charts.noData') : failed ? t('charts.notAvailable') : t('charts.loading')}</p>
+          <p className="chart-view__placeholder">{frozen ? t('charts:noData') : failed ? t('charts:notAvailable') : t('charts:loading')}</p>
         ) : asNumber || view === 'number' ? (
           <BigNumber value={totalOf(value)} label={label} language={language} />
         ) : rows.length === 0 ? (
-          <p className="chart-view__placeholder">{t('charts.noData')}</p>
+          <p className="chart-view__placeholder">{t('charts:noData')}</p>
         ) : (
           <Plot view={view} rows={rows} language={language} unit={definition?.unit[language] ?? ''} />
         )}
@@ -105,7 +105,7 @@ export function StatChart({ statKey, view, value, frozenAt = null, status, error
       {(showTitle || frozen || notice) && (
         <figcaption className="chart-view__caption">
           {showTitle && <span className="chart-view__title">{label}</span>}
-          {frozen && <span className="chart-view__frozen">{t('charts.frozenNote', { date: frozenDate || '—' })}</span>}
+          {frozen && <span className="chart-view__frozen">{t('charts:frozenNote', { date: frozenDate || '—' })}</span>}
           {notice}
         </figcaption>
       )}
@@ -135,14 +135,14 @@ function StatTable({ statKey, rows, value, caption, language }: { statKey: strin
         {value === null ? (
           <tbody>
             <tr>
-              <td>{t('charts.loading')}</td>
+              <td>{t('charts:loading')}</td>
             </tr>
           </tbody>
         ) : series ? (
           <>
             <thead>
               <tr>
-                <th scope="col">{t(`charts.columns.${columnKey}`)}</th>
+                <th scope="col">{t(`charts:columns.${columnKey}`)}</th>
                 <th scope="col" className="chart-table__number">
                   {unit}
                 </th>
@@ -151,7 +151,7 @@ function StatTable({ statKey, rows, value, caption, language }: { statKey: strin
             <tbody>
               {rows.length === 0 ? (
                 <tr>
-                  <td colSpan={2}>{t('charts.noData')}</td>
+                  <td colSpan={2}>{t('charts:noData')}</td>
                 </tr>
               ) : (
                 rows.map((row) => (
@@ -165,7 +165,7 @@ function StatTable({ statKey, rows, value, caption, language }: { statKey: strin
             {rows.length > 1 && (
               <tfoot>
                 <tr>
-                  <th scope="row">{t('charts.total')}</th>
+                  <th scope="row">{t('charts:total')}</th>
                   <td className="chart-table__number">{formatNumber(totalOf(value), language)}</td>
                 </tr>
               </tfoot>

@@ -2,13 +2,14 @@ import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { CHART_VIEWS } from '../../../shared/chartBlock.ts';
 import { STAT_CATALOGUE } from '../../../shared/statsCatalogue.ts';
-import { en } from '../i18n/en.ts';
+import { en, NAMESPACES } from '../i18n/en.ts';
+import { DEFAULT_NS } from '../i18n/index.ts';
 import { nl } from '../i18n/nl.ts';
 import { CHART_COLOURS, contrastRatio, describeValue, formatMonth, formatSeriesLabel, parseFrozenValue, totalOf, viewsFor } from './format.ts';
 
 function translator(lng: 'nl' | 'en') {
   const instance = i18next.createInstance();
-  void instance.init({ resources: { en: { translation: en }, nl: { translation: nl } }, lng, initAsync: false, interpolation: { escapeValue: false } });
+  void instance.init({ resources: { en, nl }, ns: [...NAMESPACES], defaultNS: DEFAULT_NS, lng, initAsync: false, interpolation: { escapeValue: false } });
   return instance.t;
 }
 const tNl = translator('nl');

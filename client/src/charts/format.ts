@@ -41,13 +41,13 @@ export function formatSeriesLabel(kind: SeriesLabels | undefined, label: string,
     case 'month':
       return formatMonth(label, language);
     case 'organisationKind':
-      return oneOf(ORGANISATION_KINDS, label) ? t(`charts.organisationKind.${label}`) : label;
+      return oneOf(ORGANISATION_KINDS, label) ? t(`charts:organisationKind.${label}`) : label;
     case 'damoclesStatus':
-      return oneOf(DAMOCLES_STATUSES, label) ? t(`charts.damoclesStatus.${label}`) : label;
+      return oneOf(DAMOCLES_STATUSES, label) ? t(`charts:damoclesStatus.${label}`) : label;
     case 'track':
-      return /^[1-9]$/.test(label) ? t('charts.track', { number: label }) : label;
+      return /^[1-9]$/.test(label) ? t('charts:track', { number: label }) : label;
     case 'audience':
-      return oneOf(AUDIENCES, label) ? t(`charts.audience.${label}`) : label;
+      return oneOf(AUDIENCES, label) ? t(`charts:audience.${label}`) : label;
     default:
       return label;
   }
@@ -79,7 +79,7 @@ export function totalOf(value: StatValue): number {
 }
 
 export function statLabel(statKey: string, language: UiLanguage, t: TFunction): string {
-  return statDefinition(statKey)?.label[language] ?? t('charts.unknownStatistic');
+  return statDefinition(statKey)?.label[language] ?? t('charts:unknownStatistic');
 }
 
 /**
@@ -89,9 +89,9 @@ export function statLabel(statKey: string, language: UiLanguage, t: TFunction): 
 export function describeValue(statKey: string, view: ChartView, value: StatValue | null, language: UiLanguage, t: TFunction): string {
   const definition = statDefinition(statKey);
   const label = statLabel(statKey, language, t);
-  if (value === null) return `${label}: ${t('charts.loading')}`;
+  if (value === null) return `${label}: ${t('charts:loading')}`;
   if (!isSeries(value) || view === 'number') return `${label}: ${formatNumber(totalOf(value), language)}`;
-  if (value.length === 0) return `${label}: ${t('charts.noData')}`;
+  if (value.length === 0) return `${label}: ${t('charts:noData')}`;
   const parts = chartRows(definition, value, language, t).map((row) => `${row.label} ${formatNumber(row.value, language)}`);
   return `${label}: ${parts.join(', ')}`;
 }

@@ -21,30 +21,30 @@ export function AppHeader() {
       <div className="app-header__inner">
         <Link to="/" className="brand">
           <span className="brand__mark" aria-hidden="true" />
-          <span className="brand__name">{t('app.name')}</span>
+          <span className="brand__name">{t('app:name')}</span>
         </Link>
         {state.status === 'signed-in' && (
-          <nav className="main-nav" aria-label={t('header.mainNav')}>
+          <nav className="main-nav" aria-label={t('header:mainNav')}>
             <ul>
               <li>
                 <Link to="/" aria-current={onList && !inTrash ? 'page' : undefined}>
-                  {t('header.decks')}
+                  {t('header:decks')}
                 </Link>
               </li>
               <li>
                 <Link to="/?view=trash" aria-current={inTrash ? 'page' : undefined}>
-                  {t('header.trash')}
+                  {t('header:trash')}
                 </Link>
               </li>
               <li>
                 <Link to="/research" aria-current={onResearch ? 'page' : undefined}>
-                  {t('research.nav')}
+                  {t('research:nav')}
                 </Link>
               </li>
               {state.user.role === 'admin' && (
                 <li>
                   <Link to="/admin/users" aria-current={onUsers ? 'page' : undefined}>
-                    {t('admin.nav')}
+                    {t('admin:nav')}
                   </Link>
                 </li>
               )}
@@ -56,7 +56,7 @@ export function AppHeader() {
           {state.status === 'signed-in' && (
             <div className="user-menu">
               <p className="user-name">
-                <span className="visually-hidden">{t('header.signedInAs')} </span>
+                <span className="visually-hidden">{t('header:signedInAs')} </span>
                 {state.user.displayName}
               </p>
               <button
@@ -66,7 +66,7 @@ export function AppHeader() {
                   void signOut().finally(() => navigate(loginPath('/', 'signed-out'), { replace: true }));
                 }}
               >
-                {t('header.signOut')}
+                {t('header:signOut')}
               </button>
             </div>
           )}

@@ -91,11 +91,11 @@ export function DeckExportMenu({ deckId, deckTitle, buttonClassName = 'button', 
     return () => document.removeEventListener('pointerdown', onPointerDown);
   }, [open]);
 
-  const kindName = (kind: Kind) => t(`exportMenu.kinds.${kind}`);
+  const kindName = (kind: Kind) => t(`exportMenu:kinds.${kind}`);
 
   function failure(err: unknown): string {
-    if (isApiRequestError(err) && err.error === 'no-browser') return t('exportMenu.noBrowser', { message: err.message });
-    if (isApiRequestError(err) && err.status === 503 && err.message) return t('exportMenu.failedBecause', { message: err.message });
+    if (isApiRequestError(err) && err.error === 'no-browser') return t('exportMenu:noBrowser', { message: err.message });
+    if (isApiRequestError(err) && err.status === 503 && err.message) return t('exportMenu:failedBecause', { message: err.message });
     return errorMessage(t, err);
   }
 
@@ -119,7 +119,7 @@ export function DeckExportMenu({ deckId, deckTitle, buttonClassName = 'button', 
         const job = await getExportJob(id, { signal });
         if (signal.aborted) return;
         if (job.state === 'failed') {
-          const message = job.message ? t('exportMenu.failedBecause', { message: job.message }) : t('exportMenu.failed');
+          const message = job.message ? t('exportMenu:failedBecause', { message: job.message }) : t('exportMenu:failed');
           setState({ status: 'failed', kind, message });
           return;
         }
@@ -169,7 +169,7 @@ export function DeckExportMenu({ deckId, deckTitle, buttonClassName = 'button', 
   const running = state.status === 'running';
   const percent = running && state.progress !== null ? Math.round(state.progress * 100) : null;
   const announcement =
-    state.status === 'done' ? t('exportMenu.done', { kind: kindName(state.kind) }) : state.status === 'failed' ? state.message : '';
+    state.status === 'done' ? t('exportMenu:done', { kind: kindName(state.kind) }) : state.status === 'failed' ? state.message : '';
 
   return (
     <div className={`deck-export-menu deck-export-menu--${side}`} ref={rootRef} onKeyDown={onKeyDown}>
@@ -177,7 +177,7 @@ export function DeckExportMenu({ deckId, deckTitle, buttonClassName = 'button', 
         ref={buttonRef}
         type="button"
         className={buttonClassName}
-        aria-label={deckTitle ? t('exportMenu.buttonFor', { title: deckTitle }) : undefined}
+        aria-label={deckTitle ? t('exportMenu:buttonFor', { title: deckTitle }) : undefined}
         aria-expanded={open}
         aria-controls={ids.panel}
         onClick={() => {
@@ -185,7 +185,7 @@ export function DeckExportMenu({ deckId, deckTitle, buttonClassName = 'button', 
           setOpen(!open);
         }}
       >
-        <span>{t('exportMenu.button')}</span>
+        <span>{t('exportMenu:button')}</span>
         {percent !== null && (
           <span className="deck-export-menu__badge" aria-hidden="true">
             {percent}%
@@ -196,7 +196,7 @@ export function DeckExportMenu({ deckId, deckTitle, buttonClassName = 'button', 
         </svg>
       </button>
       <div id={ids.panel} ref={panelRef} className="deck-export-menu__panel" hidden={!open}>
-        <p className="deck-export-menu__intro">{t('exportMenu.intro')}</p>
+        <p className="deck-export-menu__intro">{t('exportMenu:intro')}</p>
         <ul className="deck-export-menu__list">
           {CHOICES.map((choice) => (
             <li key={choice.kind}>
@@ -219,12 +219,12 @@ export function DeckExportMenu({ deckId, deckTitle, buttonClassName = 'button', 
           <div className="deck-export-menu__status">
             {state.status === 'running' && (
               <>
-                <p id={ids.progress}>{t('exportMenu.preparing', { kind: kindName(state.kind) })}</p>
+                <p id={ids.progress}>{t('exportMenu:preparing', { kind: kindName(state.kind) })}</p>
                 {percent !== null && (
                   <div
                     className="file-progress"
                     role="progressbar"
-                    aria-label={t('exportMenu.progress', { kind: kindName(state.kind) })}
+                    aria-label={t('exportMenu:progress', { kind: kindName(state.kind) })}
                     aria-valuemin={0}
                     aria-valuemax={100}
                     aria-valuenow={percent}
@@ -237,12 +237,12 @@ export function DeckExportMenu({ deckId, deckTitle, buttonClassName = 'button', 
             )}
             {state.status === 'done' && (
               <p>
-                {t('exportMenu.done', { kind: kindName(state.kind) })}
+                {t('exportMenu:done', { kind: kindName(state.kind) })}
                 {state.href && (
                   <>
                     {' '}
                     <a href={state.href} download>
-                      {t('exportMenu.downloadAgain')}
+                      {t('exportMenu:downloadAgain')}
                     </a>
                   </>
                 )}

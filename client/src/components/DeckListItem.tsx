@@ -17,8 +17,8 @@ export interface DeckListItemProps {
 export function DeckListItem({ deck, inTrash, relative, onShare, onRename, onTrash, onRestore }: DeckListItemProps) {
   const { t } = useTranslation();
   const edited = deck.updatedBy
-    ? t('decks.lastEditedBy', { name: deck.updatedBy.name, time: relative(deck.updatedAt) })
-    : t('decks.lastEdited', { time: relative(deck.updatedAt) });
+    ? t('decks:lastEditedBy', { name: deck.updatedBy.name, time: relative(deck.updatedAt) })
+    : t('decks:lastEdited', { time: relative(deck.updatedAt) });
 
   return (
     <li className="deck-item">
@@ -27,29 +27,29 @@ export function DeckListItem({ deck, inTrash, relative, onShare, onRename, onTra
           {inTrash ? <span>{deck.title}</span> : <Link to={`/decks/${encodeURIComponent(deck.id)}`}>{deck.title}</Link>}
         </h2>
         <p className="deck-item__meta">
-          <span className="deck-item__count">{t('decks.slideCount', { count: deck.slideCount })}</span>
+          <span className="deck-item__count">{t('decks:slideCount', { count: deck.slideCount })}</span>
           <span className="deck-item__sep" aria-hidden="true">
             ·
           </span>
-          <span>{inTrash && deck.trashedAt ? t('decks.trashedAt', { time: relative(deck.trashedAt) }) : edited}</span>
+          <span>{inTrash && deck.trashedAt ? t('decks:trashedAt', { time: relative(deck.trashedAt) }) : edited}</span>
         </p>
       </div>
       <div className="deck-item__actions">
         {inTrash ? (
-          <button type="button" className="button" aria-label={t('decks.restoreDeck', { title: deck.title })} onClick={() => onRestore(deck)}>
-            {t('decks.restore')}
+          <button type="button" className="button" aria-label={t('decks:restoreDeck', { title: deck.title })} onClick={() => onRestore(deck)}>
+            {t('decks:restore')}
           </button>
         ) : (
           <>
-            <button type="button" className="button" aria-haspopup="dialog" aria-label={t('share.openFor', { title: deck.title })} onClick={() => onShare(deck)}>
-              {t('share.open')}
+            <button type="button" className="button" aria-haspopup="dialog" aria-label={t('share:openFor', { title: deck.title })} onClick={() => onShare(deck)}>
+              {t('share:open')}
             </button>
             <DeckExportMenu deckId={deck.id} deckTitle={deck.title} />
-            <button type="button" className="button" aria-label={t('decks.renameDeck', { title: deck.title })} onClick={() => onRename(deck)}>
-              {t('decks.rename')}
+            <button type="button" className="button" aria-label={t('decks:renameDeck', { title: deck.title })} onClick={() => onRename(deck)}>
+              {t('decks:rename')}
             </button>
-            <button type="button" className="button button--danger" aria-label={t('decks.moveDeckToTrash', { title: deck.title })} onClick={() => onTrash(deck)}>
-              {t('decks.moveToTrash')}
+            <button type="button" className="button button--danger" aria-label={t('decks:moveDeckToTrash', { title: deck.title })} onClick={() => onTrash(deck)}>
+              {t('decks:moveToTrash')}
             </button>
           </>
         )}

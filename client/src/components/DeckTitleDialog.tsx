@@ -24,7 +24,7 @@ export function DeckTitleDialog({ mode, initialTitle = '', onSubmit, onClose }: 
   const [title, setTitle] = useState(initialTitle);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<{ kind: 'required' } | { kind: 'request'; err: unknown } | null>(null);
-  const error = failure ? (failure.kind === 'required' ? t('deckDialog.titleRequired') : errorMessage(t, failure.err)) : null;
+  const error = failure ? (failure.kind === 'required' ? t('deckDialog:titleRequired') : errorMessage(t, failure.err)) : null;
 
   useEffect(() => {
     const dialog = ref.current;
@@ -71,10 +71,10 @@ export function DeckTitleDialog({ mode, initialTitle = '', onSubmit, onClose }: 
     >
       <form className="form" onSubmit={(event) => void submit(event)} noValidate>
         <h2 id={ids.heading} className="dialog__title">
-          {mode === 'create' ? t('deckDialog.createTitle') : t('deckDialog.renameTitle')}
+          {mode === 'create' ? t('deckDialog:createTitle') : t('deckDialog:renameTitle')}
         </h2>
         <div className="field">
-          <label htmlFor={ids.input}>{t('deckDialog.titleLabel')}</label>
+          <label htmlFor={ids.input}>{t('deckDialog:titleLabel')}</label>
           <input
             ref={inputRef}
             id={ids.input}
@@ -88,7 +88,7 @@ export function DeckTitleDialog({ mode, initialTitle = '', onSubmit, onClose }: 
             onChange={(event) => setTitle(event.target.value)}
           />
           <p id={ids.hint} className="field__hint">
-            {t('deckDialog.titleHint')}
+            {t('deckDialog:titleHint')}
           </p>
           {error && (
             <p id={ids.error} className="field__error" role="alert">
@@ -98,10 +98,10 @@ export function DeckTitleDialog({ mode, initialTitle = '', onSubmit, onClose }: 
         </div>
         <div className="dialog__actions">
           <button type="button" className="button" onClick={onClose} disabled={busy}>
-            {t('deckDialog.cancel')}
+            {t('deckDialog:cancel')}
           </button>
           <button type="submit" className="button button--primary" aria-disabled={busy || undefined}>
-            {busy ? t('deckDialog.busy') : mode === 'create' ? t('deckDialog.create') : t('deckDialog.save')}
+            {busy ? t('deckDialog:busy') : mode === 'create' ? t('deckDialog:create') : t('deckDialog:save')}
           </button>
         </div>
       </form>

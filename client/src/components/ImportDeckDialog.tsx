@@ -17,18 +17,18 @@ const MARKDOWN_NAME = /\.(md|markdown|mdown|mkd|txt)$/i;
 /** The server's reasons (parseDeck's NotADeckError) in the user's language; others as sent. */
 function notADeckReason(t: TFunction, message: string): string {
   const reason = message.replace(/^cannot import:\s*/i, '');
-  if (/empty/i.test(reason)) return t('importDeck.reasons.empty');
-  if (/not a text file/i.test(reason)) return t('importDeck.reasons.binary');
-  if (/no slide content/i.test(reason)) return t('importDeck.reasons.noContent');
+  if (/empty/i.test(reason)) return t('importDeck:reasons.empty');
+  if (/not a text file/i.test(reason)) return t('importDeck:reasons.binary');
+  if (/no slide content/i.test(reason)) return t('importDeck:reasons.noContent');
   return reason;
 }
 
 export function importErrorMessage(t: TFunction, err: unknown): string {
   if (isApiRequestError(err)) {
-    if (err.status === 413) return t('importDeck.tooLarge');
-    if (err.status === 415) return t('importDeck.wrongType');
-    if (err.status === 400 && err.error === 'not-a-deck') return t('importDeck.notADeck', { message: notADeckReason(t, err.message) });
-    if (err.status === 400 && err.message) return t('importDeck.notADeck', { message: err.message });
+    if (err.status === 413) return t('importDeck:tooLarge');
+    if (err.status === 415) return t('importDeck:wrongType');
+    if (err.status === 400 && err.error === 'not-a-deck') return t('importDeck:notADeck', { message: notADeckReason(t, err.message) });
+    if (err.status === 400 && err.message) return t('importDeck:notADeck', { message: err.message });
   }
   return errorMessage(t, err);
 }
@@ -47,9 +47,9 @@ export function ImportDeckDialog({ onImported, onClose }: ImportDeckDialogProps)
   const [busy, setBusy] = useState(false);
 
   function check(candidate: File | null): string | null {
-    if (!candidate) return t('importDeck.noFile');
-    if (candidate.size > MAX_IMPORT_BYTES) return t('importDeck.tooLarge');
-    if (!MARKDOWN_NAME.test(candidate.name) && candidate.type !== '' && !candidate.type.startsWith('text/')) return t('importDeck.wrongType');
+    if (!candidate) return t('importDeck:noFile');
+    if (candidate.size > MAX_IMPORT_BYTES) return t('importDeck:tooLarge');
+    if (!MARKDOWN_NAME.test(candidate.name) && candidate.type !== '' && !candidate.type.startsWith('text/')) return t('importDeck:wrongType');
     return null;
   }
 
@@ -75,17 +75,17 @@ export function ImportDeckDialog({ onImported, onClose }: ImportDeckDialogProps)
 
   return (
     <FormDialog
-      title={t('importDeck.title')}
-      description={t('importDeck.intro')}
-      submitLabel={t('importDeck.submit')}
-      busyLabel={t('importDeck.busy')}
-      cancelLabel={t('importDeck.cancel')}
+      title={t('importDeck:title')}
+      description={t('importDeck:intro')}
+      submitLabel={t('importDeck:submit')}
+      busyLabel={t('importDeck:busy')}
+      cancelLabel={t('importDeck:cancel')}
       busy={busy}
       onSubmit={() => void submit()}
       onClose={onClose}
     >
       <div className={`field file-dialog${error ? ' field--invalid' : ''}`}>
-        <label htmlFor={ids.input}>{t('importDeck.file')}</label>
+        <label htmlFor={ids.input}>{t('importDeck:file')}</label>
         <input
           ref={inputRef}
           id={ids.input}
@@ -102,7 +102,7 @@ export function ImportDeckDialog({ onImported, onClose }: ImportDeckDialogProps)
           }}
         />
         <p id={ids.hint} className="field__hint">
-          {t('importDeck.fileHint')}
+          {t('importDeck:fileHint')}
         </p>
         {error && (
           <p id={ids.error} className="field__error" role="alert">

@@ -8,7 +8,7 @@ export function LanguageSwitch() {
   const id = useId();
   return (
     <div className="language-switch">
-      <label htmlFor={id}>{t('language.label')}</label>
+      <label htmlFor={id}>{t('language:label')}</label>
       <select
         id={id}
         value={currentLanguage()}
@@ -19,7 +19,7 @@ export function LanguageSwitch() {
       >
         {LANGUAGES.map((language) => (
           <option key={language} value={language} lang={language}>
-            {t(`language.${language}`)}
+            {t(`language:${language}`)}
           </option>
         ))}
       </select>

@@ -38,7 +38,7 @@ export function Layout() {
   return (
     <div className={fullWidth ? 'app app--full' : 'app'}>
       <a className="skip-link" href="#main">
-        {t('app.skipToContent')}
+        {t('app:skipToContent')}
       </a>
       <AppHeader />
       <main id="main" ref={mainRef} tabIndex={-1} className={fullWidth ? 'app-main app-main--full' : 'app-main'}>

@@ -5,7 +5,7 @@ export function LoadingMessage({ text }: { text?: string }) {
   const { t } = useTranslation();
   return (
     <p className="loading" role="status">
-      {text ?? t('app.loading')}
+      {text ?? t('app:loading')}
     </p>
   );
 }

@@ -5,13 +5,13 @@ import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
 
 export default function NotFoundPage() {
   const { t } = useTranslation();
-  useDocumentTitle(t('notFound.title'));
+  useDocumentTitle(t('notFound:title'));
   return (
     <div className="not-found">
-      <h1>{t('notFound.title')}</h1>
-      <p>{t('notFound.text')}</p>
+      <h1>{t('notFound:title')}</h1>
+      <p>{t('notFound:text')}</p>
       <p>
-        <Link to="/">{t('notFound.home')}</Link>
+        <Link to="/">{t('notFound:home')}</Link>
       </p>
     </div>
   );

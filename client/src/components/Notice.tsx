@@ -32,7 +32,7 @@ export function Notice({ notice, onDismiss, ref }: NoticeProps) {
               {notice.action.label}
             </button>
           )}
-          <button type="button" className="button button--icon" aria-label={t('decks.dismiss')} title={t('decks.dismiss')} onClick={onDismiss}>
+          <button type="button" className="button button--icon" aria-label={t('decks:dismiss')} title={t('decks:dismiss')} onClick={onDismiss}>
             <span aria-hidden="true">×</span>
           </button>
         </div>

@@ -68,15 +68,15 @@ export function TemplateDialog({ onCreated, onClose }: TemplateDialogProps) {
   }, [ready]);
 
   const chosen = templates.status === 'ready' ? templates.templates.find((tpl) => tpl.id === templateId) : undefined;
-  const suggestion = chosen && period.trim() ? t('templates.suggestedTitle', { template: chosen.title, period: period.trim() }) : (chosen?.title ?? '');
+  const suggestion = chosen && period.trim() ? t('templates:suggestedTitle', { template: chosen.title, period: period.trim() }) : (chosen?.title ?? '');
   const shownTitle = titleEdited ? title : suggestion;
 
   async function submit() {
     if (!ready || busy) return;
     const next: FieldErrors = {};
-    if (!chosen) next.template = t('templates.chooseTemplate');
-    if (!period.trim()) next.period = t('templates.periodRequired');
-    if (!shownTitle.trim()) next.title = t('templates.titleRequired');
+    if (!chosen) next.template = t('templates:chooseTemplate');
+    if (!period.trim()) next.period = t('templates:periodRequired');
+    if (!shownTitle.trim()) next.title = t('templates:titleRequired');
     setErrors(next);
     setRequestError(null);
     if (next.template) {
@@ -103,33 +103,33 @@ export function TemplateDialog({ onCreated, onClose }: TemplateDialogProps) {
 
   return (
     <FormDialog
-      title={t('templates.title')}
-      description={t('templates.intro')}
-      submitLabel={t('templates.create')}
-      busyLabel={t('templates.creating')}
-      cancelLabel={t('templates.cancel')}
+      title={t('templates:title')}
+      description={t('templates:intro')}
+      submitLabel={t('templates:create')}
+      busyLabel={t('templates:creating')}
+      cancelLabel={t('templates:cancel')}
       busy={busy}
       error={requestError ? errorMessage(t, requestError) : null}
       onSubmit={() => void submit()}
       onClose={onClose}
       wide
     >
-      {templates.status === 'loading' && <LoadingMessage text={t('templates.loading')} />}
+      {templates.status === 'loading' && <LoadingMessage text={t('templates:loading')} />}
       {templates.status === 'error' && (
         <div className="message message--error" role="alert">
           <p>
-            {t('templates.loadFailed')} {errorMessage(t, templates.error)}
+            {t('templates:loadFailed')} {errorMessage(t, templates.error)}
           </p>
           <button type="button" className="button" onClick={() => setReloadKey((k) => k + 1)}>
-            {t('templates.retry')}
+            {t('templates:retry')}
           </button>
         </div>
       )}
-      {templates.status === 'ready' && templates.templates.length === 0 && <p className="message message--info">{t('templates.none')}</p>}
+      {templates.status === 'ready' && templates.templates.length === 0 && <p className="message message--info">{t('templates:none')}</p>}
       {ready && templates.status === 'ready' && (
         <>
           <fieldset ref={choiceRef} className="template-choice">
-            <legend>{t('templates.template')}</legend>
+            <legend>{t('templates:template')}</legend>
             <div className="template-choice__options">
               {templates.templates.map((tpl) => {
                 const descriptionId = `${radioName}-${tpl.id}`;
@@ -155,7 +155,7 @@ export function TemplateDialog({ onCreated, onClose }: TemplateDialogProps) {
             </div>
             {errors.template && <p className="field__error">{errors.template}</p>}
           </fieldset>
-          <FormField label={t('templates.period')} hint={t('templates.periodHint')} error={errors.period}>
+          <FormField label={t('templates:period')} hint={t('templates:periodHint')} error={errors.period}>
             {(control) => (
               <input
                 {...control}
@@ -168,7 +168,7 @@ export function TemplateDialog({ onCreated, onClose }: TemplateDialogProps) {
               />
             )}
           </FormField>
-          <FormField label={t('templates.titleLabel')} hint={t('templates.titleHint')} error={errors.title}>
+          <FormField label={t('templates:titleLabel')} hint={t('templates:titleHint')} error={errors.title}>
             {(control) => (
               <input
                 {...control}

@@ -11,12 +11,12 @@ export function ClosedMessage({ code, reason }: { code: number; reason: string }
   const name = closeCodeName(code);
   return (
     <div className="message message--error" role="alert">
-      <p className="message__title">{t('deck.closedTitle')}</p>
+      <p className="message__title">{t('deck:closedTitle')}</p>
       <p>{t(closeReasonKey(code))}</p>
-      <p className="message__detail">{t('deck.closedCode', { code, reason: reason || name || '—' })}</p>
+      <p className="message__detail">{t('deck:closedCode', { code, reason: reason || name || '—' })}</p>
       {name === 'NO_CREDENTIALS' && (
         <p>
-          <Link to={loginPath(location.pathname, 'session-ended')}>{t('deck.signInAgain')}</Link>
+          <Link to={loginPath(location.pathname, 'session-ended')}>{t('deck:signInAgain')}</Link>
         </p>
       )}
     </div>

@@ -14,8 +14,8 @@ export function ConnectionStatus({ state, savedLocally = false }: ConnectionStat
   return (
     <p className={`connection connection--${state}`} role="status">
       <span className="connection__dot" aria-hidden="true" />
-      <span className="connection__label">{t('connection.label')}</span> <span className="connection__state">{t(`connection.${state}`)}</span>
-      {local && <span className="connection__detail"> · {t('editor.savedLocally')}</span>}
+      <span className="connection__label">{t('connection:label')}</span> <span className="connection__state">{t(`connection:${state}`)}</span>
+      {local && <span className="connection__detail"> · {t('editor:savedLocally')}</span>}
     </p>
   );
 }

@@ -46,7 +46,7 @@ export default function DeckListPage() {
   const focusNotice = useRef(false);
   const headingId = useId();
   const searchId = useId();
-  const heading = inTrash ? t('decks.trashTitle') : t('decks.title');
+  const heading = inTrash ? t('decks:trashTitle') : t('decks:title');
   useDocumentTitle(heading);
 
   useEffect(() => {
@@ -95,7 +95,7 @@ export default function DeckListPage() {
     const deck = await createDeck(title);
     setDialog(null);
     if (!inTrash) updateDecks((decks) => [deck, ...decks.filter((d) => d.id !== deck.id)]);
-    show(t('decks.created', { title: deck.title }));
+    show(t('decks:created', { title: deck.title }));
   }
 
   function openDeck(id: string) {
@@ -107,16 +107,16 @@ export default function DeckListPage() {
     const renamed = await renameDeck(deck.id, title);
     setDialog(null);
     updateDecks((decks) => decks.map((d) => (d.id === renamed.id ? renamed : d)));
-    show(t('decks.renamed', { title: renamed.title }));
+    show(t('decks:renamed', { title: renamed.title }));
   }
 
   async function onTrash(deck: DeckSummary) {
     try {
       await trashDeck(deck.id);
       updateDecks((decks) => decks.filter((d) => d.id !== deck.id));
-      show(t('decks.trashed', { title: deck.title }), {
+      show(t('decks:trashed', { title: deck.title }), {
         focus: true,
-        action: { label: t('decks.undo'), run: () => void onUndoTrash(deck) },
+        action: { label: t('decks:undo'), run: () => void onUndoTrash(deck) },
       });
     } catch (err) {
       show(errorMessage(t, err), { tone: 'error' });
@@ -127,7 +127,7 @@ export default function DeckListPage() {
     try {
       const restored = await restoreDeck(deck.id);
       updateDecks((decks) => [restored, ...decks.filter((d) => d.id !== restored.id)]);
-      show(t('decks.restored', { title: restored.title }));
+      show(t('decks:restored', { title: restored.title }));
     } catch (err) {
       show(errorMessage(t, err), { tone: 'error' });
     }
@@ -137,7 +137,7 @@ export default function DeckListPage() {
     try {
       await restoreDeck(deck.id);
       updateDecks((decks) => decks.filter((d) => d.id !== deck.id));
-      show(t('decks.restored', { title: deck.title }), { focus: true });
+      show(t('decks:restored', { title: deck.title }), { focus: true });
     } catch (err) {
       show(errorMessage(t, err), { tone: 'error' });
     }
@@ -150,29 +150,29 @@ export default function DeckListPage() {
         {!inTrash && (
           <div className="page-head__actions">
             <button type="button" className="button" onClick={() => setDialog({ mode: 'import' })}>
-              {t('importDeck.open')}
+              {t('importDeck:open')}
             </button>
             <button type="button" className="button" onClick={() => setDialog({ mode: 'template' })}>
-              {t('templates.open')}
+              {t('templates:open')}
             </button>
             <button type="button" className="button button--primary" onClick={() => setDialog({ mode: 'create' })}>
               <span aria-hidden="true" className="button__plus">
                 +
               </span>
-              {t('decks.newDeck')}
+              {t('decks:newDeck')}
             </button>
           </div>
         )}
       </div>
-      {inTrash && <p className="page-hint">{t('decks.trashHint')}</p>}
+      {inTrash && <p className="page-hint">{t('decks:trashHint')}</p>}
 
       <div className="toolbar" role="search">
         <div className="field field--inline">
-          <label htmlFor={searchId}>{t('decks.search')}</label>
-          <input id={searchId} type="search" value={query} placeholder={t('decks.searchPlaceholder')} autoComplete="off" onChange={(event) => setQuery(event.target.value)} />
+          <label htmlFor={searchId}>{t('decks:search')}</label>
+          <input id={searchId} type="search" value={query} placeholder={t('decks:searchPlaceholder')} autoComplete="off" onChange={(event) => setQuery(event.target.value)} />
         </div>
         <p className="toolbar__count" aria-live="polite">
-          {query.trim() && list.status === 'ready' ? t('decks.matches', { count: visible.length }) : ''}
+          {query.trim() && list.status === 'ready' ? t('decks:matches', { count: visible.length }) : ''}
         </p>
       </div>
 
@@ -182,15 +182,15 @@ export default function DeckListPage() {
       {list.status === 'error' && (
         <div className="message message--error" role="alert">
           <p>
-            {t('decks.loadFailed')} {errorMessage(t, list.error)}
+            {t('decks:loadFailed')} {errorMessage(t, list.error)}
           </p>
           <button type="button" className="button" onClick={() => setReloadKey((k) => k + 1)}>
-            {t('decks.retry')}
+            {t('decks:retry')}
           </button>
         </div>
       )}
       {list.status === 'ready' && visible.length === 0 && (
-        <p className="empty">{query.trim() ? t('decks.noMatches', { query: query.trim() }) : inTrash ? t('decks.emptyTrash') : t('decks.empty')}</p>
+        <p className="empty">{query.trim() ? t('decks:noMatches', { query: query.trim() }) : inTrash ? t('decks:emptyTrash') : t('decks:empty')}</p>
       )}
       {list.status === 'ready' && visible.length > 0 && (
         <ul className="deck-list" aria-labelledby={headingId}>

@@ -38,7 +38,7 @@ export function DeckEditor({ deckId, fallbackTitle, user, openedOffline }: DeckE
   const live = useDeckSync(deckId, NO_PARAMS, { offlineCache: true, summaries: false });
   useDocumentTitle(live.title || fallbackTitle || null);
 
-  if (!live.sync) return <LoadingMessage text={t('editor.loading')} />;
+  if (!live.sync) return <LoadingMessage text={t('editor:loading')} />;
   const { doc } = live.sync;
   const fromDevice = live.localLoaded && (slideIds(doc).length > 0 || readMeta(doc).title !== '');
   if (!live.loaded && !fromDevice) {
@@ -46,11 +46,11 @@ export function DeckEditor({ deckId, fallbackTitle, user, openedOffline }: DeckE
     if (live.localLoaded && (openedOffline || live.connection === 'reconnecting' || live.connection === 'offline')) {
       return (
         <div className="message message--info" role="status">
-          <p>{t('editor.notAvailableOffline')}</p>
+          <p>{t('editor:notAvailableOffline')}</p>
         </div>
       );
     }
-    return <LoadingMessage text={t('editor.loading')} />;
+    return <LoadingMessage text={t('editor:loading')} />;
   }
   return <EditorLayout deckId={deckId} doc={doc} provider={live.sync.provider} live={live} user={user} fallbackTitle={fallbackTitle} />;
 }
@@ -110,13 +110,13 @@ function EditorLayout({ deckId, doc, provider, live, user, fallbackTitle }: Edit
       {live.closed && (
         <div className="editor__banner">
           <ClosedMessage code={live.closed.code} reason={live.closed.reason} />
-          <p className="editor__banner-note">{t('editor.readOnlyClosed')}</p>
+          <p className="editor__banner-note">{t('editor:readOnlyClosed')}</p>
         </div>
       )}
       {!live.closed && workingFromDevice && (
         <div className="editor__banner">
           <div className="message message--info" role="status">
-            <p>{t('editor.offlineOpened')}</p>
+            <p>{t('editor:offlineOpened')}</p>
           </div>
         </div>
       )}
@@ -134,9 +134,9 @@ function EditorLayout({ deckId, doc, provider, live, user, fallbackTitle }: Edit
           onDeleted={(number) =>
             setNotice({
               id: Date.now(),
-              text: t('editor.sorter.deleted', { number }),
+              text: t('editor:sorter.deleted', { number }),
               action: {
-                label: t('editor.sorter.undoDelete'),
+                label: t('editor:sorter.undoDelete'),
                 run: () => {
                   undo.undo();
                   setNotice(null);
@@ -161,7 +161,7 @@ function EditorLayout({ deckId, doc, provider, live, user, fallbackTitle }: Edit
           />
         ) : (
           <div className="workspace workspace--empty">
-            <p>{t('editor.noSlideSelected')}</p>
+            <p>{t('editor:noSlideSelected')}</p>
           </div>
         )}
       </div>

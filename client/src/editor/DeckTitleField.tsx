@@ -50,7 +50,7 @@ export function DeckTitleField({ deckId, title, editable }: DeckTitleFieldProps)
       await renameDeck(deckId, value);
       setPending(value);
     } catch (err) {
-      setError(t('editor.titleSaveFailed', { message: errorMessage(t, err) }));
+      setError(t('editor:titleSaveFailed', { message: errorMessage(t, err) }));
       setDraft(title);
     } finally {
       setSaving(false);
@@ -63,7 +63,7 @@ export function DeckTitleField({ deckId, title, editable }: DeckTitleFieldProps)
       <h1 className="visually-hidden">{title}</h1>
       <input
         className="title-field__input"
-        aria-label={t('editor.titleLabel')}
+        aria-label={t('editor:titleLabel')}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? errorId : undefined}
         value={draft}

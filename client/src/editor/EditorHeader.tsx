@@ -35,33 +35,33 @@ export function EditorHeader({ deckId, title, theme, peers, connection, savedLoc
   const presentPath = `/decks/${encodeURIComponent(deckId)}/present`;
   return (
     <div className="editor-header">
-      <Link to="/" className="editor-header__back" aria-label={t('deck.backToList')} title={t('deck.backToList')}>
+      <Link to="/" className="editor-header__back" aria-label={t('deck:backToList')} title={t('deck:backToList')}>
         <Icon name="back" />
       </Link>
       <DeckTitleField deckId={deckId} title={title} editable={editable} />
       <div className="editor-header__tools">
         <Link to={presentPath} className="button deck-files-link">
-          {t('present.open')}
+          {t('present:open')}
         </Link>
         {selectedSlideId && (
-          <Link to={`${presentPath}?slide=${encodeURIComponent(selectedSlideId)}`} className="button deck-files-link" aria-label={t('present.presentFromSlide')} title={t('present.presentFromSlide')}>
-            {t('present.fromSlide')}
+          <Link to={`${presentPath}?slide=${encodeURIComponent(selectedSlideId)}`} className="button deck-files-link" aria-label={t('present:presentFromSlide')} title={t('present:presentFromSlide')}>
+            {t('present:fromSlide')}
           </Link>
         )}
         <button type="button" className="button" aria-haspopup="dialog" onClick={() => setSharing(true)}>
-          {t('share.open')}
+          {t('share:open')}
         </button>
         <Link to={`/decks/${encodeURIComponent(deckId)}/history`} className="button deck-files-link">
-          {t('history.link')}
+          {t('history:link')}
         </Link>
         <DeckExportMenu deckId={deckId} deckTitle={title} />
         <PresenceAvatars peers={peers} />
         <div className="editor-header__theme">
-          <label htmlFor={themeId}>{t('editor.theme')}</label>
+          <label htmlFor={themeId}>{t('editor:theme')}</label>
           <select id={themeId} value={theme} disabled={!editable} onChange={(event) => onTheme(event.target.value as DeckTheme)}>
             {DECK_THEMES.map((value) => (
               <option key={value} value={value}>
-                {t(`editor.themes.${value}`)}
+                {t(`editor:themes.${value}`)}
               </option>
             ))}
           </select>

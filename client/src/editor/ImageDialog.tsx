@@ -26,9 +26,9 @@ export function ImageDialog({ deckId, onInserted, onClose }: ImageDialogProps) {
   const [error, setError] = useState<string | null>(null);
 
   async function submit() {
-    if (!file) return setError(t('editor.image.noFile'));
+    if (!file) return setError(t('editor:image.noFile'));
     const problem = checkImageFile(file);
-    if (problem) return setError(t(`editor.image.${problem}`));
+    if (problem) return setError(t(`editor:image.${problem}`));
     setBusy(true);
     setError(null);
     try {
@@ -37,29 +37,29 @@ export function ImageDialog({ deckId, onInserted, onClose }: ImageDialogProps) {
     } catch (err) {
       setBusy(false);
       const serverSaid = isApiRequestError(err) && (err.status === 413 || err.status === 415);
-      setError(t('editor.image.failed', { message: serverSaid ? err.message : errorMessage(t, err) }));
+      setError(t('editor:image.failed', { message: serverSaid ? err.message : errorMessage(t, err) }));
     }
   }
 
   return (
     <ModalDialog
-      title={t('editor.image.title')}
+      title={t('editor:image.title')}
       busy={busy}
       onClose={onClose}
       onSubmit={() => void submit()}
       actions={
         <>
           <button type="button" className="button" onClick={onClose} disabled={busy}>
-            {t('editor.image.cancel')}
+            {t('editor:image.cancel')}
           </button>
           <button type="submit" className="button button--primary" aria-disabled={busy || undefined}>
-            {busy ? t('editor.image.uploading') : t('editor.image.insert')}
+            {busy ? t('editor:image.uploading') : t('editor:image.insert')}
           </button>
         </>
       }
     >
       <div className="field">
-        <label htmlFor={ids.file}>{t('editor.image.file')}</label>
+        <label htmlFor={ids.file}>{t('editor:image.file')}</label>
         <input
           id={ids.file}
           type="file"
@@ -72,14 +72,14 @@ export function ImageDialog({ deckId, onInserted, onClose }: ImageDialogProps) {
           }}
         />
         <p id={ids.fileHint} className="field__hint">
-          {t('editor.image.fileHint')}
+          {t('editor:image.fileHint')}
         </p>
       </div>
       <div className="field">
-        <label htmlFor={ids.alt}>{t('editor.image.alt')}</label>
+        <label htmlFor={ids.alt}>{t('editor:image.alt')}</label>
         <input id={ids.alt} type="text" autoComplete="off" value={alt} aria-describedby={ids.altHint} onChange={(event) => setAlt(event.target.value)} />
         <p id={ids.altHint} className="field__hint">
-          {t('editor.image.altHint')}
+          {t('editor:image.altHint')}
         </p>
       </div>
       {error && (

@@ -23,7 +23,7 @@ export function LinkDialog({ initialHref, onApply, onRemove, onClose }: LinkDial
 
   return (
     <ModalDialog
-      title={t('editor.link.title')}
+      title={t('editor:link.title')}
       onClose={onClose}
       onSubmit={() => {
         const result = normalizeLinkInput(value);
@@ -37,20 +37,20 @@ export function LinkDialog({ initialHref, onApply, onRemove, onClose }: LinkDial
         <>
           {initialHref && (
             <button type="button" className="button button--danger" onClick={onRemove}>
-              {t('editor.link.remove')}
+              {t('editor:link.remove')}
             </button>
           )}
           <button type="button" className="button" onClick={onClose}>
-            {t('editor.link.cancel')}
+            {t('editor:link.cancel')}
           </button>
           <button type="submit" className="button button--primary">
-            {t('editor.link.apply')}
+            {t('editor:link.apply')}
           </button>
         </>
       }
     >
       <div className="field">
-        <label htmlFor={ids.input}>{t('editor.link.url')}</label>
+        <label htmlFor={ids.input}>{t('editor:link.url')}</label>
         <input
           id={ids.input}
           type="text"
@@ -66,11 +66,11 @@ export function LinkDialog({ initialHref, onApply, onRemove, onClose }: LinkDial
           }}
         />
         <p id={ids.hint} className="field__hint">
-          {t('editor.link.hint')}
+          {t('editor:link.hint')}
         </p>
         {error && (
           <p id={ids.error} className="field__error" role="alert">
-            {t(`editor.link.${error}`)}
+            {t(`editor:link.${error}`)}
           </p>
         )}
       </div>

@@ -23,14 +23,14 @@ export function NotesEditor({ fragment, provider, user, number, editable }: Note
     provider,
     user,
     editable,
-    label: t('editor.notesLabel', { number }),
+    label: t('editor:notesLabel', { number }),
     className: 'notes__body',
-    placeholder: () => t('editor.placeholderNotes'),
+    placeholder: () => t('editor:placeholderNotes'),
   });
   return (
     <section className="notes" aria-labelledby={headingId}>
       <h2 id={headingId} className="notes__title">
-        {t('editor.notes')}
+        {t('editor:notes')}
       </h2>
       <EditorContent editor={editor} className="notes__editor" />
     </section>

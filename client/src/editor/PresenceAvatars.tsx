@@ -12,9 +12,9 @@ export function PresenceAvatars({ peers }: { peers: Peer[] }) {
   if (people.length === 0) return null;
   const shown = people.slice(0, SHOWN);
   const hidden = people.slice(SHOWN);
-  const nameOf = (peer: Peer) => (peer.self ? t('editor.you', { name: peer.name }) : peer.name);
+  const nameOf = (peer: Peer) => (peer.self ? t('editor:you', { name: peer.name }) : peer.name);
   return (
-    <ul className="avatars" aria-label={t('editor.people')}>
+    <ul className="avatars" aria-label={t('editor:people')}>
       {shown.map((peer) => (
         <li key={peer.userId} className={`avatar${peer.self ? ' avatar--self' : ''}`} style={{ backgroundColor: peer.color }} title={nameOf(peer)}>
           <span aria-hidden="true">{initials(peer.name)}</span>

@@ -49,7 +49,7 @@ function ChartPlaceholder({ statKey, view }: { statKey: string; view: string }) 
         <span />
         <span />
       </span>
-      <span className="chart-placeholder__label">{t('editor.chartPlaceholder', { name })}</span>
+      <span className="chart-placeholder__label">{t('editor:chartPlaceholder', { name })}</span>
     </div>
   );
 }

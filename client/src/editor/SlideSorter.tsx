@@ -57,10 +57,10 @@ export function SlideSorter({ doc, ids, selectedId, theme, peers, undo, editable
 
   const position = (id: string | number | undefined): number => (id === undefined ? 0 : ids.indexOf(String(id)) + 1);
   const announcements: Announcements = {
-    onDragStart: ({ active }) => t('editor.sorter.pickedUp', { number: position(active.id) }),
-    onDragOver: ({ active, over }) => (over ? t('editor.sorter.movedOver', { number: position(active.id), position: position(over.id), count: ids.length }) : undefined),
-    onDragEnd: ({ over }) => (over ? t('editor.sorter.dropped', { position: position(over.id), count: ids.length }) : undefined),
-    onDragCancel: ({ active }) => t('editor.sorter.cancelled', { position: position(active.id) }),
+    onDragStart: ({ active }) => t('editor:sorter.pickedUp', { number: position(active.id) }),
+    onDragOver: ({ active, over }) => (over ? t('editor:sorter.movedOver', { number: position(active.id), position: position(over.id), count: ids.length }) : undefined),
+    onDragEnd: ({ over }) => (over ? t('editor:sorter.dropped', { position: position(over.id), count: ids.length }) : undefined),
+    onDragCancel: ({ active }) => t('editor:sorter.cancelled', { position: position(active.id) }),
   };
 
   function select(id: string | undefined, focus: boolean) {
@@ -163,38 +163,38 @@ export function SlideSorter({ doc, ids, selectedId, theme, peers, undo, editable
       <div className="sorter__head">
         <div className="sorter__titlebar">
           <h2 id={headingId} className="sorter__title">
-            {t('editor.sorter.label')}
+            {t('editor:sorter.label')}
           </h2>
-          <div className="sorter__actions" role="group" aria-label={t('editor.sorter.actions')}>
-            <button type="button" className="icon-button icon-button--small" aria-label={t('editor.sorter.duplicate')} title={`${t('editor.sorter.duplicate')} (Ctrl+D)`} onClick={() => duplicate(false)} disabled={!editable || !selectedId}>
+          <div className="sorter__actions" role="group" aria-label={t('editor:sorter.actions')}>
+            <button type="button" className="icon-button icon-button--small" aria-label={t('editor:sorter.duplicate')} title={`${t('editor:sorter.duplicate')} (Ctrl+D)`} onClick={() => duplicate(false)} disabled={!editable || !selectedId}>
               <Icon name="copy" />
             </button>
-            <button type="button" className="icon-button icon-button--small" aria-label={t('editor.sorter.delete')} title={`${t('editor.sorter.delete')} (Delete)`} onClick={() => remove(false)} disabled={!editable || !selectedId}>
+            <button type="button" className="icon-button icon-button--small" aria-label={t('editor:sorter.delete')} title={`${t('editor:sorter.delete')} (Delete)`} onClick={() => remove(false)} disabled={!editable || !selectedId}>
               <Icon name="trash" />
             </button>
-            <button type="button" className="icon-button icon-button--small" aria-label={t('editor.sorter.undo')} title={`${t('editor.sorter.undo')} (Ctrl+Z)`} onClick={undo.undo} disabled={!editable || !undo.canUndo}>
+            <button type="button" className="icon-button icon-button--small" aria-label={t('editor:sorter.undo')} title={`${t('editor:sorter.undo')} (Ctrl+Z)`} onClick={undo.undo} disabled={!editable || !undo.canUndo}>
               <Icon name="undo" />
             </button>
-            <button type="button" className="icon-button icon-button--small" aria-label={t('editor.sorter.redo')} title={`${t('editor.sorter.redo')} (Ctrl+Shift+Z)`} onClick={undo.redo} disabled={!editable || !undo.canRedo}>
+            <button type="button" className="icon-button icon-button--small" aria-label={t('editor:sorter.redo')} title={`${t('editor:sorter.redo')} (Ctrl+Shift+Z)`} onClick={undo.redo} disabled={!editable || !undo.canRedo}>
               <Icon name="redo" />
             </button>
           </div>
         </div>
         <button type="button" className="sorter__add" onClick={add} disabled={!editable}>
           <Icon name="plus" />
-          <span>{t('editor.sorter.add')}</span>
+          <span>{t('editor:sorter.add')}</span>
         </button>
       </div>
       <p id={helpId} className="visually-hidden">
-        {t('editor.sorter.help')}
+        {t('editor:sorter.help')}
       </p>
       {ids.length === 0 ? (
-        <p className="sorter__empty">{t('editor.sorter.empty')}</p>
+        <p className="sorter__empty">{t('editor:sorter.empty')}</p>
       ) : (
         <DndContext
           sensors={sensors}
           collisionDetection={closestCenter}
-          accessibility={{ announcements, screenReaderInstructions: { draggable: t('editor.sorter.dragInstructions') } }}
+          accessibility={{ announcements, screenReaderInstructions: { draggable: t('editor:sorter.dragInstructions') } }}
           onDragStart={() => setDragging(true)}
           onDragCancel={() => setDragging(false)}
           onDragEnd={onDragEnd}

@@ -48,9 +48,9 @@ export function SlideWorkspace({ deckId, doc, provider, slide, number, theme, us
     provider,
     user,
     editable,
-    label: t('editor.canvas', { number }),
+    label: t('editor:canvas', { number }),
     className: 'slide__body',
-    placeholder: (type) => (type === 'heading' ? t('editor.placeholderTitle') : t('editor.placeholderText')),
+    placeholder: (type) => (type === 'heading' ? t('editor:placeholderTitle') : t('editor:placeholderText')),
     onLinkShortcut: () => openLink(),
     onToolbarShortcut: () => focusToolbar.current?.(),
     onImageFiles: (files) => void insertFiles(files),
@@ -63,7 +63,7 @@ export function SlideWorkspace({ deckId, doc, provider, slide, number, theme, us
     for (const file of files) {
       const check = checkImageFile(file);
       if (check) {
-        setProblem(t(`editor.image.${check}`));
+        setProblem(t(`editor:image.${check}`));
         continue;
       }
       try {
@@ -71,7 +71,7 @@ export function SlideWorkspace({ deckId, doc, provider, slide, number, theme, us
         editor?.chain().focus().setImage({ src: image.url, alt: '' }).run();
       } catch (err) {
         const serverSaid = isApiRequestError(err) && (err.status === 413 || err.status === 415);
-        setProblem(t('editor.image.failed', { message: serverSaid ? err.message : errorMessage(t, err) }));
+        setProblem(t('editor:image.failed', { message: serverSaid ? err.message : errorMessage(t, err) }));
       }
     }
   }

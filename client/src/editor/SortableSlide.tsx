@@ -41,7 +41,7 @@ export function SortableSlide({ doc, id, number, theme, selected, tabbable, peer
   // A listbox option may not carry aria-pressed (dnd-kit sets it for its default button role).
   const { 'aria-pressed': _pressed, 'aria-roledescription': _roleDescription, ...sortableAttributes } = attributes;
 
-  const name = [title ? t('editor.sorter.slide', { number, title }) : t('editor.sorter.untitled', { number }), peers.length ? t('editor.sorter.here', { names: peers.map((p) => p.name).join(', ') }) : '']
+  const name = [title ? t('editor:sorter.slide', { number, title }) : t('editor:sorter.untitled', { number }), peers.length ? t('editor:sorter.here', { names: peers.map((p) => p.name).join(', ') }) : '']
     .filter(Boolean)
     .join('. ');
 

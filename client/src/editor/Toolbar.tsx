@@ -120,61 +120,61 @@ export function Toolbar({ editor, editable, layout, onLayout, onLink, onImage, f
   };
 
   return (
-    <div className="editor-toolbar" role="toolbar" aria-label={t('editor.toolbar.label')} aria-keyshortcuts="Alt+F10" ref={roving.ref} onKeyDown={roving.onKeyDown} onFocus={roving.onFocus}>
+    <div className="editor-toolbar" role="toolbar" aria-label={t('editor:toolbar.label')} aria-keyshortcuts="Alt+F10" ref={roving.ref} onKeyDown={roving.onKeyDown} onFocus={roving.onFocus}>
       <div className="editor-toolbar__group">
-        <ToolButton icon="undo" label={t('editor.toolbar.undo')} shortcut={`${mod}+Z`} disabled={off || !state.canUndo} onClick={() => chain().undo().run()} />
-        <ToolButton icon="redo" label={t('editor.toolbar.redo')} shortcut={`${mod}+Shift+Z`} disabled={off || !state.canRedo} onClick={() => chain().redo().run()} />
+        <ToolButton icon="undo" label={t('editor:toolbar.undo')} shortcut={`${mod}+Z`} disabled={off || !state.canUndo} onClick={() => chain().undo().run()} />
+        <ToolButton icon="redo" label={t('editor:toolbar.redo')} shortcut={`${mod}+Shift+Z`} disabled={off || !state.canRedo} onClick={() => chain().redo().run()} />
       </div>
       <div className="editor-toolbar__group">
         <select
           className="editor-toolbar__select"
-          aria-label={t('editor.toolbar.textStyle')}
+          aria-label={t('editor:toolbar.textStyle')}
           value={state.textStyle === 'other' ? '' : state.textStyle}
           disabled={off}
           onChange={(event) => setTextStyle(event.target.value as TextStyle)}
         >
           {state.textStyle === 'other' && <option value="">—</option>}
-          <option value="paragraph">{t('editor.toolbar.paragraph')}</option>
-          <option value="h1">{t('editor.toolbar.heading1')}</option>
-          <option value="h2">{t('editor.toolbar.heading2')}</option>
-          <option value="h3">{t('editor.toolbar.heading3')}</option>
+          <option value="paragraph">{t('editor:toolbar.paragraph')}</option>
+          <option value="h1">{t('editor:toolbar.heading1')}</option>
+          <option value="h2">{t('editor:toolbar.heading2')}</option>
+          <option value="h3">{t('editor:toolbar.heading3')}</option>
         </select>
       </div>
       <div className="editor-toolbar__group">
-        <ToolButton icon="bold" label={t('editor.toolbar.bold')} shortcut={`${mod}+B`} pressed={state.bold} disabled={off} onClick={() => chain().toggleBold().run()} />
-        <ToolButton icon="italic" label={t('editor.toolbar.italic')} shortcut={`${mod}+I`} pressed={state.italic} disabled={off} onClick={() => chain().toggleItalic().run()} />
-        <ToolButton icon="underline" label={t('editor.toolbar.underline')} shortcut={`${mod}+U`} pressed={state.underline} disabled={off} onClick={() => chain().toggleUnderline().run()} />
+        <ToolButton icon="bold" label={t('editor:toolbar.bold')} shortcut={`${mod}+B`} pressed={state.bold} disabled={off} onClick={() => chain().toggleBold().run()} />
+        <ToolButton icon="italic" label={t('editor:toolbar.italic')} shortcut={`${mod}+I`} pressed={state.italic} disabled={off} onClick={() => chain().toggleItalic().run()} />
+        <ToolButton icon="underline" label={t('editor:toolbar.underline')} shortcut={`${mod}+U`} pressed={state.underline} disabled={off} onClick={() => chain().toggleUnderline().run()} />
       </div>
       <div className="editor-toolbar__group">
-        <ToolButton icon="bulletList" label={t('editor.toolbar.bulletList')} shortcut={`${mod}+Shift+8`} pressed={state.bulletList} disabled={off} onClick={() => chain().toggleBulletList().run()} />
-        <ToolButton icon="orderedList" label={t('editor.toolbar.orderedList')} shortcut={`${mod}+Shift+7`} pressed={state.orderedList} disabled={off} onClick={() => chain().toggleOrderedList().run()} />
-        <ToolButton icon="quote" label={t('editor.toolbar.blockquote')} shortcut={`${mod}+Shift+B`} pressed={state.blockquote} disabled={off} onClick={() => chain().toggleBlockquote().run()} />
-        <ToolButton icon="divider" label={t('editor.toolbar.divider')} disabled={off} onClick={() => chain().setHorizontalRule().run()} />
+        <ToolButton icon="bulletList" label={t('editor:toolbar.bulletList')} shortcut={`${mod}+Shift+8`} pressed={state.bulletList} disabled={off} onClick={() => chain().toggleBulletList().run()} />
+        <ToolButton icon="orderedList" label={t('editor:toolbar.orderedList')} shortcut={`${mod}+Shift+7`} pressed={state.orderedList} disabled={off} onClick={() => chain().toggleOrderedList().run()} />
+        <ToolButton icon="quote" label={t('editor:toolbar.blockquote')} shortcut={`${mod}+Shift+B`} pressed={state.blockquote} disabled={off} onClick={() => chain().toggleBlockquote().run()} />
+        <ToolButton icon="divider" label={t('editor:toolbar.divider')} disabled={off} onClick={() => chain().setHorizontalRule().run()} />
       </div>
       <div className="editor-toolbar__group">
-        <ToolButton icon="link" label={t('editor.toolbar.link')} shortcut={`${mod}+K`} pressed={state.link} disabled={off} onClick={onLink} />
-        <ToolButton icon="image" label={t('editor.toolbar.image')} disabled={off} onClick={onImage} />
-        <ToolButton icon="table" label={t('editor.toolbar.table')} disabled={off || state.inTable} onClick={() => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()} />
-        <ToolButton icon="chart" label={t('editor.toolbar.chart')} disabled={off} onClick={() => chain().insertChart({ statKey: 'interviews.total', view: 'number' }).run()} />
+        <ToolButton icon="link" label={t('editor:toolbar.link')} shortcut={`${mod}+K`} pressed={state.link} disabled={off} onClick={onLink} />
+        <ToolButton icon="image" label={t('editor:toolbar.image')} disabled={off} onClick={onImage} />
+        <ToolButton icon="table" label={t('editor:toolbar.table')} disabled={off || state.inTable} onClick={() => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()} />
+        <ToolButton icon="chart" label={t('editor:toolbar.chart')} disabled={off} onClick={() => chain().insertChart({ statKey: 'interviews.total', view: 'number' }).run()} />
       </div>
       {state.inTable && (
-        <div className="editor-toolbar__group editor-toolbar__group--table" role="group" aria-label={t('editor.toolbar.tableTools')}>
-          <ToolButton icon="rowAbove" label={t('editor.toolbar.addRowBefore')} disabled={off} onClick={() => chain().addRowBefore().run()} />
-          <ToolButton icon="rowBelow" label={t('editor.toolbar.addRowAfter')} disabled={off} onClick={() => chain().addRowAfter().run()} />
-          <ToolButton icon="rowDelete" label={t('editor.toolbar.deleteRow')} disabled={off} onClick={() => chain().deleteRow().run()} />
-          <ToolButton icon="colLeft" label={t('editor.toolbar.addColumnBefore')} disabled={off} onClick={() => chain().addColumnBefore().run()} />
-          <ToolButton icon="colRight" label={t('editor.toolbar.addColumnAfter')} disabled={off} onClick={() => chain().addColumnAfter().run()} />
-          <ToolButton icon="colDelete" label={t('editor.toolbar.deleteColumn')} disabled={off} onClick={() => chain().deleteColumn().run()} />
-          <ToolButton icon="tableDelete" label={t('editor.toolbar.deleteTable')} disabled={off} onClick={() => chain().deleteTable().run()} />
+        <div className="editor-toolbar__group editor-toolbar__group--table" role="group" aria-label={t('editor:toolbar.tableTools')}>
+          <ToolButton icon="rowAbove" label={t('editor:toolbar.addRowBefore')} disabled={off} onClick={() => chain().addRowBefore().run()} />
+          <ToolButton icon="rowBelow" label={t('editor:toolbar.addRowAfter')} disabled={off} onClick={() => chain().addRowAfter().run()} />
+          <ToolButton icon="rowDelete" label={t('editor:toolbar.deleteRow')} disabled={off} onClick={() => chain().deleteRow().run()} />
+          <ToolButton icon="colLeft" label={t('editor:toolbar.addColumnBefore')} disabled={off} onClick={() => chain().addColumnBefore().run()} />
+          <ToolButton icon="colRight" label={t('editor:toolbar.addColumnAfter')} disabled={off} onClick={() => chain().addColumnAfter().run()} />
+          <ToolButton icon="colDelete" label={t('editor:toolbar.deleteColumn')} disabled={off} onClick={() => chain().deleteColumn().run()} />
+          <ToolButton icon="tableDelete" label={t('editor:toolbar.deleteTable')} disabled={off} onClick={() => chain().deleteTable().run()} />
         </div>
       )}
       <div className="editor-toolbar__group editor-toolbar__group--end">
         <label className="editor-toolbar__field">
-          <span>{t('editor.layout')}</span>
+          <span>{t('editor:layout')}</span>
           <select className="editor-toolbar__select" value={layout} disabled={!editable} onChange={(event) => onLayout(event.target.value as SlideLayout)}>
             {SLIDE_LAYOUTS.map((value) => (
               <option key={value} value={value}>
-                {t(`layouts.${value}`)}
+                {t(`layouts:${value}`)}
               </option>
             ))}
           </select>

@@ -72,7 +72,7 @@ export default function HistoryPage() {
 function History({ deck }: { deck: DeckSummary }) {
   const { t } = useTranslation();
   const language = currentLanguage();
-  useDocumentTitle(t('history.pageTitle', { title: deck.title }));
+  useDocumentTitle(t('history:pageTitle', { title: deck.title }));
   const [versions, setVersions] = useState<VersionsState>({ status: 'loading' });
   const [reloadKey, setReloadKey] = useState(0);
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -107,13 +107,13 @@ function History({ deck }: { deck: DeckSummary }) {
     setDialog(null);
     setVersions((current) => (current.status === 'ready' ? { status: 'ready', versions: [version, ...current.versions.filter((v) => v.id !== version.id)] } : current));
     setSelectedId(version.id);
-    show(t('history.saved', { label: version.label }));
+    show(t('history:saved', { label: version.label }));
   }
 
   async function onRestore(version: VersionInfo) {
     await restoreVersion(deck.id, version.id);
     setDialog(null);
-    show(t('history.restored', { label: versionTitle(t, version, language) }));
+    show(t('history:restored', { label: versionTitle(t, version, language) }));
     // The backup made before the restore is a new version: reload the list.
     setReloadKey((k) => k + 1);
   }
@@ -134,42 +134,42 @@ function History({ deck }: { deck: DeckSummary }) {
       <p className="back-link">
         <Link to={editorPath}>
           <span aria-hidden="true">← </span>
-          {t('history.backToEditor')}
+          {t('history:backToEditor')}
         </Link>
       </p>
       <div className="page-head history-page__head">
         <div>
-          <h1>{t('history.heading')}</h1>
+          <h1>{t('history:heading')}</h1>
           <p className="history-page__deck">{deck.title}</p>
         </div>
         <div className="page-head__actions">
           <DeckExportMenu deckId={deck.id} deckTitle={deck.title} />
           <button type="button" className="button button--primary" onClick={() => setDialog({ mode: 'save' })}>
-            {t('history.saveVersion')}
+            {t('history:saveVersion')}
           </button>
         </div>
       </div>
-      <p className="page-hint">{t('history.intro')}</p>
+      <p className="page-hint">{t('history:intro')}</p>
 
       <Notice notice={notice} onDismiss={() => setNotice(null)} />
 
-      {versions.status === 'loading' && <LoadingMessage text={t('history.loading')} />}
+      {versions.status === 'loading' && <LoadingMessage text={t('history:loading')} />}
       {versions.status === 'error' && (
         <div className="message message--error" role="alert">
           <p>
-            {t('history.loadFailed')} {errorMessage(t, versions.error)}
+            {t('history:loadFailed')} {errorMessage(t, versions.error)}
           </p>
           <button type="button" className="button" onClick={() => setReloadKey((k) => k + 1)}>
-            {t('history.retry')}
+            {t('history:retry')}
           </button>
         </div>
       )}
-      {versions.status === 'ready' && list.length === 0 && <p className="empty">{t('history.empty')}</p>}
+      {versions.status === 'ready' && list.length === 0 && <p className="empty">{t('history:empty')}</p>}
       {versions.status === 'ready' && list.length > 0 && (
         <div className="history-layout">
           <section className="history-versions" aria-labelledby={listHeadingId}>
             <h2 id={listHeadingId} className="history-versions__heading">
-              {t('history.versions')}
+              {t('history:versions')}
             </h2>
             <ul ref={listRef} className="version-list" aria-labelledby={listHeadingId} onKeyDown={onListKeyDown}>
               {list.map((version) => (
@@ -194,7 +194,7 @@ function History({ deck }: { deck: DeckSummary }) {
             {selected ? (
               <VersionPreview key={selected.id} deckId={deck.id} version={selected} canRestore={dialog === null} onRestore={(version) => setDialog({ mode: 'restore', version })} />
             ) : (
-              <p className="empty">{t('history.choose')}</p>
+              <p className="empty">{t('history:choose')}</p>
             )}
           </div>
         </div>
@@ -243,17 +243,17 @@ function SaveVersionDialog({ onSubmit, onClose }: { onSubmit(label: string): Pro
 
   return (
     <FormDialog
-      title={t('history.saveTitle')}
-      description={t('history.saveText')}
-      submitLabel={t('history.save')}
-      busyLabel={t('history.saving')}
-      cancelLabel={t('history.cancel')}
+      title={t('history:saveTitle')}
+      description={t('history:saveText')}
+      submitLabel={t('history:save')}
+      busyLabel={t('history:saving')}
+      cancelLabel={t('history:cancel')}
       busy={busy}
       error={failure ? errorMessage(t, failure) : null}
       onSubmit={() => void submit()}
       onClose={onClose}
     >
-      <FormField label={t('history.label')} hint={t('history.labelHint')} error={required ? t('history.labelRequired') : null}>
+      <FormField label={t('history:label')} hint={t('history:labelHint')} error={required ? t('history:labelRequired') : null}>
         {(control) => (
           <input {...control} ref={inputRef} name="label" autoComplete="off" maxLength={MAX_VERSION_LABEL_LENGTH} value={label} onChange={(event) => setLabel(event.target.value)} />
         )}
@@ -281,11 +281,11 @@ function RestoreDialog({ title, time, onSubmit, onClose }: { title: string; time
   return (
     <FormDialog
       tone="danger"
-      title={t('history.restoreTitle')}
-      description={t('history.restoreText', { label: title, time })}
-      submitLabel={t('history.restoreConfirm')}
-      busyLabel={t('history.restoring')}
-      cancelLabel={t('history.cancel')}
+      title={t('history:restoreTitle')}
+      description={t('history:restoreText', { label: title, time })}
+      submitLabel={t('history:restoreConfirm')}
+      busyLabel={t('history:restoring')}
+      cancelLabel={t('history:cancel')}
       busy={busy}
       error={failure ? errorMessage(t, failure) : null}
       onSubmit={() => void submit()}

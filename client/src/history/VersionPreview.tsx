@@ -97,43 +97,43 @@ export function VersionPreview({ deckId, version, onRestore, canRestore }: Versi
             {state.status === 'ready' && (
               <>
                 <span aria-hidden="true">·</span>
-                <span>{t('history.slideCount', { count: total })}</span>
+                <span>{t('history:slideCount', { count: total })}</span>
               </>
             )}
           </p>
         </div>
         <div className="version-preview__actions">
           <a className="button" href={versionMarkdownUrl(deckId, version.id)} download>
-            {t('history.downloadMarkdown')}
+            {t('history:downloadMarkdown')}
           </a>
           <button type="button" className="button button--primary" aria-disabled={!canRestore || undefined} onClick={() => canRestore && onRestore(version)}>
-            {t('history.restore')}
+            {t('history:restore')}
           </button>
         </div>
       </div>
-      <p className="version-preview__note">{t('history.frozenNote')}</p>
+      <p className="version-preview__note">{t('history:frozenNote')}</p>
 
-      {state.status === 'loading' && <LoadingMessage text={t('history.loadingVersion')} />}
+      {state.status === 'loading' && <LoadingMessage text={t('history:loadingVersion')} />}
       {state.status === 'error' && (
         <div className="message message--error" role="alert">
           <p>
-            {t('history.versionFailed')} {errorMessage(t, state.error)}
+            {t('history:versionFailed')} {errorMessage(t, state.error)}
           </p>
           <button type="button" className="button" onClick={() => setReloadKey((k) => k + 1)}>
-            {t('history.retry')}
+            {t('history:retry')}
           </button>
         </div>
       )}
-      {state.status === 'ready' && total === 0 && <p className="empty">{t('history.noSlides')}</p>}
+      {state.status === 'ready' && total === 0 && <p className="empty">{t('history:noSlides')}</p>}
       {state.status === 'ready' && total > 0 && (
         <ol className="version-slides">
           {state.content.slides.map((slide, i) => (
             <li key={slide.id} className="version-slides__item">
-              <p className="version-slides__number">{t('history.slideLabel', { number: i + 1, total })}</p>
+              <p className="version-slides__number">{t('history:slideLabel', { number: i + 1, total })}</p>
               <VersionSlide layout={slide.layout} nodes={slide.nodes} theme={state.content.theme} />
               {treeText(slide.notes).trim() !== '' && (
                 <details className="version-slides__notes">
-                  <summary>{t('history.notes')}</summary>
+                  <summary>{t('history:notes')}</summary>
                   <div className="version-slides__notes-text">
                     <SlideContentView nodes={slide.notes} interactive />
                   </div>

@@ -31,13 +31,13 @@ export function versionTitle(t: TFunction, version: VersionInfo, language: Langu
   const label = version.label.trim();
   switch (version.kind) {
     case 'auto':
-      return !label || SERVER_AUTO.test(label) ? t('history.autoLabel') : label;
+      return !label || SERVER_AUTO.test(label) ? t('history:autoLabel') : label;
     case 'session':
-      return !label || SERVER_SESSION.test(label) ? t('history.sessionLabel', { date: formatVersionDate(version.createdAt, language) }) : label;
+      return !label || SERVER_SESSION.test(label) ? t('history:sessionLabel', { date: formatVersionDate(version.createdAt, language) }) : label;
     case 'restore': {
       const match = SERVER_RESTORE.exec(label);
-      if (match?.[1]) return t('history.restoreLabel', { label: match[1] });
-      return label || t('history.restoreLabelPlain');
+      if (match?.[1]) return t('history:restoreLabel', { label: match[1] });
+      return label || t('history:restoreLabelPlain');
     }
     default:
       return label;
@@ -46,11 +46,11 @@ export function versionTitle(t: TFunction, version: VersionInfo, language: Langu
 
 /** "By hand", "Presented", "Automatic", "Before restore". */
 export function versionKind(t: TFunction, version: VersionInfo): string {
-  return t(`history.kinds.${version.kind}`);
+  return t(`history:kinds.${version.kind}`);
 }
 
 /** "Beheerder, 14 jan 2027 10:05", or only the time for versions nobody made by hand. */
 export function versionByline(t: TFunction, version: VersionInfo, language: Language): string {
   const time = formatVersionTime(version.createdAt, language);
-  return version.createdBy ? t('history.byAt', { name: version.createdBy.name, time }) : time;
+  return version.createdBy ? t('history:byAt', { name: version.createdBy.name, time }) : time;
 }

@@ -5,6 +5,6 @@ import { useTranslation } from 'react-i18next';
 export function useDocumentTitle(page: string | null): void {
   const { t } = useTranslation();
   useEffect(() => {
-    document.title = page ? t('app.pageTitle', { page }) : t('app.name');
+    document.title = page ? t('app:pageTitle', { page }) : t('app:name');
   }, [page, t]);
 }

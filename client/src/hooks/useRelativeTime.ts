@@ -9,7 +9,7 @@ export function useRelativeTime(): (iso: string) => string {
   const { t, i18n } = useTranslation();
   const now = useNow();
   return useCallback(
-    (iso: string) => formatRelative(iso, now, currentLanguage()) ?? t('time.justNow'),
+    (iso: string) => formatRelative(iso, now, currentLanguage()) ?? t('time:justNow'),
     // i18n changes identity when the language changes, so the phrase follows the language.
     [now, t, i18n],
   );

@@ -5,7 +5,7 @@
  */
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en, type Translations } from './en.ts';
+import { en, NAMESPACES, type Translations } from './en.ts';
 import { nl } from './nl.ts';
 
 export const LANGUAGES = ['nl', 'en'] as const;
@@ -13,10 +13,19 @@ export type Language = (typeof LANGUAGES)[number];
 
 const STORAGE_KEY = 'tussenstand.language';
 
+/**
+ * One i18next namespace per top-level section of en.ts. Every call names its namespace:
+ * t('viewer:ended'). Unprefixed keys resolve in DEFAULT_NS.
+ */
+export { NAMESPACES };
+export const DEFAULT_NS = 'app';
+
 declare module 'i18next' {
   interface CustomTypeOptions {
-    defaultNS: 'translation';
-    resources: { translation: Translations };
+    // All namespaces, so `ns:key` is type-checked for each of them with a plain useTranslation();
+    // the first one ('app', = DEFAULT_NS) is where unprefixed keys would resolve.
+    defaultNS: typeof NAMESPACES;
+    resources: Translations;
   }
 }
 
@@ -57,7 +66,9 @@ export function initI18n(): typeof i18next {
     document.documentElement.lang = isLanguage(language) ? language : 'en';
   });
   void i18next.use(initReactI18next).init({
-    resources: { en: { translation: en }, nl: { translation: nl } },
+    resources: { en, nl },
+    ns: [...NAMESPACES],
+    defaultNS: DEFAULT_NS,
     lng: storedLanguage() ?? browserLanguage(),
     supportedLngs: [...LANGUAGES],
     fallbackLng: 'en',

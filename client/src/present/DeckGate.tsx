@@ -49,16 +49,16 @@ export function DeckGate({ deckId, className, children, onUnavailable }: DeckGat
       {state.status === 'loading' && <LoadingMessage />}
       {state.status === 'missing' && (
         <div className="present-gate__box">
-          <h1>{t('deck.notFound')}</h1>
-          <p>{t('deck.notFoundText')}</p>
+          <h1>{t('deck:notFound')}</h1>
+          <p>{t('deck:notFoundText')}</p>
           <p>
-            <Link to="/">{t('deck.backToList')}</Link>
+            <Link to="/">{t('deck:backToList')}</Link>
           </p>
         </div>
       )}
       {state.status === 'error' && (
         <div className="present-gate__box">
-          <h1>{t('present.errorTitle')}</h1>
+          <h1>{t('present:errorTitle')}</h1>
           <p className="message message--error" role="alert">
             {errorMessage(t, state.error)}
           </p>

@@ -35,7 +35,7 @@ export function EndSessionDialog({ busy, error, onEnd, onClose }: EndSessionDial
     const time = fromLocalInput(until);
     const now = Date.now();
     if (!time || time.getTime() <= now || time.getTime() > now + days * DAY_MS) {
-      setUntilError(t('present.keepInvalid', { days }));
+      setUntilError(t('present:keepInvalid', { days }));
       return;
     }
     setUntilError(null);
@@ -44,11 +44,11 @@ export function EndSessionDialog({ busy, error, onEnd, onClose }: EndSessionDial
 
   return (
     <FormDialog
-      title={t('present.endTitle')}
-      description={t('present.endDescription')}
-      submitLabel={t('present.endConfirm')}
-      busyLabel={t('present.ending')}
-      cancelLabel={t('present.endCancel')}
+      title={t('present:endTitle')}
+      description={t('present:endDescription')}
+      submitLabel={t('present:endConfirm')}
+      busyLabel={t('present:ending')}
+      cancelLabel={t('present:endCancel')}
       busy={busy}
       error={error}
       onSubmit={submit}
@@ -56,17 +56,17 @@ export function EndSessionDialog({ busy, error, onEnd, onClose }: EndSessionDial
     >
       <fieldset className="end-session">
         <legend className="visually-hidden">
-          {t('present.endChoice')}
+          {t('present:endChoice')}
         </legend>
         <label className="end-session__choice">
           <input type="radio" name={name} checked={!keep} onChange={() => setKeep(false)} />
-          <span>{t('present.endNow')}</span>
+          <span>{t('present:endNow')}</span>
         </label>
         <label className="end-session__choice">
           <input type="radio" name={name} checked={keep} onChange={() => setKeep(true)} />
-          <span>{t('present.endKeep')}</span>
+          <span>{t('present:endKeep')}</span>
         </label>
-        <FormField label={t('present.keepUntil')} hint={t('present.keepHint', { days })} error={untilError} className="end-session__until">
+        <FormField label={t('present:keepUntil')} hint={t('present:keepHint', { days })} error={untilError} className="end-session__until">
           {(control) => (
             <input
               {...control}

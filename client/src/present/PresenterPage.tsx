@@ -7,7 +7,7 @@
  * Keys (when the slides have focus): arrows, Page Up/Down and space move; O or Esc shows the
  * overview; F is full screen; holding L shows the laser pointer.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { RevealApi, RevealConfig } from 'reveal.js';
@@ -16,7 +16,7 @@ import { ConnectionStatus } from '../deck/ConnectionStatus.tsx';
 import { useDeckSync } from '../deck/useDeckSync.ts';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
 import { useNow } from '../hooks/useNow.ts';
-import { useAudience, usePublishPointer, type Pointer } from './awareness.ts';
+import { useAudience, usePublishPointer } from './awareness.ts';
 import { DeckGate } from './DeckGate.tsx';
 import { DeckExportMenu } from '../components/DeckExportMenu.tsx';
 import { formatElapsed } from './format.ts';
@@ -26,6 +26,7 @@ import { RevealDeck } from './RevealDeck.tsx';
 import { SessionControls } from './SessionControls.tsx';
 import { useDeckContent, usePresentationState } from './useDeckContent.ts';
 import { usePosition, type Position } from './usePosition.ts';
+import { useLaserPointer } from './useLaserPointer.ts';
 import { useSession } from './useSession.ts';
 import './slideStyles.ts';
 import './present.css';
@@ -68,7 +69,7 @@ function Presenter({ deckId, fallbackTitle, fromSlide }: { deckId: string; fallb
   const audience = useAudience(provider);
   const publishPointer = usePublishPointer(provider, presentation.active);
   const title = content.title || sync.title || fallbackTitle;
-  useDocumentTitle(t('present.pageTitle', { title }));
+  useDocumentTitle(t('present:pageTitle', { title }));
 
   const [deck, setDeck] = useState<RevealApi | null>(null);
   const [overview, setOverview] = useState(false);
@@ -232,50 +233,7 @@ function Presenter({ deckId, fallbackTitle, fromSlide }: { deckId: string; fallb
 
   // ---- laser pointer ----
 
-  const [dot, setDot] = useState<{ left: number; top: number } | null>(null);
-  const lastMouse = useRef<{ x: number; y: number } | null>(null);
-
-  const placePointer = useCallback(
-    (clientX: number, clientY: number) => {
-      const stage = stageRef.current;
-      const slide = deck?.getCurrentSlide()?.querySelector('.slide');
-      if (!stage || !slide) return;
-      const r = slide.getBoundingClientRect();
-      const s = stage.getBoundingClientRect();
-      const x = (clientX - r.left) / r.width;
-      const y = (clientY - r.top) / r.height;
-      if (!(x >= 0 && x <= 1 && y >= 0 && y <= 1)) {
-        setDot(null);
-        publishPointer(null);
-        return;
-      }
-      const pointer: Pointer = { x: Math.round(x * 1000) / 1000, y: Math.round(y * 1000) / 1000 };
-      setDot({ left: r.left - s.left + pointer.x * r.width, top: r.top - s.top + pointer.y * r.height });
-      publishPointer(pointer);
-    },
-    [deck, publishPointer],
-  );
-
-  useEffect(() => {
-    if (!laserOn) {
-      setDot(null);
-      publishPointer(null);
-    } else if (lastMouse.current) {
-      placePointer(lastMouse.current.x, lastMouse.current.y);
-    }
-  }, [laserOn, placePointer, publishPointer]);
-
-  const onPointerMove = (event: ReactPointerEvent) => {
-    lastMouse.current = { x: event.clientX, y: event.clientY };
-    if (laserOn) placePointer(event.clientX, event.clientY);
-  };
-  const onPointerLeave = () => {
-    lastMouse.current = null;
-    if (laserOn) {
-      setDot(null);
-      publishPointer(null);
-    }
-  };
+  const { dot, onPointerMove, onPointerLeave } = useLaserPointer({ deck, stageRef, publishPointer, on: laserOn });
 
   // ---- the session ----
 
@@ -298,7 +256,7 @@ function Presenter({ deckId, fallbackTitle, fromSlide }: { deckId: string; fallb
     <div className="present-page">
       <header className="present-bar">
         <div className="present-bar__start">
-          <Link to={`/decks/${encodeURIComponent(deckId)}`} className="present-button present-button--icon" aria-label={t('present.backToEditor')} title={t('present.backToEditor')}>
+          <Link to={`/decks/${encodeURIComponent(deckId)}`} className="present-button present-button--icon" aria-label={t('present:backToEditor')} title={t('present:backToEditor')}>
             <PresentIcon name="back" />
           </Link>
           <div className="present-bar__title">
@@ -306,47 +264,47 @@ function Presenter({ deckId, fallbackTitle, fromSlide }: { deckId: string; fallb
             {presentation.active ? (
               <p className="session-badge session-badge--live">
                 <span className="session-badge__dot" aria-hidden="true" />
-                {t('present.live')}
+                {t('present:live')}
                 {elapsed && (
                   <>
                     <span aria-hidden="true"> · </span>
-                    <span className="visually-hidden">, {t('present.elapsedLabel')} </span>
+                    <span className="visually-hidden">, {t('present:elapsedLabel')} </span>
                     <time className="session-badge__time">{elapsed}</time>
                   </>
                 )}
               </p>
             ) : (
-              <p className="session-badge">{t('present.notLive')}</p>
+              <p className="session-badge">{t('present:notLive')}</p>
             )}
           </div>
         </div>
 
-        <div className="present-bar__nav" role="group" aria-label={t('present.navigation')}>
-          <button type="button" className="present-button present-button--icon" aria-label={t('present.previous')} title={t('present.previous')} disabled={!deck || shownIndex === 0} onClick={() => deck?.prev()}>
+        <div className="present-bar__nav" role="group" aria-label={t('present:navigation')}>
+          <button type="button" className="present-button present-button--icon" aria-label={t('present:previous')} title={t('present:previous')} disabled={!deck || shownIndex === 0} onClick={() => deck?.prev()}>
             <PresentIcon name="prev" />
           </button>
           <p className="present-counter">
-            <span className="visually-hidden">{t('present.slideCounterLabel', { current: shownIndex + 1, total })}</span>
-            <span aria-hidden="true">{total > 0 ? t('present.slideCounter', { current: shownIndex + 1, total }) : '–'}</span>
+            <span className="visually-hidden">{t('present:slideCounterLabel', { current: shownIndex + 1, total })}</span>
+            <span aria-hidden="true">{total > 0 ? t('present:slideCounter', { current: shownIndex + 1, total }) : '–'}</span>
           </p>
-          <button type="button" className="present-button present-button--icon" aria-label={t('present.next')} title={t('present.next')} disabled={!deck || shownIndex >= total - 1} onClick={() => deck?.next()}>
+          <button type="button" className="present-button present-button--icon" aria-label={t('present:next')} title={t('present:next')} disabled={!deck || shownIndex >= total - 1} onClick={() => deck?.next()}>
             <PresentIcon name="next" />
           </button>
         </div>
 
-        <div className="present-bar__tools" role="group" aria-label={t('present.tools')}>
-          <button type="button" className="present-button present-button--icon" aria-pressed={overview} aria-label={t('present.overview')} title={`${t('present.overview')} (O)`} disabled={!deck} onClick={() => deck?.toggleOverview()}>
+        <div className="present-bar__tools" role="group" aria-label={t('present:tools')}>
+          <button type="button" className="present-button present-button--icon" aria-pressed={overview} aria-label={t('present:overview')} title={`${t('present:overview')} (O)`} disabled={!deck} onClick={() => deck?.toggleOverview()}>
             <PresentIcon name="grid" />
           </button>
-          <button type="button" className="present-button present-button--icon" aria-pressed={laserButton} aria-label={t('present.laser')} title={t('present.laserHint')} onClick={() => setLaserButton((v) => !v)}>
+          <button type="button" className="present-button present-button--icon" aria-pressed={laserButton} aria-label={t('present:laser')} title={t('present:laserHint')} onClick={() => setLaserButton((v) => !v)}>
             <PresentIcon name="pointer" />
           </button>
-          <button type="button" className="present-button present-button--icon" aria-pressed={fullscreen} aria-label={t('present.fullscreen')} title={`${t('present.fullscreen')} (F)`} onClick={toggleFullscreen}>
+          <button type="button" className="present-button present-button--icon" aria-pressed={fullscreen} aria-label={t('present:fullscreen')} title={`${t('present:fullscreen')} (F)`} onClick={toggleFullscreen}>
             <PresentIcon name={fullscreen ? 'shrink' : 'expand'} />
           </button>
           <button type="button" className="present-button" onClick={openSpeakerView}>
             <PresentIcon name="speaker" />
-            <span>{t('present.speakerView')}</span>
+            <span>{t('present:speakerView')}</span>
           </button>
           <DeckExportMenu deckId={deckId} buttonClassName="present-button" />
           <SessionControls deckId={deckId} active={presentation.active} ready={sync.loaded} audience={audience} session={session} />
@@ -366,16 +324,16 @@ function Presenter({ deckId, fallbackTitle, fromSlide }: { deckId: string; fallb
           </div>
         ) : !sync.loaded ? (
           <div className="present-stage__message present-stage__message--quiet">
-            <p role="status">{t('present.loading')}</p>
+            <p role="status">{t('present:loading')}</p>
           </div>
         ) : total === 0 ? (
           <div className="present-stage__message present-stage__message--quiet">
-            <p role="status">{t('present.emptyDeck')}</p>
+            <p role="status">{t('present:emptyDeck')}</p>
           </div>
         ) : (
-          <RevealDeck config={config} structureKey={structureKey} onReady={setDeck} label={t('present.slidesLabel')}>
+          <RevealDeck config={config} structureKey={structureKey} onReady={setDeck} label={t('present:slidesLabel')}>
             {slides.map((slide, i) => (
-              <section key={slide.id} data-slide-id={slide.id} aria-label={t('present.slideCounterLabel', { current: i + 1, total })}>
+              <section key={slide.id} data-slide-id={slide.id} aria-label={t('present:slideCounterLabel', { current: i + 1, total })}>
                 <LiveSlide layout={slide.layout} nodes={slide.nodes} theme={content.theme} />
               </section>
             ))}
@@ -387,16 +345,16 @@ function Presenter({ deckId, fallbackTitle, fromSlide }: { deckId: string; fallb
       <footer className="present-foot">
         <ConnectionStatus state={sync.connection} />
         {audienceEntries.length > 0 && (
-          <ul className="present-foot__audience" aria-label={t('present.attendeesByLabel')}>
+          <ul className="present-foot__audience" aria-label={t('present:attendeesByLabel')}>
             {audienceEntries.map(([label, n]) => (
               <li key={label}>
-                <span className="present-foot__label">{label || t('present.noLabel')}</span> <span className="present-foot__count">{n}</span>
+                <span className="present-foot__label">{label || t('present:noLabel')}</span> <span className="present-foot__count">{n}</span>
               </li>
             ))}
           </ul>
         )}
-        {!presentation.active && <p className="present-foot__hint">{t('present.rehearsalHint')}</p>}
-        <p className="present-foot__keys">{t('present.keysHint')}</p>
+        {!presentation.active && <p className="present-foot__hint">{t('present:rehearsalHint')}</p>}
+        <p className="present-foot__keys">{t('present:keysHint')}</p>
         {session.error && (
           <p className="present-foot__error" role="alert">
             {session.error}

@@ -87,7 +87,7 @@ function PrintDeck({ deckId, notes, format, fallbackTitle }: { deckId: string; n
   const sync = useDeckSync(deckId, NO_PARAMS, SYNC_OPTIONS);
   const content = useDeckContent(sync.sync?.doc ?? null);
   const title = content.title || sync.title || fallbackTitle;
-  useDocumentTitle(t('print.pageTitle', { title }));
+  useDocumentTitle(t('print:pageTitle', { title }));
   const rootRef = useRef<HTMLDivElement>(null);
   const total = content.slides.length;
 
@@ -142,7 +142,7 @@ function PrintDeck({ deckId, notes, format, fallbackTitle }: { deckId: string; n
     return (
       <main id="main" className="print-doc">
         <p role="status" className="print-doc__status">
-          {t('present.loading')}
+          {t('present:loading')}
         </p>
       </main>
     );
@@ -152,10 +152,10 @@ function PrintDeck({ deckId, notes, format, fallbackTitle }: { deckId: string; n
     <main id="main" className={format === 'html' ? 'print-html' : 'print-doc'}>
       <div className="print-toolbar">
         <h1>{title}</h1>
-        <p role="status">{t('print.summary', { count: total })}</p>
+        <p role="status">{t('print:summary', { count: total })}</p>
         {format === 'pdf' && (
           <button type="button" className="button button--primary" onClick={() => window.print()}>
-            {t('print.print')}
+            {t('print:print')}
           </button>
         )}
       </div>
@@ -171,18 +171,18 @@ function PdfPages({ content, notes }: { content: DeckContent; notes: boolean }) 
     <>
       {content.slides.map((slide, i) => (
         <div key={slide.id} className="print-group">
-          <section className="print-page" data-print-slide={i} aria-label={t('print.slideLabel', { current: i + 1, total })}>
+          <section className="print-page" data-print-slide={i} aria-label={t('print:slideLabel', { current: i + 1, total })}>
             <LiveSlide layout={slide.layout} nodes={slide.nodes} theme={content.theme} />
           </section>
           {notes && (
-            <section className="print-page print-notes" data-print-slide={i} aria-label={t('print.notesLabel', { current: i + 1, total })}>
+            <section className="print-page print-notes" data-print-slide={i} aria-label={t('print:notesLabel', { current: i + 1, total })}>
               <div className="print-notes__slide">
                 <LiveSlide layout={slide.layout} nodes={slide.nodes} theme={content.theme} interactive={false} />
-                <p className="print-notes__number">{t('print.slideLabel', { current: i + 1, total })}</p>
+                <p className="print-notes__number">{t('print:slideLabel', { current: i + 1, total })}</p>
               </div>
               <div className="print-notes__text">
-                <h2>{t('print.notesHeading')}</h2>
-                {slide.notes.length > 0 ? <SlideContentView nodes={slide.notes} interactive /> : <p className="print-notes__empty">{t('speaker.noNotes')}</p>}
+                <h2>{t('print:notesHeading')}</h2>
+                {slide.notes.length > 0 ? <SlideContentView nodes={slide.notes} interactive /> : <p className="print-notes__empty">{t('speaker:noNotes')}</p>}
               </div>
             </section>
           )}

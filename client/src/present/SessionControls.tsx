@@ -49,32 +49,32 @@ export function SessionControls({ deckId, active, ready, audience, session }: Se
     else setOpen({ dialog: 'share', offerStart: true });
   }
 
-  const breakdown = entries.map(([label, n]) => `${label || t('present.noLabel')}: ${n}`).join('\n');
+  const breakdown = entries.map(([label, n]) => `${label || t('present:noLabel')}: ${n}`).join('\n');
   return (
     <>
       <button
         type="button"
         className="present-button present-audience"
         aria-haspopup="dialog"
-        title={breakdown ? `${t('present.attendeesHint')}\n${breakdown}` : t('present.attendeesHint')}
+        title={breakdown ? `${t('present:attendeesHint')}\n${breakdown}` : t('present:attendeesHint')}
         onClick={() => setOpen({ dialog: 'share', offerStart: false })}
       >
         <PresentIcon name="users" />
-        <span>{t('present.attendees', { count: total })}</span>
+        <span>{t('present:attendees', { count: total })}</span>
       </button>
       <button type="button" className="present-button" aria-haspopup="dialog" onClick={() => setOpen({ dialog: 'share', offerStart: false })}>
         <PresentIcon name="share" />
-        <span>{t('present.share')}</span>
+        <span>{t('present:share')}</span>
       </button>
       {active ? (
         <button type="button" className="present-button present-button--stop" aria-haspopup="dialog" disabled={busy !== null} onClick={() => setOpen({ dialog: 'end' })}>
           <PresentIcon name="stop" />
-          <span>{busy === 'stop' ? t('present.ending') : t('present.endSession')}</span>
+          <span>{busy === 'stop' ? t('present:ending') : t('present:endSession')}</span>
         </button>
       ) : (
         <button type="button" className="present-button present-button--start" disabled={busy !== null || checking || !ready} onClick={() => void requestStart()}>
           <PresentIcon name="play" />
-          <span>{busy === 'start' ? t('present.starting') : t('present.startSession')}</span>
+          <span>{busy === 'start' ? t('present:starting') : t('present:startSession')}</span>
         </button>
       )}
 

@@ -45,7 +45,7 @@ function Speaker({ deckId, fallbackTitle }: { deckId: string; fallbackTitle: str
   const presentation = usePresentationState(doc);
   const { position, go } = usePosition(deckId, doc, presentation);
   const title = content.title || sync.title || fallbackTitle;
-  useDocumentTitle(t('speaker.pageTitle', { title }));
+  useDocumentTitle(t('speaker:pageTitle', { title }));
 
   const slides = content.slides;
   const total = slides.length;
@@ -111,44 +111,44 @@ function Speaker({ deckId, fallbackTitle }: { deckId: string; fallbackTitle: str
       <header className="speaker-bar">
         <div className="speaker-bar__title">
           <h1>
-            <span className="speaker-bar__kind">{t('speaker.heading')}</span> {title}
+            <span className="speaker-bar__kind">{t('speaker:heading')}</span> {title}
           </h1>
           <p className={presentation.active ? 'session-badge session-badge--live' : 'session-badge'}>
             {presentation.active && <span className="session-badge__dot" aria-hidden="true" />}
-            {presentation.active ? t('present.live') : t('present.notLive')}
+            {presentation.active ? t('present:live') : t('present:notLive')}
           </p>
         </div>
-        <div className="speaker-bar__nav" role="group" aria-label={t('present.navigation')}>
+        <div className="speaker-bar__nav" role="group" aria-label={t('present:navigation')}>
           <button type="button" className="present-button" disabled={index <= 0} onClick={() => goTo(index - 1)}>
             <PresentIcon name="prev" />
-            <span>{t('speaker.previous')}</span>
+            <span>{t('speaker:previous')}</span>
           </button>
           <p className="present-counter present-counter--large">
-            <span className="visually-hidden">{t('present.slideCounterLabel', { current: index + 1, total })}</span>
-            <span aria-hidden="true">{total > 0 ? t('present.slideCounter', { current: index + 1, total }) : '–'}</span>
+            <span className="visually-hidden">{t('present:slideCounterLabel', { current: index + 1, total })}</span>
+            <span aria-hidden="true">{total > 0 ? t('present:slideCounter', { current: index + 1, total }) : '–'}</span>
           </p>
           <button type="button" className="present-button present-button--primary" disabled={index >= total - 1} onClick={() => goTo(index + 1)}>
-            <span>{t('speaker.next')}</span>
+            <span>{t('speaker:next')}</span>
             <PresentIcon name="next" />
           </button>
         </div>
         <dl className="speaker-times">
           <div>
             <dt>
-              {t('speaker.elapsed')}
-              {!live && <span className="speaker-times__kind"> ({t('speaker.rehearsal')})</span>}
+              {t('speaker:elapsed')}
+              {!live && <span className="speaker-times__kind"> ({t('speaker:rehearsal')})</span>}
             </dt>
             <dd className="speaker-times__value">
               <time>{elapsed}</time>
               {!live && (
                 <button type="button" className="present-button present-button--small" onClick={() => setRehearsalStart(Date.now())}>
-                  {t('speaker.resetTimer')}
+                  {t('speaker:resetTimer')}
                 </button>
               )}
             </dd>
           </div>
           <div>
-            <dt>{t('speaker.clock')}</dt>
+            <dt>{t('speaker:clock')}</dt>
             <dd className="speaker-times__value">
               <time>{clock}</time>
             </dd>
@@ -161,37 +161,37 @@ function Speaker({ deckId, fallbackTitle }: { deckId: string; fallbackTitle: str
           <ClosedMessage code={sync.closed.code} reason={sync.closed.reason} />
         ) : !sync.loaded ? (
           <p role="status" className="speaker-main__loading">
-            {t('present.loading')}
+            {t('present:loading')}
           </p>
         ) : (
           <>
             <section className="speaker-current" aria-labelledby="speaker-current-heading">
-              <h2 id="speaker-current-heading" className="speaker-label">{t('speaker.current', { number: index + 1 })}</h2>
+              <h2 id="speaker-current-heading" className="speaker-label">{t('speaker:current', { number: index + 1 })}</h2>
               {current ? (
                 <div className="speaker-slide" data-slide-id={current.id}>
                   <LiveSlide layout={current.layout} nodes={current.nodes} theme={content.theme} interactive={false} />
                 </div>
               ) : (
-                <p>{t('present.emptyDeck')}</p>
+                <p>{t('present:emptyDeck')}</p>
               )}
             </section>
             <section className="speaker-next" aria-labelledby="speaker-next-heading">
-              <h2 id="speaker-next-heading" className="speaker-label">{t('speaker.nextSlide')}</h2>
+              <h2 id="speaker-next-heading" className="speaker-label">{t('speaker:nextSlide')}</h2>
               {next ? (
                 <div className="speaker-slide speaker-slide--next" data-slide-id={next.id}>
                   <LiveSlide layout={next.layout} nodes={next.nodes} theme={content.theme} interactive={false} />
                 </div>
               ) : (
-                <p className="speaker-next__end">{t('speaker.endOfDeck')}</p>
+                <p className="speaker-next__end">{t('speaker:endOfDeck')}</p>
               )}
             </section>
             <section className="speaker-notes" aria-labelledby="speaker-notes-heading">
-              <h2 id="speaker-notes-heading" className="speaker-label">{t('speaker.notes')}</h2>
+              <h2 id="speaker-notes-heading" className="speaker-label">{t('speaker:notes')}</h2>
               <div className="speaker-notes__text">
                 {current && current.notes.some((n) => n.kind === 'text' || n.children.length > 0) ? (
                   <SlideContentView nodes={current.notes} interactive />
                 ) : (
-                  <p className="speaker-notes__empty">{t('speaker.noNotes')}</p>
+                  <p className="speaker-notes__empty">{t('speaker:noNotes')}</p>
                 )}
               </div>
             </section>
@@ -200,7 +200,7 @@ function Speaker({ deckId, fallbackTitle }: { deckId: string; fallbackTitle: str
       </main>
       <footer className="speaker-foot">
         <ConnectionStatus state={sync.connection} />
-        <p className="present-foot__keys">{t('speaker.keysHint')}</p>
+        <p className="present-foot__keys">{t('speaker:keysHint')}</p>
       </footer>
     </div>
   );

@@ -72,7 +72,7 @@ export default function ViewerPage() {
         <LoadingMessage />
       ) : (
         <div className="attendee-card">
-          <h1>{t('viewer.pageTitle')}</h1>
+          <h1>{t('viewer:pageTitle')}</h1>
           <p className="message message--error" role="alert">
             {errorMessage(t, state.error)}
           </p>
@@ -84,12 +84,12 @@ export default function ViewerPage() {
 
 function UnavailableScreen({ kind }: { kind: Unavailable }) {
   const { t } = useTranslation();
-  useDocumentTitle(t(`viewer.${kind}Title`));
+  useDocumentTitle(t(`viewer:${kind}Title`));
   return (
     <main id="main" className="attendee attendee--message">
       <div className="attendee-card attendee-card--unavailable" role={kind === 'notFound' ? undefined : 'alert'}>
-        <h1>{t(`viewer.${kind}Title`)}</h1>
-        <p>{t(`viewer.${kind}Text`)}</p>
+        <h1>{t(`viewer:${kind}Title`)}</h1>
+        <p>{t(`viewer:${kind}Text`)}</p>
       </div>
       <div className="attendee-card__language">
         <LanguageSwitch />
@@ -222,19 +222,19 @@ function Attendee({ token, view }: { token: string; view: LinkView }) {
     return (
       <main id="main" className="attendee attendee--message">
         <div className="attendee-card">
-          <p className="attendee-card__kicker">{t('viewer.kicker')}</p>
+          <p className="attendee-card__kicker">{t('viewer:kicker')}</p>
           <h1>{title}</h1>
-          {view.label && <p className="attendee__label">{t('viewer.label', { label: view.label })}</p>}
+          {view.label && <p className="attendee__label">{t('viewer:label', { label: view.label })}</p>}
           {sync.closed ? (
             <ClosedMessage code={sync.closed.code} reason={sync.closed.reason} />
           ) : !sync.loaded ? (
             <p className="attendee__waiting" role="status">
-              {sync.connection === 'reconnecting' || sync.connection === 'offline' ? t('viewer.reconnecting') : t('viewer.connecting')}
+              {sync.connection === 'reconnecting' || sync.connection === 'offline' ? t('viewer:reconnecting') : t('viewer:connecting')}
             </p>
           ) : (
             <p className="attendee__waiting" role="status">
               <span className="attendee__pulse" aria-hidden="true" />
-              {audience === 'ended' ? t('viewer.ended') : total === 0 && active ? t('viewer.noSlides') : t('viewer.waiting')}
+              {audience === 'ended' ? t('viewer:ended') : total === 0 && active ? t('viewer:noSlides') : t('viewer:waiting')}
             </p>
           )}
         </div>
@@ -248,27 +248,27 @@ function Attendee({ token, view }: { token: string; view: LinkView }) {
   const slide = slides[index]!;
   const showPointer = !kept && !behind && pointer !== null;
   const keptUntil = kept && presentation.keepUntil ? formatDateTime(presentation.keepUntil, currentLanguage()) : '';
-  const slideName = t('viewer.slideLabel', { current: index + 1, total });
+  const slideName = t('viewer:slideLabel', { current: index + 1, total });
 
   return (
     <main id="main" className="attendee attendee--live">
       <header className="attendee-bar">
         <h1 className="attendee-bar__title">{title}</h1>
         {kept ? (
-          <p className="attendee-badge attendee-badge--behind" title={t('viewer.keptKicker', { date: keptUntil })}>
-            {t('viewer.kept', { date: keptUntil })}
+          <p className="attendee-badge attendee-badge--behind" title={t('viewer:keptKicker', { date: keptUntil })}>
+            {t('viewer:kept', { date: keptUntil })}
           </p>
         ) : behind ? (
-          <p className="attendee-badge attendee-badge--behind">{t('viewer.behind')}</p>
+          <p className="attendee-badge attendee-badge--behind">{t('viewer:behind')}</p>
         ) : (
           <p className="attendee-badge attendee-badge--live">
             <span className="attendee-badge__dot" aria-hidden="true" />
-            {t('viewer.live')}
+            {t('viewer:live')}
           </p>
         )}
         {sync.connection !== 'connected' && (
           <p className="attendee-badge attendee-badge--warning" role="status">
-            {t(`connection.${sync.connection}`)}
+            {t(`connection:${sync.connection}`)}
           </p>
         )}
         <div className="attendee-bar__language">
@@ -278,7 +278,7 @@ function Attendee({ token, view }: { token: string; view: LinkView }) {
 
       <div className="attendee-stage" onPointerDown={onPointerDown} onPointerUp={onPointerUp} onPointerCancel={() => (swipe.current = null)}>
         <section className="attendee-slide" aria-label={slideName} data-slide-id={slide.id} data-live={behind || kept ? 'false' : 'true'}>
-          <Suspense fallback={<div className="attendee-slide__loading">{t('viewer.loadingSlide')}</div>}>
+          <Suspense fallback={<div className="attendee-slide__loading">{t('viewer:loadingSlide')}</div>}>
             <LiveSlide layout={slide.layout} nodes={slide.nodes} theme={content.theme} token={token}>
               {showPointer && <span className="laser-dot laser-dot--remote" style={{ left: `${pointer.x * 100}%`, top: `${pointer.y * 100}%` }} aria-hidden="true" />}
             </LiveSlide>
@@ -286,21 +286,21 @@ function Attendee({ token, view }: { token: string; view: LinkView }) {
         </section>
       </div>
 
-      <nav className="attendee-controls" aria-label={t('viewer.navigation')}>
-        <button type="button" className="attendee-button attendee-button--icon" onClick={previous} disabled={index === 0} aria-label={t('viewer.previous')} title={t('viewer.previous')}>
+      <nav className="attendee-controls" aria-label={t('viewer:navigation')}>
+        <button type="button" className="attendee-button attendee-button--icon" onClick={previous} disabled={index === 0} aria-label={t('viewer:previous')} title={t('viewer:previous')}>
           <PresentIcon name="prev" size={24} />
         </button>
         <p className="attendee-controls__counter">
           <span className="visually-hidden">{slideName}</span>
-          <span aria-hidden="true">{t('viewer.counter', { current: index + 1, total })}</span>
+          <span aria-hidden="true">{t('viewer:counter', { current: index + 1, total })}</span>
         </p>
-        <button type="button" className="attendee-button attendee-button--icon" onClick={next} disabled={!behind} aria-label={t('viewer.next')} title={t('viewer.next')}>
+        <button type="button" className="attendee-button attendee-button--icon" onClick={next} disabled={!behind} aria-label={t('viewer:next')} title={t('viewer:next')}>
           <PresentIcon name="next" size={24} />
         </button>
         {!kept && (
           <button type="button" className="attendee-button attendee-button--live" onClick={backToLive} disabled={!behind}>
             <PresentIcon name="live" size={20} />
-            <span>{t('viewer.backToLive')}</span>
+            <span>{t('viewer:backToLive')}</span>
           </button>
         )}
       </nav>

@@ -49,7 +49,7 @@ export function useSession(deckId: string, doc: Y.Doc | null, presentation: Pres
       pendingStart.current = { startedAt: state.startedAt, position };
       applyPendingStart();
     } catch (err) {
-      setError(t('present.startFailed', { message: errorMessage(t, err) }));
+      setError(t('present:startFailed', { message: errorMessage(t, err) }));
     } finally {
       setBusy(null);
     }
@@ -63,7 +63,7 @@ export function useSession(deckId: string, doc: Y.Doc | null, presentation: Pres
         await stopPresentation(deckId, keepUntil);
         return true;
       } catch (err) {
-        setError(t('present.stopFailed', { message: errorMessage(t, err) }));
+        setError(t('present:stopFailed', { message: errorMessage(t, err) }));
         return false;
       } finally {
         setBusy(null);

@@ -47,9 +47,9 @@ export function AuditPanel({ active, version, section, ctx }: AuditPanelProps) {
       <div className="panel-head">
         <h2>{section}</h2>
       </div>
-      <p className="page-hint">{t('research.audit.intro')}</p>
-      <div className="filters" role="search" aria-label={t('research.filters.label', { section })}>
-        <FormField label={t('research.audit.section')}>
+      <p className="page-hint">{t('research:audit.intro')}</p>
+      <div className="filters" role="search" aria-label={t('research:filters.label', { section })}>
+        <FormField label={t('research:audit.section')}>
           {(control) => (
             <select
               {...control}
@@ -59,10 +59,10 @@ export function AuditPanel({ active, version, section, ctx }: AuditPanelProps) {
                 setLimit(PAGE);
               }}
             >
-              <option value="">{t('research.audit.allSections')}</option>
+              <option value="">{t('research:audit.allSections')}</option>
               {COLLECTIONS.map((c) => (
                 <option key={c} value={c}>
-                  {t(`research.tabs.${c}`)}
+                  {t(`research:tabs.${c}`)}
                 </option>
               ))}
             </select>
@@ -74,38 +74,38 @@ export function AuditPanel({ active, version, section, ctx }: AuditPanelProps) {
       {state.status === 'error' && (
         <div className="message message--error" role="alert">
           <p>
-            {t('research.audit.loadFailed')} {errorMessage(t, state.error)}
+            {t('research:audit.loadFailed')} {errorMessage(t, state.error)}
           </p>
           <button type="button" className="button" onClick={() => setRetry((n) => n + 1)}>
-            {t('research.retry')}
+            {t('research:retry')}
           </button>
         </div>
       )}
-      {state.status === 'ready' && state.entries.length === 0 && <p className="empty">{t('research.audit.empty')}</p>}
+      {state.status === 'ready' && state.entries.length === 0 && <p className="empty">{t('research:audit.empty')}</p>}
       {state.status === 'ready' && state.entries.length > 0 && (
         <TableWrap
-          label={t('research.audit.caption', { count: state.entries.length })}
+          label={t('research:audit.caption', { count: state.entries.length })}
           after={
             state.entries.length >= limit &&
             limit < MAX_AUDIT_ENTRIES && (
               <p className="table-note">
                 <button type="button" className="button" onClick={() => setLimit((n) => Math.min(MAX_AUDIT_ENTRIES, n + 4 * PAGE))}>
-                  {t('research.audit.loadMore')}
+                  {t('research:audit.loadMore')}
                 </button>
               </p>
             )
           }
         >
           <table className="data-table data-table--audit">
-            <caption>{t('research.audit.caption', { count: state.entries.length })}</caption>
+            <caption>{t('research:audit.caption', { count: state.entries.length })}</caption>
             <thead>
               <tr>
-                <th scope="col">{t('research.audit.at')}</th>
-                <th scope="col">{t('research.audit.user')}</th>
-                <th scope="col">{t('research.audit.section')}</th>
-                <th scope="col">{t('research.audit.action')}</th>
-                <th scope="col">{t('research.audit.record')}</th>
-                <th scope="col">{t('research.audit.changes')}</th>
+                <th scope="col">{t('research:audit.at')}</th>
+                <th scope="col">{t('research:audit.user')}</th>
+                <th scope="col">{t('research:audit.section')}</th>
+                <th scope="col">{t('research:audit.action')}</th>
+                <th scope="col">{t('research:audit.record')}</th>
+                <th scope="col">{t('research:audit.changes')}</th>
               </tr>
             </thead>
             <tbody>
@@ -130,7 +130,7 @@ function AuditRow({ entry, ctx }: { entry: AuditEntry; ctx: DisplayContext }) {
           const before = entry.before?.[field.name] ?? null;
           const after = entry.after?.[field.name] ?? null;
           if (before === after) return [];
-          const show = (v: unknown) => displayValue(field, v, ctx) || t('research.audit.emptyValue');
+          const show = (v: unknown) => displayValue(field, v, ctx) || t('research:audit.emptyValue');
           return [{ field: field.label(t), before: show(before), after: show(after) }];
         })
       : [];
@@ -140,10 +140,10 @@ function AuditRow({ entry, ctx }: { entry: AuditEntry; ctx: DisplayContext }) {
       <th scope="row" className="data-table__date">
         <time dateTime={entry.at}>{formatMoment(entry.at, ctx.language)}</time>
       </th>
-      <td>{entry.user?.name ?? t('research.audit.system')}</td>
-      <td>{t(`research.tabs.${entry.collection}`)}</td>
+      <td>{entry.user?.name ?? t('research:audit.system')}</td>
+      <td>{t(`research:tabs.${entry.collection}`)}</td>
       <td>
-        <span className={`tag tag--action-${entry.action}`}>{t(`research.audit.actions.${entry.action}`)}</span>
+        <span className={`tag tag--action-${entry.action}`}>{t(`research:audit.actions.${entry.action}`)}</span>
       </td>
       <td>{recordLabel(entry.collection, record, ctx)}</td>
       <td>
@@ -153,7 +153,7 @@ function AuditRow({ entry, ctx }: { entry: AuditEntry; ctx: DisplayContext }) {
               <li key={c.field}>
                 <span className="change-list__field">{c.field}:</span> <span className="change-list__before">{c.before}</span>{' '}
                 <span aria-hidden="true">→</span>
-                <span className="visually-hidden"> {t('research.audit.changedTo')} </span> <span className="change-list__after">{c.after}</span>
+                <span className="visually-hidden"> {t('research:audit.changedTo')} </span> <span className="change-list__after">{c.after}</span>
               </li>
             ))}
           </ul>

@@ -73,14 +73,14 @@ export function CollectionPanel({ view, section, records, organisations, ctx, on
       setDialog(null);
       setDeleteState({ busy: false, error: null });
       onDeleted(record.id);
-      notify(t('research.deleted', { label: recordLabel(view.name, record, ctx) }), { focus: true });
+      notify(t('research:deleted', { label: recordLabel(view.name, record, ctx) }), { focus: true });
     } catch (err) {
-      const error = isApiRequestError(err) && err.error === 'in-use' ? t('research.inUse') : errorMessage(t, err);
+      const error = isApiRequestError(err) && err.error === 'in-use' ? t('research:inUse') : errorMessage(t, err);
       setDeleteState({ busy: false, error });
     }
   }
 
-  const caption = filtered ? t('research.captionFiltered', { section, shown: visible.length, total: records.length }) : t('research.captionAll', { section, total: records.length });
+  const caption = filtered ? t('research:captionFiltered', { section, shown: visible.length, total: records.length }) : t('research:captionAll', { section, total: records.length });
   const setEquals = (field: string, value: string) => setFilters((f) => ({ ...f, equals: { ...f.equals, [field]: value } }));
 
   return (
@@ -92,13 +92,13 @@ export function CollectionPanel({ view, section, records, organisations, ctx, on
             <span aria-hidden="true" className="button__plus">
               +
             </span>
-            {t(`research.add.${view.name}`)}
+            {t(`research:add.${view.name}`)}
           </button>
           <button type="button" className="button" ref={importButton} aria-expanded={importing} aria-controls={importing ? importId : undefined} onClick={() => setImporting((v) => !v)}>
-            {t('research.import.open')}
+            {t('research:import.open')}
           </button>
           <a className="button" href={exportUrl(view.name)} download>
-            {t('research.export.link')}
+            {t('research:export.link')}
           </a>
         </div>
       </div>
@@ -116,16 +116,16 @@ export function CollectionPanel({ view, section, records, organisations, ctx, on
             onImported={(count) => {
               setImporting(false);
               onImported(count);
-              notify(t('research.import.imported', { count, section }), { focus: true });
+              notify(t('research:import.imported', { count, section }), { focus: true });
             }}
           />
         </div>
       )}
 
-      <div className="filters" role="search" aria-label={t('research.filters.label', { section })}>
-        <FormField label={t('research.filters.search')} className="filters__search">
+      <div className="filters" role="search" aria-label={t('research:filters.label', { section })}>
+        <FormField label={t('research:filters.search')} className="filters__search">
           {(control) => (
-            <input {...control} type="search" autoComplete="off" placeholder={t('research.filters.searchPlaceholder')} value={filters.q} onChange={(e) => setFilters((f) => ({ ...f, q: e.target.value }))} />
+            <input {...control} type="search" autoComplete="off" placeholder={t('research:filters.searchPlaceholder')} value={filters.q} onChange={(e) => setFilters((f) => ({ ...f, q: e.target.value }))} />
           )}
         </FormField>
         {filterFields.map((field) => (
@@ -133,20 +133,20 @@ export function CollectionPanel({ view, section, records, organisations, ctx, on
         ))}
         {filtered && (
           <button type="button" className="button filters__clear" onClick={() => setFilters(NO_FILTERS)}>
-            {t('research.filters.clear')}
+            {t('research:filters.clear')}
           </button>
         )}
       </div>
 
       {records.length === 0 ? (
-        <p className="empty">{t('research.empty')}</p>
+        <p className="empty">{t('research:empty')}</p>
       ) : (
         <TableWrap
           label={caption}
           after={
             visible.length === 0 && (
               <p className="empty empty--table" id={`${captionId}-none`}>
-                {t('research.noMatches')}
+                {t('research:noMatches')}
               </p>
             )
           }
@@ -161,7 +161,7 @@ export function CollectionPanel({ view, section, records, organisations, ctx, on
                   </th>
                 ))}
                 <th scope="col" className="data-table__actions">
-                  {t('research.actions')}
+                  {t('research:actions')}
                 </th>
               </tr>
             </thead>
@@ -184,19 +184,19 @@ export function CollectionPanel({ view, section, records, organisations, ctx, on
                     })}
                     <td className="data-table__actions">
                       <div className="row-actions">
-                        <button type="button" className="button button--small" aria-label={t('research.editRecord', { label })} onClick={() => setDialog({ mode: 'edit', record })}>
-                          {t('research.edit')}
+                        <button type="button" className="button button--small" aria-label={t('research:editRecord', { label })} onClick={() => setDialog({ mode: 'edit', record })}>
+                          {t('research:edit')}
                         </button>
                         <button
                           type="button"
                           className="button button--small button--danger"
-                          aria-label={t('research.deleteRecord', { label })}
+                          aria-label={t('research:deleteRecord', { label })}
                           onClick={() => {
                             setDeleteState({ busy: false, error: null });
                             setDialog({ mode: 'delete', record });
                           }}
                         >
-                          {t('research.delete')}
+                          {t('research:delete')}
                         </button>
                       </div>
                     </td>
@@ -218,18 +218,18 @@ export function CollectionPanel({ view, section, records, organisations, ctx, on
             setDialog(null);
             if (mode === 'create') onCreated(record);
             else onUpdated(record);
-            notify(t(mode === 'create' ? 'research.created' : 'research.updated', { label: recordLabel(view.name, record, ctx) }));
+            notify(t(mode === 'create' ? 'research:created' : 'research:updated', { label: recordLabel(view.name, record, ctx) }));
           }}
         />
       )}
       {dialog?.mode === 'delete' && (
         <FormDialog
           tone="danger"
-          title={t('research.confirmDeleteTitle')}
-          description={t('research.confirmDeleteText', { label: recordLabel(view.name, dialog.record, ctx), section })}
-          submitLabel={t('research.delete')}
-          busyLabel={t('research.deleting')}
-          cancelLabel={t('research.cancel')}
+          title={t('research:confirmDeleteTitle')}
+          description={t('research:confirmDeleteText', { label: recordLabel(view.name, dialog.record, ctx), section })}
+          submitLabel={t('research:delete')}
+          busyLabel={t('research:deleting')}
+          cancelLabel={t('research:cancel')}
           busy={deleteState.busy}
           error={deleteState.error}
           onSubmit={() => void confirmDelete(dialog.record)}
@@ -270,10 +270,10 @@ function FilterControl({ field, filters, organisations, setFilters, setEquals }:
   if (kind.type === 'date') {
     return (
       <>
-        <FormField label={t('research.filters.from')}>
+        <FormField label={t('research:filters.from')}>
           {(control) => <input {...control} type="date" value={filters.from} onChange={(e) => setFilters((f) => ({ ...f, from: e.target.value }))} />}
         </FormField>
-        <FormField label={t('research.filters.to')}>
+        <FormField label={t('research:filters.to')}>
           {(control) => <input {...control} type="date" value={filters.to} onChange={(e) => setFilters((f) => ({ ...f, to: e.target.value }))} />}
         </FormField>
       </>
@@ -288,7 +288,7 @@ function FilterControl({ field, filters, organisations, setFilters, setEquals }:
             value={filters.equals[field.name] ?? ''}
             organisations={organisations}
             only={kind.only}
-            emptyLabel={t('research.filters.allOrganisations')}
+            emptyLabel={t('research:filters.allOrganisations')}
             onChange={(value) => setEquals(field.name, value)}
           />
         )}
@@ -300,7 +300,7 @@ function FilterControl({ field, filters, organisations, setFilters, setEquals }:
       <FormField label={field.label(t)}>
         {(control) => (
           <select {...control} value={filters.equals[field.name] ?? ''} onChange={(e) => setEquals(field.name, e.target.value)}>
-            <option value="">{t('research.filters.all')}</option>
+            <option value="">{t('research:filters.all')}</option>
             {kind.values.map((v) => (
               <option key={v} value={v}>
                 {kind.optionLabel(t, v)}

@@ -65,9 +65,9 @@ export function ImportPanel({ view, section, ctx, onImported, onClose }: ImportP
   function failure(err: unknown): string {
     if (isApiRequestError(err) && err.status === 400 && err.error === 'validation' && err.fields.some((f) => f.message === 'missing column')) {
       const missing = err.fields.filter((f) => f.message === 'missing column').map((f) => f.field);
-      return t('research.import.missingColumns', { columns: missing.join(', '), expected: columns.all.join(', ') });
+      return t('research:import.missingColumns', { columns: missing.join(', '), expected: columns.all.join(', ') });
     }
-    if (isApiRequestError(err) && err.status === 413) return t('research.import.tooLarge');
+    if (isApiRequestError(err) && err.status === 413) return t('research:import.tooLarge');
     return errorMessage(t, err);
   }
 
@@ -78,14 +78,14 @@ export function ImportPanel({ view, section, ctx, onImported, onClose }: ImportP
       return;
     }
     if (file.size > MAX_CSV_BYTES) {
-      setCheck({ status: 'failed', file: null, message: t('research.import.tooLarge') });
+      setCheck({ status: 'failed', file: null, message: t('research:import.tooLarge') });
       return;
     }
     let csv: string;
     try {
       csv = await readText(file);
     } catch {
-      setCheck({ status: 'failed', file: null, message: t('research.import.unreadable') });
+      setCheck({ status: 'failed', file: null, message: t('research:import.unreadable') });
       return;
     }
     // The same parse options as the server, so row numbers agree.
@@ -116,7 +116,7 @@ export function ImportPanel({ view, section, ctx, onImported, onClose }: ImportP
   }
 
   const enumHelp = view.fields.flatMap((field) =>
-    field.kind.type === 'enum' ? [t('research.import.codes', { column: csvColumn(view.name, field.name), values: field.kind.values.join(', ') })] : [],
+    field.kind.type === 'enum' ? [t('research:import.codes', { column: csvColumn(view.name, field.name), values: field.kind.values.join(', ') })] : [],
   );
   const hasOrganisation = view.fields.some((f) => f.kind.type === 'organisation');
   const badRows = check.status === 'invalid' ? check.rows.filter((r) => r.row > 0).length : 0;
@@ -124,24 +124,24 @@ export function ImportPanel({ view, section, ctx, onImported, onClose }: ImportP
   return (
     <section className="import-panel" aria-labelledby={ids.heading}>
       <h3 id={ids.heading} ref={headingRef} tabIndex={-1}>
-        {t('research.import.title', { section })}
+        {t('research:import.title', { section })}
       </h3>
       <div className="import-panel__help" id={ids.help}>
         <p>
-          {t('research.import.columns', { columns: columns.all.join(', ') })}
-          {columns.optional.length > 0 && ` ${t('research.import.optional', { columns: columns.optional.join(', ') })}`}
+          {t('research:import.columns', { columns: columns.all.join(', ') })}
+          {columns.optional.length > 0 && ` ${t('research:import.optional', { columns: columns.optional.join(', ') })}`}
         </p>
         {(enumHelp.length > 0 || hasOrganisation) && (
           <ul>
             {enumHelp.map((line) => (
               <li key={line}>{line}</li>
             ))}
-            {hasOrganisation && <li>{t('research.import.organisationByName')}</li>}
+            {hasOrganisation && <li>{t('research:import.organisationByName')}</li>}
           </ul>
         )}
       </div>
       <div className="field import-panel__file">
-        <label htmlFor={ids.file}>{t('research.import.file')}</label>
+        <label htmlFor={ids.file}>{t('research:import.file')}</label>
         <input
           id={ids.file}
           type="file"
@@ -159,17 +159,17 @@ export function ImportPanel({ view, section, ctx, onImported, onClose }: ImportP
       </div>
 
       <div className="import-panel__status" role="status">
-        {check.status === 'checking' && <p className="loading">{t('research.import.checking')}</p>}
+        {check.status === 'checking' && <p className="loading">{t('research:import.checking')}</p>}
         {(check.status === 'valid' || check.status === 'importing') && (
-          <p className="message message--success">{t('research.import.valid', { count: check.records.length })}</p>
+          <p className="message message--success">{t('research:import.valid', { count: check.records.length })}</p>
         )}
         {check.status === 'invalid' && (
           <div className="message message--error">
-            {badRows > 0 && <p>{t('research.import.invalid', { count: badRows })}</p>}
+            {badRows > 0 && <p>{t('research:import.invalid', { count: badRows })}</p>}
             {check.rows
               .filter((r) => r.row === 0)
               .map((r) => (
-                <p key="file">{r.errors.some((e) => e.message === 'no rows to import') ? t('research.import.noRows') : r.errors.map((e) => e.message).join(' ')}</p>
+                <p key="file">{r.errors.some((e) => e.message === 'no rows to import') ? t('research:import.noRows') : r.errors.map((e) => e.message).join(' ')}</p>
               ))}
           </div>
         )}
@@ -182,11 +182,11 @@ export function ImportPanel({ view, section, ctx, onImported, onClose }: ImportP
       <div className="import-panel__actions">
         {(check.status === 'valid' || check.status === 'importing') && (
           <button type="button" className="button button--primary" aria-disabled={check.status === 'importing' || undefined} onClick={() => void onConfirm()}>
-            {check.status === 'importing' ? t('research.import.importing') : t('research.import.confirm', { count: check.records.length })}
+            {check.status === 'importing' ? t('research:import.importing') : t('research:import.confirm', { count: check.records.length })}
           </button>
         )}
         <button type="button" className="button" onClick={onClose} disabled={check.status === 'importing'}>
-          {t('research.import.cancel')}
+          {t('research:import.cancel')}
         </button>
       </div>
     </section>
@@ -196,18 +196,18 @@ export function ImportPanel({ view, section, ctx, onImported, onClose }: ImportP
 function ValidPreview({ view, file, records, ctx }: { view: CollectionView; file: ParsedFile; records: ResearchRecord[]; ctx: DisplayContext }) {
   const { t } = useTranslation();
   const shown = records.slice(0, PREVIEW_ROWS);
-  const caption = t('research.import.previewCaption', { file: file.name });
+  const caption = t('research:import.previewCaption', { file: file.name });
   return (
     <TableWrap
       label={caption}
-      after={records.length > shown.length && <p className="table-note">{t('research.import.moreRows', { shown: shown.length, total: records.length })}</p>}
+      after={records.length > shown.length && <p className="table-note">{t('research:import.moreRows', { shown: shown.length, total: records.length })}</p>}
     >
       <table className="data-table data-table--preview">
         <caption>{caption}</caption>
         <thead>
           <tr>
             <th scope="col" className="data-table__num">
-              {t('research.import.row')}
+              {t('research:import.row')}
             </th>
             {view.fields.map((field) => (
               <th key={field.name} scope="col">
@@ -243,23 +243,23 @@ function InvalidPreview({ view, file, rows }: { view: CollectionView; file: Pars
       ? [...new Set([...file.rows.map((_, i) => i + 1), ...errorRows])].sort((a, b) => a - b)
       : errorRows.slice(0, PREVIEW_ROWS * 4);
   const total = Math.max(file.rows.length, ...errorsByRow.keys());
-  const caption = t('research.import.previewCaption', { file: file.name });
+  const caption = t('research:import.previewCaption', { file: file.name });
 
   return (
-    <TableWrap label={caption} after={numbers.length < total && <p className="table-note">{t('research.import.moreRows', { shown: numbers.length, total })}</p>}>
+    <TableWrap label={caption} after={numbers.length < total && <p className="table-note">{t('research:import.moreRows', { shown: numbers.length, total })}</p>}>
       <table className="data-table data-table--preview">
         <caption>{caption}</caption>
         <thead>
           <tr>
             <th scope="col" className="data-table__num">
-              {t('research.import.row')}
+              {t('research:import.row')}
             </th>
             {file.columns.map((column) => (
               <th key={column} scope="col">
                 {column}
               </th>
             ))}
-            <th scope="col">{t('research.import.check')}</th>
+            <th scope="col">{t('research:import.check')}</th>
           </tr>
         </thead>
         <tbody>
@@ -280,7 +280,7 @@ function InvalidPreview({ view, file, rows }: { view: CollectionView; file: Pars
                       {problems.map((problem, i) => (
                         <li key={i}>
                           {problem.field === '(row)' ? (
-                            t('research.import.unparseable', { message: problem.message })
+                            t('research:import.unparseable', { message: problem.message })
                           ) : (
                             <>
                               <span className="import-check__column">{problem.field}</span>: {fieldErrorText(t, view.name, problem.field, problem.message, 'csv')}
@@ -290,7 +290,7 @@ function InvalidPreview({ view, file, rows }: { view: CollectionView; file: Pars
                       ))}
                     </ul>
                   ) : (
-                    <span className="import-check__ok">{t('research.import.ok')}</span>
+                    <span className="import-check__ok">{t('research:import.ok')}</span>
                   )}
                 </td>
               </tr>

@@ -68,7 +68,7 @@ export function RecordDialog({ view, record, organisations, onSaved, onClose }: 
   const hasFieldErrors = Object.keys(fieldErrors).length > 0;
   const formError = failure
     ? hasFieldErrors && failure.extra.length === 0
-      ? t('research.checkFields')
+      ? t('research:checkFields')
       : [errorMessage(t, failure.err), ...failure.extra].join(' ')
     : null;
 
@@ -76,10 +76,10 @@ export function RecordDialog({ view, record, organisations, onSaved, onClose }: 
 
   return (
     <FormDialog
-      title={record ? t(`research.editTitle.${view.name}`) : t(`research.add.${view.name}`)}
-      submitLabel={t('research.save')}
-      busyLabel={t('research.saving')}
-      cancelLabel={t('research.cancel')}
+      title={record ? t(`research:editTitle.${view.name}`) : t(`research:add.${view.name}`)}
+      submitLabel={t('research:save')}
+      busyLabel={t('research:saving')}
+      cancelLabel={t('research:cancel')}
       busy={busy}
       error={formError}
       onSubmit={() => void submit()}
@@ -132,10 +132,10 @@ function FieldControl({ field, control, value, organisations, onChange }: FieldC
     case 'track':
       return (
         <select {...control} value={value} onChange={(e) => onChange(e.target.value)}>
-          {value === '' && <option value="">{t('research.choose')}</option>}
+          {value === '' && <option value="">{t('research:choose')}</option>}
           {Array.from({ length: MAX_TRACK - MIN_TRACK + 1 }, (_, i) => MIN_TRACK + i).map((n) => (
             <option key={n} value={String(n)}>
-              {t('research.trackValue', { track: n })}
+              {t('research:trackValue', { track: n })}
             </option>
           ))}
         </select>
@@ -143,7 +143,7 @@ function FieldControl({ field, control, value, organisations, onChange }: FieldC
     case 'enum':
       return (
         <select {...control} value={value} onChange={(e) => onChange(e.target.value)}>
-          <option value="">{t('research.choose')}</option>
+          <option value="">{t('research:choose')}</option>
           {kind.values.map((v) => (
             <option key={v} value={v}>
               {kind.optionLabel(t, v)}
@@ -174,12 +174,12 @@ export function OrganisationSelect({ control, value, organisations, only, emptyL
   const kinds = only ? [only] : ORGANISATION_KINDS;
   return (
     <select {...control} value={value} onChange={(e) => onChange(e.target.value)}>
-      <option value="">{emptyLabel ?? t('research.choose')}</option>
+      <option value="">{emptyLabel ?? t('research:choose')}</option>
       {kinds.map((kind) => {
         const members = organisations.filter((o) => o.kind === kind).sort(byName);
         if (members.length === 0) return null;
         return (
-          <optgroup key={kind} label={t(`research.kindGroups.${kind}`)}>
+          <optgroup key={kind} label={t(`research:kindGroups.${kind}`)}>
             {members.map((o) => (
               <option key={o.id} value={o.id}>
                 {o.name}

@@ -53,7 +53,7 @@ export default function ResearchPage() {
   const [notice, setNotice] = useState<NoticeData | null>(null);
   const noticeRef = useRef<HTMLDivElement>(null);
   const focusNotice = useRef(false);
-  useDocumentTitle(t('research.title'));
+  useDocumentTitle(t('research:title'));
 
   useEffect(() => {
     const controller = new AbortController();
@@ -84,7 +84,7 @@ export default function ResearchPage() {
     return {
       t,
       language: currentLanguage(),
-      organisationName: (id) => (typeof id === 'string' ? names.get(id) : undefined) ?? t('research.unknownOrganisation'),
+      organisationName: (id) => (typeof id === 'string' ? names.get(id) : undefined) ?? t('research:unknownOrganisation'),
     };
   }, [organisations, t, i18n.language]);
 
@@ -111,17 +111,17 @@ export default function ResearchPage() {
     }
   }
 
-  const sectionName = (tab: TabId): string => t(`research.tabs.${tab}`);
+  const sectionName = (tab: TabId): string => t(`research:tabs.${tab}`);
 
   return (
     <div className="research-page">
       <div className="page-head">
-        <h1>{t('research.title')}</h1>
+        <h1>{t('research:title')}</h1>
         <button type="button" className="button" onClick={() => setReloadKey((k) => k + 1)}>
-          {t('research.refresh')}
+          {t('research:refresh')}
         </button>
       </div>
-      <p className="page-hint">{t('research.intro')}</p>
+      <p className="page-hint">{t('research:intro')}</p>
 
       <Notice notice={notice} onDismiss={() => setNotice(null)} ref={noticeRef} />
 
@@ -129,16 +129,16 @@ export default function ResearchPage() {
       {state.status === 'error' && (
         <div className="message message--error" role="alert">
           <p>
-            {t('research.loadFailed')} {errorMessage(t, state.error)}
+            {t('research:loadFailed')} {errorMessage(t, state.error)}
           </p>
           <button type="button" className="button" onClick={() => setReloadKey((k) => k + 1)}>
-            {t('research.retry')}
+            {t('research:retry')}
           </button>
         </div>
       )}
       {state.status === 'ready' && (
         <>
-          <Tabs label={t('research.sections')} items={TAB_IDS.map((id) => ({ id, label: sectionName(id) }))} active={active} ids={tabIds} onSelect={select} />
+          <Tabs label={t('research:sections')} items={TAB_IDS.map((id) => ({ id, label: sectionName(id) }))} active={active} ids={tabIds} onSelect={select} />
           {COLLECTIONS.map((collection) => (
             <section
               key={collection}

@@ -49,13 +49,13 @@ export interface DisplayContext {
   organisationName(id: unknown): string;
 }
 
-export const kindLabel = (t: TFunction, kind: string): string => (isOrganisationKind(kind) ? t(`research.kinds.${kind}`) : kind);
+export const kindLabel = (t: TFunction, kind: string): string => (isOrganisationKind(kind) ? t(`research:kinds.${kind}`) : kind);
 export const statusLabel = (t: TFunction, status: string): string =>
-  (DAMOCLES_STATUSES as readonly string[]).includes(status) ? t(`research.statuses.${status as (typeof DAMOCLES_STATUSES)[number]}`) : status;
+  (DAMOCLES_STATUSES as readonly string[]).includes(status) ? t(`research:statuses.${status as (typeof DAMOCLES_STATUSES)[number]}`) : status;
 export const eventKindLabel = (t: TFunction, kind: string): string =>
-  (EVENT_KINDS as readonly string[]).includes(kind) ? t(`research.eventKinds.${kind as (typeof EVENT_KINDS)[number]}`) : kind;
+  (EVENT_KINDS as readonly string[]).includes(kind) ? t(`research:eventKinds.${kind as (typeof EVENT_KINDS)[number]}`) : kind;
 export const audienceLabel = (t: TFunction, audience: string): string =>
-  (AUDIENCES as readonly string[]).includes(audience) ? t(`research.audiences.${audience as (typeof AUDIENCES)[number]}`) : audience;
+  (AUDIENCES as readonly string[]).includes(audience) ? t(`research:audiences.${audience as (typeof AUDIENCES)[number]}`) : audience;
 
 export function isOrganisationKind(value: unknown): value is OrganisationKind {
   return typeof value === 'string' && (ORGANISATION_KINDS as readonly string[]).includes(value);
@@ -66,26 +66,26 @@ const today = (): string => {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 };
 
-const date: FieldSpec = { name: 'date', kind: { type: 'date' }, label: (t) => t('research.fields.date'), filter: true, searchable: true };
+const date: FieldSpec = { name: 'date', kind: { type: 'date' }, label: (t) => t('research:fields.date'), filter: true, searchable: true };
 const organisation = (only?: OrganisationKind): FieldSpec => ({
   name: 'organisationId',
   kind: { type: 'organisation', only },
-  label: (t) => t('research.fields.organisationId'),
-  hint: only === 'municipality' ? (t) => t('research.hints.damoclesOrganisation') : undefined,
+  label: (t) => t('research:fields.organisationId'),
+  hint: only === 'municipality' ? (t) => t('research:hints.damoclesOrganisation') : undefined,
   filter: true,
   searchable: true,
 });
-const track: FieldSpec = { name: 'track', kind: { type: 'track' }, label: (t) => t('research.fields.track') };
+const track: FieldSpec = { name: 'track', kind: { type: 'track' }, label: (t) => t('research:fields.track') };
 
 export const VIEWS: Record<CollectionName, CollectionView> = {
   organisations: {
     name: 'organisations',
     fields: [
-      { name: 'name', kind: { type: 'text', maxLength: MAX_RESEARCH_NAME_LENGTH }, label: (t) => t('research.fields.name'), searchable: true },
+      { name: 'name', kind: { type: 'text', maxLength: MAX_RESEARCH_NAME_LENGTH }, label: (t) => t('research:fields.name'), searchable: true },
       {
         name: 'kind',
         kind: { type: 'enum', values: ORGANISATION_KINDS, optionLabel: kindLabel },
-        label: (t) => t('research.fields.kind'),
+        label: (t) => t('research:fields.kind'),
         filter: true,
         searchable: true,
       },
@@ -97,9 +97,9 @@ export const VIEWS: Record<CollectionName, CollectionView> = {
     fields: [
       date,
       organisation(),
-      { name: 'staff', kind: { type: 'int', min: MIN_INTERVIEW_STAFF, max: MAX_INTERVIEW_STAFF }, label: (t) => t('research.fields.staff'), hint: (t) => t('research.hints.staff') },
+      { name: 'staff', kind: { type: 'int', min: MIN_INTERVIEW_STAFF, max: MAX_INTERVIEW_STAFF }, label: (t) => t('research:fields.staff'), hint: (t) => t('research:hints.staff') },
       track,
-      { name: 'topic', kind: { type: 'text', maxLength: MAX_RESEARCH_TEXT_LENGTH, multiline: true }, label: (t) => t('research.fields.topic'), searchable: true },
+      { name: 'topic', kind: { type: 'text', maxLength: MAX_RESEARCH_TEXT_LENGTH, multiline: true }, label: (t) => t('research:fields.topic'), searchable: true },
     ],
     defaults: () => ({ date: today(), organisationId: '', staff: '1', track: '3', topic: '' }),
   },
@@ -110,7 +110,7 @@ export const VIEWS: Record<CollectionName, CollectionView> = {
       {
         name: 'status',
         kind: { type: 'enum', values: DAMOCLES_STATUSES, optionLabel: statusLabel },
-        label: (t) => t('research.fields.status'),
+        label: (t) => t('research:fields.status'),
         filter: true,
         searchable: true,
       },
@@ -124,7 +124,7 @@ export const VIEWS: Record<CollectionName, CollectionView> = {
       date,
       organisation(),
       track,
-      { name: 'subject', kind: { type: 'text', maxLength: MAX_RESEARCH_TEXT_LENGTH, multiline: true }, label: (t) => t('research.fields.subject'), searchable: true },
+      { name: 'subject', kind: { type: 'text', maxLength: MAX_RESEARCH_TEXT_LENGTH, multiline: true }, label: (t) => t('research:fields.subject'), searchable: true },
     ],
     defaults: () => ({ date: today(), organisationId: '', track: '1', subject: '' }),
   },
@@ -135,19 +135,19 @@ export const VIEWS: Record<CollectionName, CollectionView> = {
       {
         name: 'kind',
         kind: { type: 'enum', values: EVENT_KINDS, optionLabel: eventKindLabel },
-        label: (t) => t('research.fields.eventKind'),
+        label: (t) => t('research:fields.eventKind'),
         filter: true,
         searchable: true,
       },
       {
         name: 'audience',
         kind: { type: 'enum', values: AUDIENCES, optionLabel: audienceLabel, nullable: true },
-        label: (t) => t('research.fields.audience'),
-        hint: (t) => t('research.hints.audience'),
+        label: (t) => t('research:fields.audience'),
+        hint: (t) => t('research:hints.audience'),
         shownWhen: (values) => values.kind !== 'factsheet',
         searchable: true,
       },
-      { name: 'title', kind: { type: 'text', maxLength: MAX_RESEARCH_NAME_LENGTH }, label: (t) => t('research.fields.title'), searchable: true },
+      { name: 'title', kind: { type: 'text', maxLength: MAX_RESEARCH_NAME_LENGTH }, label: (t) => t('research:fields.title'), searchable: true },
     ],
     defaults: () => ({ date: today(), kind: 'presentation', audience: '', title: '' }),
   },

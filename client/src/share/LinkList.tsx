@@ -28,43 +28,43 @@ export function LinkList({ links, now, counts, selected, onShow, onRevoke }: Lin
     <ul className="share-links">
       {sorted.map((link) => {
         const status = linkStatus(link, now);
-        const label = link.label || t('share.noLabel');
+        const label = link.label || t('share:noLabel');
         const count = counts[link.label] ?? 0;
         return (
           <li key={link.token} className={`share-link share-link--${status}${selected === link.token ? ' share-link--selected' : ''}`}>
             <div className="share-link__head">
               <h4 className="share-link__label">{label}</h4>
-              <span className={`share-link__status share-link__status--${status}`}>{t(`share.status.${status}`)}</span>
+              <span className={`share-link__status share-link__status--${status}`}>{t(`share:status.${status}`)}</span>
             </div>
             <dl className="share-link__meta">
               <div>
-                <dt>{t('share.createdBy')}</dt>
-                <dd>{link.createdBy?.name ?? t('share.unknownUser')}</dd>
+                <dt>{t('share:createdBy')}</dt>
+                <dd>{link.createdBy?.name ?? t('share:unknownUser')}</dd>
               </div>
               <div>
-                <dt>{t('share.createdAt')}</dt>
+                <dt>{t('share:createdAt')}</dt>
                 <dd>
                   <time dateTime={link.createdAt}>{formatDateTime(link.createdAt, language)}</time>
                 </dd>
               </div>
               <div>
-                <dt>{t('share.expiresAt')}</dt>
-                <dd>{link.expiresAt ? <time dateTime={link.expiresAt}>{formatDateTime(link.expiresAt, language)}</time> : t('share.never')}</dd>
+                <dt>{t('share:expiresAt')}</dt>
+                <dd>{link.expiresAt ? <time dateTime={link.expiresAt}>{formatDateTime(link.expiresAt, language)}</time> : t('share:never')}</dd>
               </div>
               {status === 'active' && (
                 <div>
-                  <dt>{t('share.attendees')}</dt>
+                  <dt>{t('share:attendees')}</dt>
                   <dd className="share-link__count">{count}</dd>
                 </div>
               )}
             </dl>
             {status === 'active' && (
               <div className="share-link__actions">
-                <button type="button" className="button button--small" aria-label={t('share.showLabel', { label })} aria-pressed={selected === link.token} onClick={() => onShow(link)}>
-                  {t('share.show')}
+                <button type="button" className="button button--small" aria-label={t('share:showLabel', { label })} aria-pressed={selected === link.token} onClick={() => onShow(link)}>
+                  {t('share:show')}
                 </button>
-                <button type="button" className="button button--small button--danger" aria-label={t('share.revokeLabel', { label })} onClick={() => onRevoke(link)}>
-                  {t('share.revoke')}
+                <button type="button" className="button button--small button--danger" aria-label={t('share:revokeLabel', { label })} onClick={() => onRevoke(link)}>
+                  {t('share:revoke')}
                 </button>
               </div>
             )}

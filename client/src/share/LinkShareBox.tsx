@@ -44,30 +44,30 @@ export function LinkShareBox({ link, label }: { link: LinkInfo; label: string })
   return (
     <section className="share-box" aria-labelledby={ids.heading}>
       <h3 id={ids.heading} className="share-box__heading">
-        {t('share.linkHeading', { label })}
+        {t('share:linkHeading', { label })}
       </h3>
       <div className="field">
-        <label htmlFor={ids.input}>{t('share.url')}</label>
+        <label htmlFor={ids.input}>{t('share:url')}</label>
         <div className="share-box__row">
           <input ref={inputRef} id={ids.input} className="share-box__url" type="text" readOnly value={link.href} onFocus={(event) => event.currentTarget.select()} />
           <button type="button" className="button" onClick={() => void copyText(link.href, inputRef.current).then((ok) => setCopy(ok ? 'copied' : 'failed'))}>
-            {t('share.copy')}
+            {t('share:copy')}
           </button>
         </div>
         <p className={`share-box__copied${copy === 'failed' ? ' share-box__copied--failed' : ''}`} role="status">
-          {copy === 'copied' ? t('share.copied') : copy === 'failed' ? t('share.copyFailed') : ''}
+          {copy === 'copied' ? t('share:copied') : copy === 'failed' ? t('share:copyFailed') : ''}
         </p>
       </div>
       <button type="button" className="button" aria-expanded={qr} aria-controls={ids.qr} onClick={() => setQr((v) => !v)}>
-        {qr ? t('share.hideQr') : t('share.showQr')}
+        {qr ? t('share:hideQr') : t('share:showQr')}
       </button>
       <div id={ids.qr} className="share-box__qr" hidden={!qr}>
         {qr && (
           <>
             {/* Dark on white with a quiet zone: what phone cameras read best, whatever the theme. */}
-            <QRCodeSVG value={link.href} size={256} level="M" marginSize={4} role="img" aria-label={t('share.qrLabel', { label })} aria-describedby={ids.qrHint} className="share-box__qr-code" />
+            <QRCodeSVG value={link.href} size={256} level="M" marginSize={4} role="img" aria-label={t('share:qrLabel', { label })} aria-describedby={ids.qrHint} className="share-box__qr-code" />
             <p id={ids.qrHint} className="field__hint">
-              {t('share.qrHint')}
+              {t('share:qrHint')}
             </p>
           </>
         )}

@@ -69,7 +69,7 @@ export function ShareDialog({ deckId, counts, onStart, onClose }: ShareDialogPro
 
   const links = list.status === 'ready' ? list.links : [];
   const shown = links.find((l) => l.token === selected && linkStatus(l, now) === 'active') ?? null;
-  const nameOf = (link: LinkInfo) => link.label || t('share.noLabel');
+  const nameOf = (link: LinkInfo) => link.label || t('share:noLabel');
 
   async function create() {
     setError(null);
@@ -77,7 +77,7 @@ export function ShareDialog({ deckId, counts, onStart, onClose }: ShareDialogPro
     if (expiry) {
       const time = fromLocalInput(expiry);
       if (!time || time.getTime() <= Date.now()) {
-        setExpiryError(t('share.expiryInPast'));
+        setExpiryError(t('share:expiryInPast'));
         return;
       }
       expiresAt = time.toISOString();
@@ -91,7 +91,7 @@ export function ShareDialog({ deckId, counts, onStart, onClose }: ShareDialogPro
       setLabel('');
       setExpiry('');
     } catch (err) {
-      setError(t('share.createFailed', { message: errorMessage(t, err) }));
+      setError(t('share:createFailed', { message: errorMessage(t, err) }));
     } finally {
       setBusy(false);
     }
@@ -105,9 +105,9 @@ export function ShareDialog({ deckId, counts, onStart, onClose }: ShareDialogPro
       setConfirm(null);
       // The revoke button has gone with the link's active state: keep the focus in the list.
       window.requestAnimationFrame(() => listHeading.current?.focus());
-      setAnnouncement(t('share.revoked', { label: nameOf(link) }));
+      setAnnouncement(t('share:revoked', { label: nameOf(link) }));
     } catch (err) {
-      setRevokeError(t('share.revokeFailed', { message: errorMessage(t, err) }));
+      setRevokeError(t('share:revokeFailed', { message: errorMessage(t, err) }));
     } finally {
       setRevoking(false);
     }
@@ -117,7 +117,7 @@ export function ShareDialog({ deckId, counts, onStart, onClose }: ShareDialogPro
   return (
     <>
       <ModalDialog
-        title={t('share.title')}
+        title={t('share:title')}
         className="share-dialog-frame"
         busy={busy}
         onSubmit={() => void create()}
@@ -126,32 +126,32 @@ export function ShareDialog({ deckId, counts, onStart, onClose }: ShareDialogPro
           <>
             {onStart && list.status === 'ready' && (
               <button type="button" className={`button${live ? ' button--primary' : ''}`} onClick={onStart}>
-                {live ? t('share.startSession') : t('share.startAnyway')}
+                {live ? t('share:startSession') : t('share:startAnyway')}
               </button>
             )}
             <button type="button" className="button" onClick={onClose}>
-              {t('share.close')}
+              {t('share:close')}
             </button>
           </>
         }
       >
         <div className="share-dialog">
-          <p className="dialog__text">{t('share.intro')}</p>
+          <p className="dialog__text">{t('share:intro')}</p>
           {onStart && list.status === 'ready' && !live && (
             <div className="message message--info" role="status">
-              <p>{t('share.noLiveLink')}</p>
+              <p>{t('share:noLiveLink')}</p>
             </div>
           )}
 
           <section className="share-create" aria-labelledby={ids.create}>
             <h3 id={ids.create} className="share-section__heading">
-              {t('share.createHeading')}
+              {t('share:createHeading')}
             </h3>
             <div className="share-create__fields">
-              <FormField label={t('share.label')} hint={t('share.labelHint')}>
+              <FormField label={t('share:label')} hint={t('share:labelHint')}>
                 {(control) => <input {...control} type="text" maxLength={MAX_LINK_LABEL_LENGTH} autoComplete="off" value={label} onChange={(event) => setLabel(event.target.value)} />}
               </FormField>
-              <FormField label={t('share.expiry')} hint={t('share.expiryHint')} error={expiryError}>
+              <FormField label={t('share:expiry')} hint={t('share:expiryHint')} error={expiryError}>
                 {(control) => <input {...control} type="datetime-local" min={toLocalInput(new Date(now))} value={expiry} onChange={(event) => setExpiry(event.target.value)} />}
               </FormField>
             </div>
@@ -162,7 +162,7 @@ export function ShareDialog({ deckId, counts, onStart, onClose }: ShareDialogPro
             )}
             <div>
               <button type="submit" className="button button--primary" aria-disabled={busy || undefined}>
-                {busy ? t('share.creating') : t('share.create')}
+                {busy ? t('share:creating') : t('share:create')}
               </button>
             </div>
           </section>
@@ -171,18 +171,18 @@ export function ShareDialog({ deckId, counts, onStart, onClose }: ShareDialogPro
 
           <section className="share-section" aria-labelledby={ids.list}>
             <h3 id={ids.list} ref={listHeading} tabIndex={-1} className="share-section__heading">
-              {t('share.listHeading')}
+              {t('share:listHeading')}
             </h3>
-            {list.status === 'loading' && <p role="status">{t('share.loading')}</p>}
+            {list.status === 'loading' && <p role="status">{t('share:loading')}</p>}
             {list.status === 'error' && (
               <div className="message message--error" role="alert">
-                <p>{t('share.loadFailed', { message: list.message })}</p>
+                <p>{t('share:loadFailed', { message: list.message })}</p>
                 <button type="button" className="button" onClick={() => setReload((n) => n + 1)}>
-                  {t('share.retry')}
+                  {t('share:retry')}
                 </button>
               </div>
             )}
-            {list.status === 'ready' && links.length === 0 && <p className="share-empty">{t('share.empty')}</p>}
+            {list.status === 'ready' && links.length === 0 && <p className="share-empty">{t('share:empty')}</p>}
             {links.length > 0 && (
               <LinkList
                 links={links}
@@ -204,11 +204,11 @@ export function ShareDialog({ deckId, counts, onStart, onClose }: ShareDialogPro
       </ModalDialog>
       {confirm && (
         <FormDialog
-          title={t('share.revokeTitle', { label: nameOf(confirm) })}
-          description={t('share.revokeText')}
-          submitLabel={t('share.revokeConfirm')}
-          busyLabel={t('share.revoking')}
-          cancelLabel={t('share.cancel')}
+          title={t('share:revokeTitle', { label: nameOf(confirm) })}
+          description={t('share:revokeText')}
+          submitLabel={t('share:revokeConfirm')}
+          busyLabel={t('share:revoking')}
+          cancelLabel={t('share:cancel')}
           busy={revoking}
           error={revokeError}
           tone="danger"

@@ -1,0 +1,6 @@
+/** English strings, namespace `language`. */
+export const language = {
+  label: 'Language',
+  nl: 'Nederlands',
+  en: 'English',
+};

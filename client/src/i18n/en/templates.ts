@@ -1,0 +1,22 @@
+/** English strings, namespace `templates`. */
+export const templates = {
+  open: 'New from template',
+  title: 'New deck from a template',
+  intro: 'The template’s charts show the figures of the research log at once.',
+  template: 'Template',
+  period: 'Period',
+  periodHint: 'Filled into the slides, for example “januari 2027”.',
+  periodRequired: 'Enter a period.',
+  titleLabel: 'Title',
+  titleHint: 'Suggested from the template and the period; change it if you like.',
+  titleRequired: 'Enter a title.',
+  suggestedTitle: '{{template}} — {{period}}',
+  chooseTemplate: 'Choose a template.',
+  create: 'Create deck',
+  creating: 'Creating…',
+  cancel: 'Cancel',
+  loading: 'Loading the templates…',
+  loadFailed: 'The templates could not be loaded.',
+  none: 'There are no templates on this server.',
+  retry: 'Try again',
+};

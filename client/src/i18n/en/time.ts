@@ -1,0 +1,4 @@
+/** English strings, namespace `time`. */
+export const time = {
+  justNow: 'just now',
+};

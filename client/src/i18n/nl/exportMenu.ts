@@ -1,0 +1,22 @@
+/** Dutch strings, namespace `exportMenu`: the same keys as ../en/exportMenu.ts (the type enforces it). */
+import type { Translations } from '../en.ts';
+
+export const exportMenu: Translations['exportMenu'] = {
+  button: 'Exporteren',
+  buttonFor: 'Exporteren: {{title}}',
+  intro: 'Download de presentatie zoals ze nu is.',
+  kinds: {
+    md: 'Markdown (.md)',
+    pptx: 'PowerPoint (.pptx)',
+    pdf: 'PDF',
+    pdfNotes: 'PDF met sprekersnotities',
+    html: 'HTML (webpagina)',
+  },
+  preparing: 'Bezig met maken: {{kind}}…',
+  progress: 'Voortgang: {{kind}}',
+  done: '{{kind}} is klaar en wordt gedownload.',
+  downloadAgain: 'Opnieuw downloaden',
+  failed: 'Het exporteren is mislukt. Probeer het opnieuw.',
+  failedBecause: 'Het exporteren is mislukt: {{message}}',
+  noBrowser: 'PDF en HTML kunnen op deze server niet worden gemaakt: {{message}}',
+};
