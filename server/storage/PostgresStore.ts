@@ -10,8 +10,8 @@ import { WriteHealth } from './writeHealth.ts';
 import pg from 'pg';
 import type { CollectionName, CollectionRecords } from '../../shared/research.ts';
 import { PG_MIGRATIONS } from './pgSchema.ts';
-import { auditQuery, columnOf, fieldsOf, orderBy, REFERENCING_COLLECTIONS, rowToRecord, tableOf } from './researchSql.ts';
-import { bytes, now, toAudit, toDeck, toEvent, toImage, toLink, toStoredVersion, toUser, toVersion, type Row } from './rows.ts';
+import { PostgresResearch, type Queryable } from './PostgresResearch.ts';
+import { bytes, now, toDeck, toEvent, toImage, toLink, toStoredVersion, toUser, toVersion, type Row } from './rows.ts';
 import type {
   AuditRecord,
   DeckEventRecord,
@@ -34,7 +34,6 @@ import type {
 const SCHEMA_LOCK = 727_001;
 const SEED_LOCK = 727_002;
 
-type Queryable = pg.Pool | pg.PoolClient;
 
 /** See checkout(): the failing query reports the problem; the event itself needs no action. */
 const ignoreClientError = (): void => {};
@@ -49,6 +48,11 @@ export class PostgresStore implements Store {
   readonly kind = 'postgres' as const;
   private readonly writeHealth = new WriteHealth();
   readonly pool: pg.Pool;
+  private readonly research = new PostgresResearch({
+    q: (sql, args, db) => this.q(sql, args, db),
+    one: (sql, args, db) => this.one(sql, args, db),
+    tx: (work) => this.tx(work),
+  });
 
   constructor(connectionString: string, onError: (err: Error) => void = () => {}) {
     this.pool = new pg.Pool({ connectionString, max: 10, connectionTimeoutMillis: 5_000 });
@@ -349,78 +353,30 @@ export class PostgresStore implements Store {
     return row ? toImage(row) : null;
   }
 
-  async listResearch<C extends CollectionName>(collection: C): Promise<CollectionRecords[C][]> {
-    return (await this.q(`SELECT * FROM ${tableOf(collection)} ORDER BY ${orderBy(collection)}`)).map((r) => rowToRecord(collection, r) as unknown as CollectionRecords[C]);
+  // The research log: PostgresResearch.ts.
+  listResearch<C extends CollectionName>(collection: C): Promise<CollectionRecords[C][]> {
+    return this.research.list(collection);
   }
 
-  async getResearch<C extends CollectionName>(collection: C, id: string): Promise<CollectionRecords[C] | null> {
-    const row = await this.one(`SELECT * FROM ${tableOf(collection)} WHERE id = ?`, [id]);
-    return row ? (rowToRecord(collection, row) as unknown as CollectionRecords[C]) : null;
+  getResearch<C extends CollectionName>(collection: C, id: string): Promise<CollectionRecords[C] | null> {
+    return this.research.get(collection, id);
   }
 
-  private async audit(db: Queryable, collection: CollectionName, recordId: string, action: AuditRecord['action'], userId: string | null, before: unknown, after: unknown): Promise<void> {
-    await this.q(
-      'INSERT INTO audit_log (at, user_id, collection, record_id, action, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      [now(), userId, collection, recordId, action, before ? JSON.stringify(before) : null, after ? JSON.stringify(after) : null],
-      db,
-    );
+  insertResearch<C extends CollectionName>(collection: C, records: ResearchValues<C>[], userId: string | null, action: 'create' | 'import'): Promise<CollectionRecords[C][]> {
+    return this.research.insert(collection, records, userId, action);
   }
 
-  async insertResearch<C extends CollectionName>(collection: C, records: ResearchValues<C>[], userId: string | null, action: 'create' | 'import'): Promise<CollectionRecords[C][]> {
-    const fields = fieldsOf(collection);
-    const columns = ['id', ...fields.map(columnOf), 'created_at', 'updated_at'];
-    const sql = `INSERT INTO ${tableOf(collection)} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
-    return this.tx(async (db) => {
-      const at = now();
-      const stored: CollectionRecords[C][] = [];
-      for (const values of records) {
-        const record = values as unknown as Record<string, unknown>;
-        await this.q(sql, [record.id, ...fields.map((f) => record[f] ?? null), at, at], db);
-        const full = { ...record, createdAt: at, updatedAt: at };
-        await this.audit(db, collection, record.id as string, action, userId, null, full);
-        stored.push(full as unknown as CollectionRecords[C]);
-      }
-      return stored;
-    });
+  updateResearch<C extends CollectionName>(collection: C, values: ResearchValues<C>, userId: string | null): Promise<CollectionRecords[C] | null> {
+    return this.research.update(collection, values, userId);
   }
 
-  async updateResearch<C extends CollectionName>(collection: C, values: ResearchValues<C>, userId: string | null): Promise<CollectionRecords[C] | null> {
-    const record = values as unknown as Record<string, unknown>;
-    const fields = fieldsOf(collection);
-    return this.tx(async (db) => {
-      const before = await this.one(`SELECT * FROM ${tableOf(collection)} WHERE id = ? FOR UPDATE`, [record.id], db);
-      if (!before) return null;
-      const after = await this.one(
-        `UPDATE ${tableOf(collection)} SET ${fields.map((f) => `${columnOf(f)} = ?`).join(', ')}, updated_at = ? WHERE id = ? RETURNING *`,
-        [...fields.map((f) => record[f] ?? null), now(), record.id],
-        db,
-      );
-      const updated = rowToRecord(collection, after!);
-      await this.audit(db, collection, record.id as string, 'update', userId, rowToRecord(collection, before), updated);
-      return updated as unknown as CollectionRecords[C];
-    });
+  deleteResearch(collection: CollectionName, id: string, userId: string | null): Promise<DeleteOutcome> {
+    return this.research.delete(collection, id, userId);
   }
 
-  async deleteResearch(collection: CollectionName, id: string, userId: string | null): Promise<DeleteOutcome> {
-    return this.tx(async (db): Promise<DeleteOutcome> => {
-      const before = await this.one(`SELECT * FROM ${tableOf(collection)} WHERE id = ? FOR UPDATE`, [id], db);
-      if (!before) return 'missing';
-      if (collection === 'organisations') {
-        for (const other of REFERENCING_COLLECTIONS) {
-          if (await this.one(`SELECT 1 FROM ${tableOf(other)} WHERE organisation_id = ? LIMIT 1`, [id], db)) return 'referenced';
-        }
-      }
-      await this.q(`DELETE FROM ${tableOf(collection)} WHERE id = ?`, [id], db);
-      await this.audit(db, collection, id, 'delete', userId, rowToRecord(collection, before), null);
-      return 'deleted';
-    });
+  listAudit(options: { limit: number; collection?: CollectionName; recordId?: string }): Promise<AuditRecord[]> {
+    return this.research.audit(options);
   }
-
-  async listAudit(options: { limit: number; collection?: CollectionName; recordId?: string }): Promise<AuditRecord[]> {
-    const { sql, args } = auditQuery(options);
-    return (await this.q(sql, args)).map(toAudit);
-  }
-
 
   async createVersion(version: StoredVersion): Promise<VersionRecord> {
     const row = await this.one(

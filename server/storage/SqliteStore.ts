@@ -13,7 +13,7 @@ import { SQLITE_MIGRATIONS } from './sqliteSchema.ts';
 import { WalCheckpointer } from './walCheckpointer.ts';
 import { WriteHealth } from './writeHealth.ts';
 import type { CollectionName, CollectionRecords } from '../../shared/research.ts';
-import { auditQuery, columnOf, fieldsOf, orderBy, REFERENCING_COLLECTIONS, rowToRecord, tableOf } from './researchSql.ts';
+import { SqliteResearch } from './SqliteResearch.ts';
 import type {
   AuditRecord,
   DeleteOutcome,
@@ -31,7 +31,7 @@ import type {
   UserRecord,
   UserWithSecret,
 } from './Store.ts';
-import { bytes, now, toAudit, toDeck, toEvent, toImage, toLink, toStoredVersion, toUser, toVersion } from './rows.ts';
+import { bytes, now, toDeck, toEvent, toImage, toLink, toStoredVersion, toUser, toVersion } from './rows.ts';
 
 type Row = Record<string, unknown>;
 
@@ -57,6 +57,7 @@ export class SqliteStore implements Store {
   private readonly appendTx: (deckId: string, update: Uint8Array, meta: UpdateMeta) => number;
   private readonly checkpointer: WalCheckpointer | null = null;
   private readonly writeHealth = new WriteHealth();
+  private readonly research: SqliteResearch;
 
   constructor(options: SqliteStoreOptions) {
     let file = ':memory:';
@@ -74,6 +75,7 @@ export class SqliteStore implements Store {
     this.db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
+    this.research = new SqliteResearch(this.db);
     this.migrateSync();
     if (file !== ':memory:') {
       // Checkpoints run in a worker thread, not inside a commit (walCheckpointer.ts).
@@ -339,74 +341,30 @@ export class SqliteStore implements Store {
     return row ? toImage(row) : null;
   }
 
-  async listResearch<C extends CollectionName>(collection: C): Promise<CollectionRecords[C][]> {
-    const rows = this.db.prepare(`SELECT * FROM ${tableOf(collection)} ORDER BY ${orderBy(collection)}`).all() as Row[];
-    return rows.map((r) => rowToRecord(collection, r) as unknown as CollectionRecords[C]);
+  // The research log: SqliteResearch.ts.
+  listResearch<C extends CollectionName>(collection: C): Promise<CollectionRecords[C][]> {
+    return this.research.list(collection);
   }
 
-  async getResearch<C extends CollectionName>(collection: C, id: string): Promise<CollectionRecords[C] | null> {
-    const row = this.db.prepare(`SELECT * FROM ${tableOf(collection)} WHERE id = ?`).get(id) as Row | undefined;
-    return row ? (rowToRecord(collection, row) as unknown as CollectionRecords[C]) : null;
+  getResearch<C extends CollectionName>(collection: C, id: string): Promise<CollectionRecords[C] | null> {
+    return this.research.get(collection, id);
   }
 
-  private audit(collection: CollectionName, recordId: string, action: AuditRecord['action'], userId: string | null, before: unknown, after: unknown): void {
-    this.db
-      .prepare('INSERT INTO audit_log (at, user_id, collection, record_id, action, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(now(), userId, collection, recordId, action, before ? JSON.stringify(before) : null, after ? JSON.stringify(after) : null);
+  insertResearch<C extends CollectionName>(collection: C, records: ResearchValues<C>[], userId: string | null, action: 'create' | 'import'): Promise<CollectionRecords[C][]> {
+    return this.research.insert(collection, records, userId, action);
   }
 
-  async insertResearch<C extends CollectionName>(collection: C, records: ResearchValues<C>[], userId: string | null, action: 'create' | 'import'): Promise<CollectionRecords[C][]> {
-    const fields = fieldsOf(collection);
-    const columns = ['id', ...fields.map(columnOf), 'created_at', 'updated_at'];
-    const insert = this.db.prepare(`INSERT INTO ${tableOf(collection)} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
-    return this.db.transaction(() => {
-      const at = now();
-      return records.map((values) => {
-        const record = values as unknown as Record<string, unknown>;
-        insert.run(record.id, ...fields.map((f) => record[f] ?? null), at, at);
-        const stored = { ...record, createdAt: at, updatedAt: at };
-        this.audit(collection, record.id as string, action, userId, null, stored);
-        return stored as unknown as CollectionRecords[C];
-      });
-    })();
+  updateResearch<C extends CollectionName>(collection: C, values: ResearchValues<C>, userId: string | null): Promise<CollectionRecords[C] | null> {
+    return this.research.update(collection, values, userId);
   }
 
-  async updateResearch<C extends CollectionName>(collection: C, values: ResearchValues<C>, userId: string | null): Promise<CollectionRecords[C] | null> {
-    const record = values as unknown as Record<string, unknown>;
-    const fields = fieldsOf(collection);
-    return this.db.transaction(() => {
-      const before = this.db.prepare(`SELECT * FROM ${tableOf(collection)} WHERE id = ?`).get(record.id) as Row | undefined;
-      if (!before) return null;
-      const at = now();
-      this.db
-        .prepare(`UPDATE ${tableOf(collection)} SET ${fields.map((f) => `${columnOf(f)} = ?`).join(', ')}, updated_at = ? WHERE id = ?`)
-        .run(...fields.map((f) => record[f] ?? null), at, record.id);
-      const after = rowToRecord(collection, this.db.prepare(`SELECT * FROM ${tableOf(collection)} WHERE id = ?`).get(record.id) as Row);
-      this.audit(collection, record.id as string, 'update', userId, rowToRecord(collection, before), after);
-      return after as unknown as CollectionRecords[C];
-    })();
+  deleteResearch(collection: CollectionName, id: string, userId: string | null): Promise<DeleteOutcome> {
+    return this.research.delete(collection, id, userId);
   }
 
-  async deleteResearch(collection: CollectionName, id: string, userId: string | null): Promise<DeleteOutcome> {
-    return this.db.transaction((): DeleteOutcome => {
-      const before = this.db.prepare(`SELECT * FROM ${tableOf(collection)} WHERE id = ?`).get(id) as Row | undefined;
-      if (!before) return 'missing';
-      if (collection === 'organisations') {
-        for (const other of REFERENCING_COLLECTIONS) {
-          if (this.db.prepare(`SELECT 1 FROM ${tableOf(other)} WHERE organisation_id = ? LIMIT 1`).get(id)) return 'referenced';
-        }
-      }
-      this.db.prepare(`DELETE FROM ${tableOf(collection)} WHERE id = ?`).run(id);
-      this.audit(collection, id, 'delete', userId, rowToRecord(collection, before), null);
-      return 'deleted';
-    })();
+  listAudit(options: { limit: number; collection?: CollectionName; recordId?: string }): Promise<AuditRecord[]> {
+    return this.research.audit(options);
   }
-
-  async listAudit(options: { limit: number; collection?: CollectionName; recordId?: string }): Promise<AuditRecord[]> {
-    const { sql, args } = auditQuery(options);
-    return (this.db.prepare(sql).all(...args) as Row[]).map(toAudit);
-  }
-
 
   async createVersion(version: StoredVersion): Promise<VersionRecord> {
     this.db
