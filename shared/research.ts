@@ -136,8 +136,10 @@ export type AuditQuery = z.input<typeof AuditQuery>;
 /** POST /api/research/import?kind=<collection>[&dryRun=1], the CSV file as the body. */
 export const ImportQuery = z.object({ kind: z.enum(COLLECTIONS), dryRun: flag });
 
+/** A record checked and given its id but not stored yet (an import's dry run). */
+export type ResearchDraft = { id: string } & Record<string, unknown>;
 /** Any stored record, as the generic table and form handle it. */
-export type ResearchRecord = { id: string; createdAt: string; updatedAt: string } & Record<string, unknown>;
+export type ResearchRecord = ResearchDraft & { createdAt: string; updatedAt: string };
 
 /** GET /api/research/:collection */
 export interface ResearchListResponse<R = ResearchRecord> {
@@ -150,7 +152,7 @@ export interface AuditListResponse {
 }
 
 /** POST /api/research/import?dryRun=1 with every row valid: what would be added. */
-export interface ImportCheck<R = ResearchRecord> {
+export interface ImportCheck<R = ResearchDraft> {
   valid: boolean;
   count: number;
   records: R[];

@@ -14,17 +14,13 @@ import {
   type CollectionName,
   type CollectionRecords,
   type ResearchListResponse,
+  type ResearchRecord,
 } from '../../shared/research.ts';
 import type { Services } from '../services.ts';
 import { HttpError, parse } from './httpErrors.ts';
 import { requireUser } from './requestAccess.ts';
 import { userNames } from './userReplies.ts';
 
-/**
- * ResearchService hands out created, updated and imported records as plain objects, so those
- * replies are checked against ResearchRecord only once the service returns that type.
- */
-type ServiceRecord = Record<string, unknown>;
 
 const CollectionParams = z.object({ collection: z.enum(COLLECTIONS) });
 const RecordParams = CollectionParams.extend({ id: z.string().min(1).max(64) });
@@ -61,8 +57,8 @@ export function researchRoutes(app: FastifyInstance, services: Services): void {
     if (result.errors.length > 0) {
       return reply.status(422).send({ error: 'import-invalid', message: `${result.errors.length} row(s) have errors; nothing was imported`, rows: result.errors, count: result.count } satisfies ImportInvalidBody);
     }
-    if (dryRun) return { valid: true, count: result.count, records: result.records, rows: [] } satisfies ImportCheck<ServiceRecord>;
-    return reply.status(201).send({ imported: result.count, records: result.records } satisfies ImportCommitted<ServiceRecord>);
+    if (dryRun || !result.stored) return { valid: true, count: result.count, records: result.records, rows: [] } satisfies ImportCheck;
+    return reply.status(201).send({ imported: result.count, records: result.stored } satisfies ImportCommitted);
   });
 
   app.get('/api/research/:collection/export.csv', async (request, reply) => {
@@ -84,13 +80,13 @@ export function researchRoutes(app: FastifyInstance, services: Services): void {
   app.post('/api/research/:collection', async (request, reply) => {
     const user = requireUser(request);
     const { collection } = parse(CollectionParams, request.params);
-    return reply.status(201).send(await research.create(collection, request.body, user.id));
+    return reply.status(201).send((await research.create(collection, request.body, user.id)) satisfies ResearchRecord);
   });
 
   app.patch('/api/research/:collection/:id', async (request) => {
     const user = requireUser(request);
     const { collection, id } = parse(RecordParams, request.params);
-    return research.update(collection, id, request.body, user.id);
+    return (await research.update(collection, id, request.body, user.id)) satisfies ResearchRecord;
   });
 
   app.delete('/api/research/:collection/:id', async (request, reply) => {

@@ -11,6 +11,8 @@ import {
   type CollectionRecords,
   type ImportRowError,
   type Organisation,
+  type ResearchDraft,
+  type ResearchRecord,
 } from '../../shared/research.ts';
 import { newId } from '../auth/tokens.ts';
 import { ConflictError, NotFoundError, TooLargeError, ValidationError } from '../errors.ts';
@@ -22,7 +24,10 @@ export interface ImportResult {
   /** True when every row is valid (and, unless a dry run, stored). */
   valid: boolean;
   count: number;
-  records: AnyRecord[];
+  /** The rows as they would be stored (a dry run, or an import refused for its errors). */
+  records: ResearchDraft[];
+  /** The rows as stored, once committed. */
+  stored: ResearchRecord[] | null;
   errors: ImportRowError[];
 }
 
@@ -68,15 +73,15 @@ export class ResearchService extends EventEmitter<{ changed: [collection: Collec
     return [];
   }
 
-  async create(collection: CollectionName, input: unknown, userId: string | null): Promise<AnyRecord> {
+  async create(collection: CollectionName, input: unknown, userId: string | null): Promise<ResearchRecord> {
     const values = await this.validate(collection, input);
     await this.ensureUniqueName(collection, values, null);
     const [created] = await this.store.insertResearch(collection, [{ ...values, id: newId() } as ResearchValues<CollectionName>], userId, 'create');
     this.emit('changed', collection);
-    return created as unknown as AnyRecord;
+    return created as unknown as ResearchRecord;
   }
 
-  async update(collection: CollectionName, id: string, patch: unknown, userId: string | null): Promise<AnyRecord> {
+  async update(collection: CollectionName, id: string, patch: unknown, userId: string | null): Promise<ResearchRecord> {
     const existing = (await this.store.getResearch(collection, id)) as AnyRecord | null;
     if (!existing) throw new NotFoundError('record');
     if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) throw new ValidationError('invalid record', [{ field: '(body)', message: 'expected an object' }]);
@@ -86,7 +91,7 @@ export class ResearchService extends EventEmitter<{ changed: [collection: Collec
     const updated = await this.store.updateResearch(collection, { ...values, id } as ResearchValues<CollectionName>, userId);
     if (!updated) throw new NotFoundError('record');
     this.emit('changed', collection);
-    return updated as unknown as AnyRecord;
+    return updated as unknown as ResearchRecord;
   }
 
   async remove(collection: CollectionName, id: string, userId: string | null): Promise<void> {
@@ -126,7 +131,7 @@ export class ResearchService extends EventEmitter<{ changed: [collection: Collec
     const organisations = new Map((await this.store.listResearch('organisations')).map((o) => [o.id, o]));
     const byName = new Map([...organisations.values()].map((o) => [o.name.toLowerCase(), o]));
     const errors: ImportRowError[] = [];
-    const records: AnyRecord[] = [];
+    const records: ResearchDraft[] = [];
     const namesInFile = new Set<string>();
     for (const parseError of parsed.errors) {
       if (parseError.row !== undefined) errors.push({ row: parseError.row + 1, errors: [{ field: '(row)', message: parseError.message }] });
@@ -170,10 +175,10 @@ export class ResearchService extends EventEmitter<{ changed: [collection: Collec
     errors.sort((a, b) => a.row - b.row);
     const valid = errors.length === 0 && records.length > 0;
     if (records.length === 0 && errors.length === 0) errors.push({ row: 0, errors: [{ field: '(file)', message: 'no rows to import' }] });
-    if (!commit || errors.length > 0) return { valid: errors.length === 0 && valid, count: records.length, records, errors };
+    if (!commit || errors.length > 0) return { valid: errors.length === 0 && valid, count: records.length, records, stored: null, errors };
     const stored = await this.store.insertResearch(collection, records as ResearchValues<CollectionName>[], userId, 'import');
     this.emit('changed', collection);
-    return { valid: true, count: stored.length, records: stored as unknown as AnyRecord[], errors: [] };
+    return { valid: true, count: stored.length, records, stored: stored as unknown as ResearchRecord[], errors: [] };
   }
 
   /** The collection as CSV, with organisations named rather than numbered, in the import's columns. */

@@ -9,11 +9,12 @@ import type {
   ImportCommitted,
   ImportRowError,
   ResearchListResponse,
+  ResearchDraft,
   ResearchRecord,
 } from '../../../shared/research.ts';
 import { http, isApiRequestError, type RequestOptions } from './http.ts';
 
-export type { ImportCheck, ResearchRecord };
+export type { ImportCheck, ResearchDraft, ResearchRecord };
 
 export type ResearchData = { [C in CollectionName]: CollectionRecords[C][] };
 

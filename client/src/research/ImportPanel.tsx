@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { ImportRowError } from '../../../shared/research.ts';
 import { errorMessage } from '../api/errorMessage.ts';
 import { isApiRequestError } from '../api/http.ts';
-import { checkImport, commitImport, importRowErrors, type ResearchRecord } from '../api/research.ts';
+import { checkImport, commitImport, importRowErrors, type ResearchDraft } from '../api/research.ts';
 import { TableWrap } from '../components/TableWrap.tsx';
 import { csvColumn, csvColumns, displayValue, type CollectionView, type DisplayContext } from './collections.ts';
 import { fieldErrorText } from './fieldErrors.ts';
@@ -37,10 +37,10 @@ interface ParsedFile {
 type Check =
   | { status: 'idle' }
   | { status: 'checking'; file: ParsedFile }
-  | { status: 'valid'; file: ParsedFile; records: ResearchRecord[] }
+  | { status: 'valid'; file: ParsedFile; records: ResearchDraft[] }
   | { status: 'invalid'; file: ParsedFile; rows: ImportRowError[] }
   | { status: 'failed'; file: ParsedFile | null; message: string }
-  | { status: 'importing'; file: ParsedFile; records: ResearchRecord[] };
+  | { status: 'importing'; file: ParsedFile; records: ResearchDraft[] };
 
 export interface ImportPanelProps {
   view: CollectionView;
@@ -193,7 +193,7 @@ export function ImportPanel({ view, section, ctx, onImported, onClose }: ImportP
   );
 }
 
-function ValidPreview({ view, file, records, ctx }: { view: CollectionView; file: ParsedFile; records: ResearchRecord[]; ctx: DisplayContext }) {
+function ValidPreview({ view, file, records, ctx }: { view: CollectionView; file: ParsedFile; records: ResearchDraft[]; ctx: DisplayContext }) {
   const { t } = useTranslation();
   const shown = records.slice(0, PREVIEW_ROWS);
   const caption = t('research:import.previewCaption', { file: file.name });
