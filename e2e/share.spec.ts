@@ -134,6 +134,19 @@ async function phoneAttendee(browser: Browser, url: string, names: Names): Promi
   return { context, page };
 }
 
+/** A fresh deck shared from the presenter's dialog, its link open on a phone, the session started and followed. */
+async function liveOnAPhone(browser: Browser, page: Page, names: Names): Promise<{ context: BrowserContext; page: Page }> {
+  const deck = await templateDeck(page.request);
+  await openPresenter(page, deck.id, names);
+  await page.getByRole('button', { name: names.share, exact: true }).click();
+  const url = await createLinkInDialog(page, names);
+  await page.getByRole('button', { name: names.close }).click();
+  const phone = await phoneAttendee(browser, url, names);
+  await page.getByRole('button', { name: names.startSession }).click();
+  await expect(phone.page.getByRole('heading', { name: FIRST_HEADING })).toBeVisible({ timeout: 10_000 });
+  return phone;
+}
+
 for (const language of ['nl', 'en'] as const) {
   test(`share dialog: make a labelled link, follow it on a phone, count and revoke it (${language})`, async ({ browser, signedInPage: page }) => {
     const names = NAMES[language];
@@ -205,16 +218,8 @@ for (const language of ['nl', 'en'] as const) {
 
 test('ending without keeping the slides: the attendee is told the session has ended', async ({ browser, signedInPage: page }) => {
   const names = NAMES.nl;
-  const deck = await templateDeck(page.request);
-  await openPresenter(page, deck.id, names);
-  await page.getByRole('button', { name: names.share, exact: true }).click();
-  const url = await createLinkInDialog(page, names);
-  await page.getByRole('button', { name: names.close }).click();
-
-  const phone = await phoneAttendee(browser, url, names);
+  const phone = await liveOnAPhone(browser, page, names);
   try {
-    await page.getByRole('button', { name: names.startSession }).click();
-    await expect(phone.page.getByRole('heading', { name: FIRST_HEADING })).toBeVisible({ timeout: 10_000 });
 
     await page.getByRole('button', { name: names.endSession }).click();
     const end = page.getByRole('dialog', { name: names.endDialog });
@@ -233,16 +238,8 @@ test('ending without keeping the slides: the attendee is told the session has en
 
 test('ending with "keep available until": the attendee still reads the slides shown', async ({ browser, signedInPage: page }) => {
   const names = NAMES.nl;
-  const deck = await templateDeck(page.request);
-  await openPresenter(page, deck.id, names);
-  await page.getByRole('button', { name: names.share, exact: true }).click();
-  const url = await createLinkInDialog(page, names);
-  await page.getByRole('button', { name: names.close }).click();
-
-  const phone = await phoneAttendee(browser, url, names);
+  const phone = await liveOnAPhone(browser, page, names);
   try {
-    await page.getByRole('button', { name: names.startSession }).click();
-    await expect(phone.page.getByRole('heading', { name: FIRST_HEADING })).toBeVisible({ timeout: 10_000 });
 
     await page.getByRole('button', { name: names.endSession }).click();
     const end = page.getByRole('dialog', { name: names.endDialog });

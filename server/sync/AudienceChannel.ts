@@ -9,10 +9,10 @@ import type * as Y from 'yjs';
 import type * as awarenessProtocol from 'y-protocols/awareness';
 import { AudienceDocument } from './AudienceDocument.ts';
 import type { Connection } from './Connection.ts';
-import { encodeAwarenessMessage, encodeSyncStep2, encodeSyncUpdate } from './messages.ts';
+import { isPointer } from '../../shared/pointer.ts';
+import { armExpiry } from '../ws/socketLifecycle.ts';
+import { encodeAwarenessMessage, encodeSyncStep2, encodeSyncUpdate, isEmptyStateVector } from './messages.ts';
 
-/** setTimeout's largest delay; a later expiry is re-armed. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export interface AudienceChannelDeps {
   /** The room's sockets (attendees are the read-only ones). */
@@ -31,7 +31,7 @@ export class AudienceChannel {
   readonly document: AudienceDocument;
   /** SyncStep2 for an attendee who has nothing, shared until the audience document changes. */
   private fullState: Uint8Array | null = null;
-  private expiryTimer: NodeJS.Timeout | undefined;
+  private cancelExpiry: () => void = () => {};
   private statKeys: ReadonlySet<string> = new Set();
 
   constructor(
@@ -60,13 +60,12 @@ export class AudienceChannel {
       this.statKeys = new Set(keys);
       this.deps.onStatKeys(this.statKeys);
     }
-    this.armExpiry(now);
+    this.armExpiry();
   }
 
   /** An attendee's SyncStep1: what it lacks of the audience document. Throws on a malformed state vector. */
   answerSyncStep1(conn: Connection, stateVector: Uint8Array): void {
-    const empty = stateVector.length === 1 && stateVector[0] === 0;
-    if (!empty) {
+    if (!isEmptyStateVector(stateVector)) {
       conn.send(encodeSyncStep2(this.document.doc, stateVector));
       return;
     }
@@ -85,7 +84,7 @@ export class AudienceChannel {
     for (const id of ids) {
       const state = awareness.getStates().get(id) as { presenting?: unknown; pointer?: unknown } | undefined;
       const clock = awareness.meta.get(id)?.clock ?? 0;
-      const shown = this.live && state?.presenting === true ? { presenting: true, pointer: pointerOf(state.pointer) } : null;
+      const shown = this.live && state?.presenting === true ? { presenting: true, pointer: isPointer(state.pointer) ? { x: state.pointer.x, y: state.pointer.y } : null } : null;
       encoding.writeVarUint(encoder, id);
       encoding.writeVarUint(encoder, clock);
       encoding.writeVarString(encoder, JSON.stringify(shown));
@@ -94,23 +93,14 @@ export class AudienceChannel {
   }
 
   /** Kept slides are taken away from attendees the moment `keepUntil` passes ([AU4]). */
-  private armExpiry(now: number): void {
-    clearTimeout(this.expiryTimer);
-    this.expiryTimer = undefined;
+  private armExpiry(): void {
+    this.cancelExpiry();
     const until = this.document.keptUntil;
-    if (until === null) return;
-    this.expiryTimer = setTimeout(() => this.deps.enqueue(() => this.publish()), Math.min(Math.max(0, until - now) + 5, MAX_TIMER_MS));
-    this.expiryTimer.unref();
+    this.cancelExpiry = armExpiry(until === null ? null : new Date(until).toISOString(), () => this.deps.enqueue(() => this.publish()));
   }
 
   destroy(): void {
-    clearTimeout(this.expiryTimer);
+    this.cancelExpiry();
     this.document.destroy();
   }
-}
-
-function pointerOf(value: unknown): { x: number; y: number } | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const { x, y } = value as Record<string, unknown>;
-  return typeof x === 'number' && typeof y === 'number' && x >= 0 && x <= 1 && y >= 0 && y <= 1 ? { x, y } : null;
 }

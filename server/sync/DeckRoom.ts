@@ -17,7 +17,7 @@ import type { Store } from '../storage/Store.ts';
 import { AudienceChannel } from './AudienceChannel.ts';
 import type { Connection } from './Connection.ts';
 import { RoomAwareness } from './RoomAwareness.ts';
-import { encodeSyncStep1, encodeSyncStep2, encodeSyncStep2Update, encodeSyncUpdate } from './messages.ts';
+import { isEmptyStateVector, encodeSyncStep1, encodeSyncStep2, encodeSyncStep2Update, encodeSyncUpdate } from './messages.ts';
 
 /** Origin of changes the server itself makes (rename, seeding, presentation start). */
 export const SERVER_ORIGIN = Symbol('server');
@@ -47,11 +47,6 @@ interface PendingUpdate {
   update: Uint8Array;
   resolve: () => void;
   reject: (err: unknown) => void;
-}
-
-/** A state vector that names no client: the sender has nothing yet. */
-function isEmptyStateVector(stateVector: Uint8Array): boolean {
-  return stateVector.length === 1 && stateVector[0] === 0;
 }
 
 

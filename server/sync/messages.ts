@@ -4,6 +4,11 @@ import * as syncProtocol from 'y-protocols/sync';
 import type * as Y from 'yjs';
 import { MessageType } from '../../shared/syncMessages.ts';
 
+/** A state vector that names no client: the sender has nothing yet (every attendee, a fresh editor). */
+export function isEmptyStateVector(stateVector: Uint8Array): boolean {
+  return stateVector.length === 1 && stateVector[0] === 0;
+}
+
 export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MessageType.SYNC);

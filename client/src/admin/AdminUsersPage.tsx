@@ -62,6 +62,13 @@ export default function AdminUsersPage() {
     setList((current) => (current.status === 'ready' ? { status: 'ready', users: current.users.map((u) => (u.id === user.id ? user : u)) } : current));
   }
 
+  /** A dialog changed a user: close it, show the change in the list, and say so. */
+  const saved = (message: (user: UserInfo) => string) => (user: UserInfo) => {
+    setDialog(null);
+    replace(user);
+    show(message(user));
+  };
+
   return (
     <div className="admin-page">
       <div className="page-head">
@@ -169,11 +176,7 @@ export default function AdminUsersPage() {
           user={dialog.user}
           self={dialog.user.id === me?.id}
           onClose={() => setDialog(null)}
-          onSaved={(user) => {
-            setDialog(null);
-            replace(user);
-            show(t('admin:saved', { name: user.displayName }));
-          }}
+          onSaved={saved((user) => t('admin:saved', { name: user.displayName }))}
         />
       )}
       {dialog?.mode === 'password' && (
@@ -181,22 +184,14 @@ export default function AdminUsersPage() {
           user={dialog.user}
           self={dialog.user.id === me?.id}
           onClose={() => setDialog(null)}
-          onSaved={(user) => {
-            setDialog(null);
-            replace(user);
-            show(t('admin:passwordReset', { name: user.displayName }));
-          }}
+          onSaved={saved((user) => t('admin:passwordReset', { name: user.displayName }))}
         />
       )}
       {dialog?.mode === 'toggle' && (
         <ToggleDialog
           user={dialog.user}
           onClose={() => setDialog(null)}
-          onSaved={(user) => {
-            setDialog(null);
-            replace(user);
-            show(user.disabled ? t('admin:disabledDone', { name: user.displayName }) : t('admin:enabledDone', { name: user.displayName }));
-          }}
+          onSaved={saved((user) => t(user.disabled ? 'admin:disabledDone' : 'admin:enabledDone', { name: user.displayName }))}
         />
       )}
     </div>

@@ -8,11 +8,7 @@
  */
 import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
-
-export interface Pointer {
-  x: number;
-  y: number;
-}
+import { isPointer, type Pointer } from '../../../shared/pointer.ts';
 
 type AwarenessStates = Map<number, Record<string, unknown>>;
 
@@ -38,11 +34,7 @@ function useAwarenessValue<T>(provider: WebsocketProvider | null, read: (states:
   return useSyncExternalStore(subscribe, getSnapshot);
 }
 
-export function isPointer(value: unknown): value is Pointer {
-  if (typeof value !== 'object' || value === null) return false;
-  const { x, y } = value as Record<string, unknown>;
-  return typeof x === 'number' && typeof y === 'number' && x >= 0 && x <= 1 && y >= 0 && y <= 1;
-}
+export { isPointer, type Pointer };
 
 const samePointer = (a: Pointer | null, b: Pointer | null): boolean => a === b || (a !== null && b !== null && a.x === b.x && a.y === b.y);
 
