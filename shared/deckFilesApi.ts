@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { UserRef } from './api.ts';
 import type { DeckMeta, SlideLayout } from './deckModel.ts';
+import type { ImportReport } from './importReport.ts';
 import { MAX_VERSION_LABEL_LENGTH } from './limits.ts';
 
 /* ---- Templates ---- */
@@ -26,14 +27,25 @@ export interface TemplateListResponse {
 /* ---- Import ---- */
 
 /** The Markdown dialects an import recognises (docs/deck-format.md). */
-export type DeckDialect = 'tussenstand' | 'reveal' | 'slidev' | 'marp';
+export type DeckDialect = 'tussenstand' | 'reveal' | 'reveal-md' | 'hedgedoc' | 'slidev' | 'marp';
 
-/** POST /api/decks/import (201): the new deck. */
+/**
+ * POST /api/decks/import, body: the file's bytes (text/markdown). Query:
+ *  - `dryRun=true`: nothing is stored; 200 with `{ report }` (what an import would do);
+ *  - `remoteImages=fetch|placeholder` (default placeholder): see RemoteImageChoice.
+ * 201: the new deck and the report of what the import did.
+ */
 export interface ImportedDeck {
   id: string;
   title: string;
   slideCount: number;
   dialect: DeckDialect;
+  report: ImportReport;
+}
+
+/** POST /api/decks/import?dryRun=true (200). */
+export interface ImportPreview {
+  report: ImportReport;
 }
 
 /* ---- Versions ---- */

@@ -15,6 +15,13 @@ export const MAX_KEEP_AVAILABLE_DAYS = 90;
 
 /** A deck file (Markdown import); decks are tens of kilobytes. */
 export const MAX_DECK_FILE_BYTES = 1024 * 1024;
+/** Most slides one import may make (413 names it); real decks have tens. */
+export const MAX_IMPORT_SLIDES = 1000;
+/** Deepest nesting of lists and quotes an import keeps; deeper content is lifted to this level (reported). */
+export const MAX_IMPORT_NESTING = 12;
+/** Most remote images one import fetches, each at most MAX_IMAGE_BYTES, within this many ms each. */
+export const MAX_REMOTE_IMAGES = 50;
+export const REMOTE_IMAGE_TIMEOUT_MS = 10_000;
 /** A research CSV import. */
 export const MAX_CSV_BYTES = 2 * 1024 * 1024;
 
