@@ -17,13 +17,14 @@ import type { BenchContext, Scenario, ScenarioResult } from './scenario.ts';
 import { clientBundle } from './scenarios/clientBundle.ts';
 import { coldLoad } from './scenarios/coldLoad.ts';
 import { fanout } from './scenarios/fanout.ts';
+import { importCost } from './scenarios/importCost.ts';
 import { memory } from './scenarios/memory.ts';
 import { presenter } from './scenarios/presenter.ts';
 import { statsPush } from './scenarios/statsPush.ts';
 import { throughput } from './scenarios/throughput.ts';
 import { ROOT } from './servers.ts';
 
-const SCENARIOS: Scenario[] = [fanout, throughput, coldLoad, presenter, memory, statsPush, clientBundle];
+const SCENARIOS: Scenario[] = [fanout, throughput, coldLoad, presenter, memory, statsPush, clientBundle, importCost];
 
 function version(pkg: string): string {
   try {

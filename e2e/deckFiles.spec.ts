@@ -1,6 +1,7 @@
 /**
- * Decks as files in the deck list: a new deck from a template, importing a Markdown file
- * (and the messages when a file is refused), and the export menu of a deck's row
+ * Decks as files in the deck list: a new deck from a template, importing a Markdown file in
+ * two steps (the server's check and its report, the choice for remote images, in Dutch and
+ * English; the messages when a file is refused), and the export menu of a deck's row
  * (Markdown download; PDF progress and the "no browser" message with the job API stubbed).
  */
 import fs from 'node:fs';
@@ -10,6 +11,7 @@ import { expectNoSeriousViolations } from './axe.ts';
 import { createDeckViaApi, expect, test, uniqueTitle } from './fixtures.ts';
 import { DeckPage } from './pages/DeckPage.ts';
 import { ExportMenu } from './pages/HistoryPage.ts';
+import { ImportDeckDialog } from './pages/ImportDeckDialog.ts';
 
 const REVEAL_DECK = fs.readFileSync(path.join(import.meta.dirname, '../test/fixtures/decks/reveal.md'));
 
@@ -56,15 +58,219 @@ test('new from template: the period is filled into the title slide and the edito
   expect(await deckPage.slides.count()).toBeGreaterThan(3);
 });
 
+/** A Slidev deck with something of each kind: a two-column slot, a hidden slide, an HTML block, a remote image. */
+const SLIDEV_DECK = `---
+theme: seriph
+title: Kwartaalcijfers Spoor 3
+layout: cover
+---
+
+# Kwartaalcijfers Spoor 3
+
+Stand van zaken
+
+<!-- Welkom iedereen. -->
+
+---
+layout: two-cols
+---
+
+## Links en rechts
+
+::left::
+
+- Partners
+
+::right::
+
+- Niet-partners
+
+<!-- Notitie bij de tweede dia. -->
+
+---
+hide: true
+---
+
+## Nog niet klaar
+
+Deze dia is verborgen.
+
+---
+
+## Kaart
+
+<div class="grid">Los blok</div>
+
+![Kaart van de eenheid](https://example.org/kaart.png)
+`;
+
+/** A Marp deck with a remote image and a directive. */
+const MARP_DECK = `---
+marp: true
+theme: gaia
+paginate: true
+---
+
+# Factsheet IIPSy
+
+Halfjaarlijks
+
+<!-- The factsheet goes to the whole network. -->
+
+---
+
+## Reach
+
+- 25 organisations
+- 52 staff
+
+---
+
+![Map](http://127.0.0.1:9/map.png)
+
+## Map of the unit
+`;
+
+test('import a Slidev file: the report lists what changes, placeholders are kept, the deck opens', async ({ signedInPage: page, deckList }) => {
+  await deckList.goto();
+  const dialog = new ImportDeckDialog(page);
+  await dialog.open();
+  await expect(dialog.file).toHaveAccessibleDescription('Een .md-bestand van hoogstens 1 MB.');
+  await expect(dialog.file).toBeFocused();
+  await expect(dialog.checkButton).toBeVisible();
+
+  // Choosing the file checks it at once: nothing is stored yet.
+  const checked = page.waitForRequest((request) => request.url().includes('/api/decks/import?dryRun=true'));
+  await dialog.choose('kwartaal.md', SLIDEV_DECK);
+  await checked;
+  await expect(dialog.status).toHaveText('3 dia’s, 2 met sprekersnotities, gelezen als Slidev (UTF-8).');
+  await expect(dialog.reportHeading).toBeFocused();
+  await expect(dialog.dialog.getByText('Titel: Kwartaalcijfers Spoor 3')).toBeVisible();
+  // A slide left out is numbered as in the file; the others as in the new deck.
+  await expect(dialog.dropped.getByRole('listitem').filter({ hasText: 'Een verborgen dia (Slidev hide of disabled) is weggelaten.' })).toHaveText(/^Dia 3 in het bestand/);
+  await expect(dialog.converted.getByRole('listitem').filter({ hasText: 'Dia 2' }).first()).toBeVisible();
+
+  // The remote image: listed with its slide, placeholder chosen unless the user says otherwise.
+  await expect(dialog.remoteList.getByRole('listitem')).toHaveText([/^Dia 3: ?https:\/\/example\.org\/kaart\.png/]);
+  await expect(dialog.placeholder).toBeChecked();
+  await expect(dialog.fetch).not.toBeChecked();
+  await expect(dialog.placeholder).toHaveAccessibleDescription(/De dia toont een vak met het adres/);
+  await expectNoSeriousViolations(page);
+
+  // The keyboard reaches the choice and the button.
+  await page.keyboard.press('Tab');
+  await expect(dialog.placeholder).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(dialog.fetch).toBeChecked();
+  await page.keyboard.press('ArrowDown');
+  await expect(dialog.placeholder).toBeChecked();
+
+  const imported = page.waitForRequest((request) => request.url().endsWith('/api/decks/import?remoteImages=placeholder'));
+  await dialog.importButton.click();
+  await imported;
+  await expect(page).toHaveURL(/\/decks\/[^/]+$/);
+  const deckPage = new DeckPage(page);
+  await expect(deckPage.slides).toHaveCount(3);
+  await expect(deckPage.slide(0)).toHaveAccessibleName(/^Dia 1: Kwartaalcijfers Spoor 3/);
+  await expect(deckPage.slide(2)).toHaveAccessibleName(/^Dia 3: Kaart/);
+  // The image is kept as a visible placeholder with its address.
+  await deckPage.slide(2).click();
+  await expect(deckPage.canvas).toContainText('https://example.org/kaart.png');
+});
+
+test.describe('in English', () => {
+  test.use({ locale: 'en-GB' });
+
+  test('import a Marp file and fetch its remote image: the report is in English, the deck opens', async ({ signedInPage: page }) => {
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Decks');
+    const dialog = new ImportDeckDialog(page, 'en');
+    await dialog.open();
+    await dialog.choose('factsheet.md', MARP_DECK);
+    await expect(dialog.status).toHaveText('3 slides, 1 with speaker notes, read as Marp (UTF-8).');
+    await expect(dialog.reportHeading).toBeFocused();
+    await expect(dialog.remoteGroup).toHaveAccessibleDescription(/The file shows an image from another website\. This app only shows images stored on this server/);
+    await expect(dialog.remoteList.getByRole('listitem')).toHaveText([/^Slide 3: ?http:\/\/127\.0\.0\.1:9\/map\.png/]);
+    await expect(dialog.dropped.getByRole('listitem').filter({ hasText: 'A directive without an equivalent here was ignored. paginate: true' })).toHaveText(/^Whole file/);
+
+    await dialog.fetch.check();
+    await expect(dialog.fetch).toHaveAccessibleDescription(/The server downloads each image once \(at most 50 per import\)/);
+    const imported = page.waitForRequest((request) => request.url().endsWith('/api/decks/import?remoteImages=fetch'));
+    await dialog.importButton.click();
+    await imported;
+
+    // The address cannot be fetched (nothing listens there): the slide keeps a placeholder, the deck opens.
+    await expect(page).toHaveURL(/\/decks\/[^/]+$/);
+    const deckPage = new DeckPage(page, 'en');
+    await expect(deckPage.slides).toHaveCount(3);
+    await expect(deckPage.slide(0)).toHaveAccessibleName(/^Slide 1: Factsheet IIPSy/);
+    await deckPage.slide(2).click();
+    await expect(deckPage.canvas).toContainText('http://127.0.0.1:9/map.png');
+  });
+
+  test('a refused file is explained in English', async ({ signedInPage: page }) => {
+    await page.goto('/');
+    const dialog = new ImportDeckDialog(page, 'en');
+    await dialog.open();
+    await dialog.checkButton.click();
+    await expect(dialog.alert).toHaveText('Choose a file.');
+    await dialog.choose('latin1.md', Buffer.from('# Caf\xe9\n\nTekst', 'latin1'));
+    await expect(dialog.alert).toHaveText('This file cannot be imported: this is not text in UTF-8 or UTF-16. If it is a text file, save it as UTF-8 and choose it again.');
+    await expect(dialog.file).toBeFocused();
+  });
+});
+
+test('import: a refused file is explained beside the file field', async ({ signedInPage: page, deckList }) => {
+  await deckList.goto();
+  const dialog = new ImportDeckDialog(page);
+  await dialog.open();
+
+  // Nothing chosen.
+  await dialog.checkButton.click();
+  await expect(dialog.alert).toHaveText('Kies een bestand.');
+  await expect(dialog.file).toBeFocused();
+
+  // The server's 400 'not-a-deck', in words, as soon as the file is chosen.
+  await dialog.choose('leeg.md', '   \n\n');
+  await expect(dialog.alert).toHaveText('Dit bestand kan niet worden geïmporteerd: het bestand is leeg.');
+  await expect(dialog.file).toHaveAttribute('aria-invalid', 'true');
+  await expect(dialog.file).toBeFocused();
+  await expect(dialog.reportHeading).toBeHidden();
+  await expect(dialog.checkButton).toBeVisible();
+
+  await dialog.choose('binair.md', Buffer.from('# Kop\n\u0000\u0001'));
+  await expect(dialog.alert).toHaveText('Dit bestand kan niet worden geïmporteerd: dit is geen tekstbestand.');
+
+  await dialog.choose('latin1.md', Buffer.from('# Caf\xe9\n', 'latin1'));
+  await expect(dialog.alert).toHaveText(/^Dit bestand kan niet worden geïmporteerd: dit is geen tekst in UTF-8 of UTF-16\./);
+
+  // More slides than one import may make: the server's 413 names the limit.
+  await dialog.choose('veel.md', Array.from({ length: 1001 }, (_, i) => `# Dia ${i + 1}`).join('\n\n---\n\n'));
+  await expect(dialog.alert).toHaveText('Het bestand zou meer dan 1000 dia’s opleveren; meer kan één import niet maken. Verdeel het over meerdere bestanden.');
+
+  // Over 1 MiB: said as soon as the file is chosen, without sending it.
+  await dialog.choose('groot.md', Buffer.alloc(1024 * 1024 + 10, 'a'));
+  await expect(dialog.alert).toHaveText('Het bestand is groter dan 1 MB; groter mag een presentatiebestand niet zijn.');
+
+  // A good file after a refused one: the complaint goes, the report comes.
+  await dialog.choose('reveal.md', REVEAL_DECK);
+  await expect(dialog.alert).toBeHidden();
+  await expect(dialog.file).not.toHaveAttribute('aria-invalid');
+  await expect(dialog.status).toHaveText(/^4 dia’s, \d+ met sprekersnotities, gelezen als reveal\.js \(UTF-8\)\.$/);
+
+  await expectNoSeriousViolations(page);
+  await dialog.cancelButton.click();
+  await expect(dialog.dialog).toBeHidden();
+  await expect(dialog.openButton).toBeFocused();
+});
+
 test('import a reveal.js file: the new deck opens with its four slides', async ({ signedInPage: page, deckList }) => {
   await deckList.goto();
-  await page.getByRole('button', { name: 'Importeren', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: 'Presentatie importeren' });
-  await expect(dialog).toBeVisible();
-  await expect(dialog.getByLabel('Markdown-bestand')).toHaveAccessibleDescription('Een .md-bestand van hoogstens 1 MB.');
-
-  await dialog.getByLabel('Markdown-bestand').setInputFiles({ name: 'reveal.md', mimeType: 'text/markdown', buffer: REVEAL_DECK });
-  await dialog.getByRole('button', { name: 'Importeren' }).click();
+  const dialog = new ImportDeckDialog(page);
+  await dialog.open();
+  await dialog.choose('reveal.md', REVEAL_DECK);
+  await expect(dialog.dialog.getByText('Een verticale dia (reveal.js) is een eigen dia geworden.').first()).toBeVisible();
+  await dialog.importButton.click();
 
   await expect(page).toHaveURL(/\/decks\/[^/]+$/);
   const deckPage = new DeckPage(page);
@@ -73,47 +279,20 @@ test('import a reveal.js file: the new deck opens with its four slides', async (
   await expect(deckPage.slide(2)).toHaveAccessibleName(/^Dia 3: Verticaal: toelichting/);
 });
 
-test('import: a refused file is explained beside the file field', async ({ signedInPage: page, deckList }) => {
+test('import on a phone: the report and the choice fit the width', async ({ signedInPage: page, deckList }) => {
+  await page.setViewportSize({ width: 375, height: 740 });
   await deckList.goto();
-  await page.getByRole('button', { name: 'Importeren', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: 'Presentatie importeren' });
-  const file = dialog.getByLabel('Markdown-bestand');
-
-  // Nothing chosen.
-  await dialog.getByRole('button', { name: 'Importeren' }).click();
-  await expect(dialog.getByRole('alert')).toHaveText('Kies een bestand.');
-
-  // The server's 400 'not-a-deck', in words.
-  await file.setInputFiles({ name: 'leeg.md', mimeType: 'text/markdown', buffer: Buffer.from('   \n\n') });
-  await dialog.getByRole('button', { name: 'Importeren' }).click();
-  await expect(dialog.getByRole('alert')).toHaveText('Dit bestand kan niet worden geïmporteerd: het bestand is leeg.');
-  await expect(file).toHaveAttribute('aria-invalid', 'true');
-  await expect(file).toBeFocused();
-
-  await file.setInputFiles({ name: 'binair.md', mimeType: 'text/markdown', buffer: Buffer.from('# Kop\n\u0000\u0001') });
-  await dialog.getByRole('button', { name: 'Importeren' }).click();
-  await expect(dialog.getByRole('alert')).toHaveText('Dit bestand kan niet worden geïmporteerd: dit is geen tekstbestand.');
-
-  // Over 1 MiB: said as soon as the file is chosen (the server would answer 413).
-  await file.setInputFiles({ name: 'groot.md', mimeType: 'text/markdown', buffer: Buffer.alloc(1024 * 1024 + 10, 'a') });
-  await expect(dialog.getByRole('alert')).toHaveText('Het bestand is groter dan 1 MB; groter mag een presentatiebestand niet zijn.');
-
+  const dialog = new ImportDeckDialog(page);
+  await dialog.open();
+  await dialog.choose('kwartaal.md', SLIDEV_DECK);
+  await expect(dialog.status).toHaveText(/^3 dia’s/);
+  const box = await dialog.dialog.boundingBox();
+  expect(box && box.x >= 0 && box.x + box.width <= 375).toBe(true);
+  // Nothing inside is wider than the dialog (no sideways scrolling).
+  expect(await dialog.dialog.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  await dialog.placeholder.scrollIntoViewIfNeeded();
+  await expect(dialog.placeholder).toBeInViewport();
   await expectNoSeriousViolations(page);
-  await dialog.getByRole('button', { name: 'Annuleren' }).click();
-  await expect(dialog).toBeHidden();
-  await expect(page.getByRole('button', { name: 'Importeren', exact: true })).toBeFocused();
-});
-
-test('import: the server’s 413 is shown as the size message', async ({ signedInPage: page, deckList }) => {
-  await page.route('**/api/decks/import', (route) =>
-    route.fulfill({ status: 413, contentType: 'application/json', body: JSON.stringify({ error: 'too-large', message: 'Request body is too large' }) }),
-  );
-  await deckList.goto();
-  await page.getByRole('button', { name: 'Importeren', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: 'Presentatie importeren' });
-  await dialog.getByLabel('Markdown-bestand').setInputFiles({ name: 'reveal.md', mimeType: 'text/markdown', buffer: REVEAL_DECK });
-  await dialog.getByRole('button', { name: 'Importeren' }).click();
-  await expect(dialog.getByRole('alert')).toHaveText('Het bestand is groter dan 1 MB; groter mag een presentatiebestand niet zijn.');
 });
 
 test('export menu in a deck row: Markdown downloads the deck file', async ({ signedInPage: page }) => {

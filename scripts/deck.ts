@@ -9,17 +9,21 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import * as Y from 'yjs';
 import { slideCount } from '../shared/deckModel.ts';
-import { buildDeck } from '../shared/deckFile/buildDeck.ts';
-import { NotADeckError, parseDeck } from '../shared/deckFile/parseDeck.ts';
 import { deckToMarkdown } from '../shared/deckFile/toMarkdown.ts';
-import { createDeck } from '../server/decks.ts';
+import type { ImportReport } from '../shared/importReport.ts';
+import { MAX_DECK_FILE_BYTES } from '../shared/limits.ts';
+import { newId } from '../server/auth/tokens.ts';
+import { createDeckFromUpdate } from '../server/decks.ts';
+import { fileTooLarge, runImport, withRemoteImageNotices } from '../server/import/importPipeline.ts';
 import { PostgresStore } from '../server/storage/PostgresStore.ts';
 import { SqliteStore } from '../server/storage/SqliteStore.ts';
 import type { Store } from '../server/storage/Store.ts';
 
 const USAGE = `usage:
-  npm run deck -- import <file.md> [--server URL --user NAME --password PW | --data-dir DIR | --database-url URL]
-  npm run deck -- export <deck-id> [file.md] [same options]`;
+  npm run deck -- import <file.md> [--server URL --user NAME --password PW [--remote-images fetch|placeholder] | --data-dir DIR | --database-url URL]
+  npm run deck -- export <deck-id> [file.md] [same options]
+An import is refused over ${MAX_DECK_FILE_BYTES} bytes or 1000 slides, as the server refuses it. Remote images are
+fetched only through a server (--remote-images fetch); directly on a store they stay remote placeholders.`;
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
@@ -34,11 +38,38 @@ const { values, positionals } = parseArgs({
     password: { type: 'string' },
     'data-dir': { type: 'string' },
     'database-url': { type: 'string' },
+    'remote-images': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
 const [command, first, second] = positionals;
 if (values.help || !command || !first || !['import', 'export'].includes(command)) fail(USAGE);
+if (values['remote-images'] !== undefined && !['fetch', 'placeholder'].includes(values['remote-images'])) fail('--remote-images is fetch or placeholder');
+
+const READ_ERRORS: Record<string, string> = { ENOENT: 'no such file', EACCES: 'permission denied', EPERM: 'permission denied', EISDIR: 'is a directory', ENOTDIR: 'no such file', ELOOP: 'too many symbolic links' };
+
+/** The file's bytes, refused by size before reading it (fs.statSync) and with one line for any read error. */
+function readDeckFile(file: string): Uint8Array {
+  try {
+    const stat = fs.statSync(file);
+    if (stat.isDirectory()) fail(`cannot read ${file}: is a directory`);
+    if (stat.size > MAX_DECK_FILE_BYTES) fail(`cannot import ${file}: ${fileTooLarge(stat.size).message}`);
+    return fs.readFileSync(file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? '';
+    fail(`cannot read ${file}: ${READ_ERRORS[code] ?? (code || (err as Error).message)}`);
+  }
+}
+
+/** What the import did: the numbers, then each notice on a line of its own. */
+function printReport(report: ImportReport): void {
+  const lines = [`  ${report.dialect} file (${report.encoding}), title "${report.title}"`, `  ${report.slides} slides, ${report.slidesWithNotes} with speaker notes`];
+  if (report.notices.length === 0) lines.push('  nothing needed changing');
+  for (const n of report.notices) {
+    lines.push(`  ${n.slide === undefined ? 'file' : `slide ${n.slide}`}: ${n.code}${n.detail === undefined ? '' : ` ${n.detail}`}${n.count > 1 ? ` (${n.count}×)` : ''}`);
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
 
 async function viaServer(base: string): Promise<void> {
   const user = values.user ?? process.env.TUSSENSTAND_USER;
@@ -48,10 +79,14 @@ async function viaServer(base: string): Promise<void> {
   if (login.status !== 200) fail(`sign-in failed (${login.status}): ${await login.text()}`);
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
   if (command === 'import') {
-    const res = await fetch(`${base}/api/decks/import`, { method: 'POST', headers: { 'content-type': 'text/markdown', cookie }, body: fs.readFileSync(first!, 'utf8') });
-    const body = (await res.json()) as { id?: string; slideCount?: number; message?: string };
+    const bytes = readDeckFile(first!);
+    const query = values['remote-images'] ? `?remoteImages=${values['remote-images']}` : '';
+    // The bytes as they are: the server decodes them (UTF-8, UTF-16) as it does for the browser.
+    const res = await fetch(`${base}/api/decks/import${query}`, { method: 'POST', headers: { 'content-type': 'application/octet-stream', cookie }, body: new Uint8Array(bytes) });
+    const body = (await res.json()) as { id?: string; slideCount?: number; message?: string; report?: ImportReport };
     if (res.status !== 201) fail(`import refused (${res.status}): ${body.message}`);
     process.stdout.write(`imported ${body.slideCount} slides as deck ${body.id}\n`);
+    if (body.report) printReport(body.report);
   } else {
     const res = await fetch(`${base}/api/decks/${encodeURIComponent(first!)}/export.md`, { headers: { cookie } });
     if (res.status !== 200) fail(`export refused (${res.status}): ${await res.text()}`);
@@ -63,16 +98,15 @@ async function viaStore(store: Store): Promise<void> {
   try {
     await store.migrate();
     if (command === 'import') {
-      let parsed;
-      try {
-        parsed = parseDeck(fs.readFileSync(first!, 'utf8'));
-      } catch (err) {
-        if (err instanceof NotADeckError) fail(`cannot import: ${err.message}`);
-        throw err;
-      }
-      const deck = await createDeck(store, parsed.meta.title, null, (doc) => buildDeck(doc, parsed));
-      await store.recordDeckEvent({ deckId: deck.id, kind: 'imported', userId: null, detail: { dialect: parsed.dialect, via: 'cli' } });
+      // The server's pipeline and limits (server/import/importPipeline.ts), in this process.
+      const outcome = runImport({ bytes: readDeckFile(first!), build: true });
+      if (!outcome.ok) fail(`cannot import: ${outcome.failure.message}`);
+      const { result } = outcome;
+      const report = withRemoteImageNotices(result.report, 'placeholder', new Map());
+      const deck = await createDeckFromUpdate(store, { id: newId(), title: result.title, userId: null, slideCount: result.slideCount }, result.update!);
+      await store.recordDeckEvent({ deckId: deck.id, kind: 'imported', userId: null, detail: { dialect: report.dialect, slides: deck.slideCount, via: 'cli' } });
       process.stdout.write(`imported ${deck.slideCount} slides as deck ${deck.id}\n`);
+      printReport(report);
     } else {
       if (!(await store.getDeck(first!))) fail(`no deck ${first}`);
       const { snapshot, updates } = await store.loadDocument(first!);

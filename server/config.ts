@@ -87,6 +87,12 @@ export interface Config {
   databaseUrl: string | undefined;
   /** Redis pub/sub between instances (documents, awareness, revocations, statistics). */
   redisUrl: string | undefined;
+  /**
+   * TESTS ONLY: let an import's remote images be fetched from loopback and private addresses
+   * (a test's local HTTP server). Never read from the environment: always false in a real
+   * server, where such addresses are refused (server/images/remoteImages.ts).
+   */
+  allowPrivateImageHosts: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -119,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     versionEveryMs: e.VERSION_EVERY_MS,
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
+    allowPrivateImageHosts: false,
   };
 }
 

@@ -38,8 +38,15 @@ export class ConflictError extends Error {
   }
 }
 
-/** The input is over a size limit, named in the message (HTTP 413). */
-export class TooLargeError extends Error {}
+/** The input is over a size limit, named in the message (HTTP 413); `code` is the wire's `error` (e.g. 'too-many-slides'). */
+export class TooLargeError extends Error {
+  constructor(
+    message: string,
+    readonly code: string = 'too-large',
+  ) {
+    super(message);
+  }
+}
 
 /** Storage could not be read or written for now (HTTP 503; close code STORAGE_UNAVAILABLE). */
 export class StorageError extends Error {}

@@ -17,6 +17,12 @@ export const MAX_KEEP_AVAILABLE_DAYS = 90;
 export const MAX_DECK_FILE_BYTES = 1024 * 1024;
 /** Most slides one import may make (413 names it); real decks have tens. */
 export const MAX_IMPORT_SLIDES = 1000;
+/**
+ * Most nodes (blocks, list items, text runs, images, line breaks) one import may make (413
+ * names it). A 1000-slide deck has some tens of thousands; 1 MiB of one-line paragraphs would
+ * make 500 000, whose document takes over a gigabyte to build.
+ */
+export const MAX_IMPORT_NODES = 100_000;
 /** Deepest nesting of lists and quotes an import keeps; deeper content is lifted to this level (reported). */
 export const MAX_IMPORT_NESTING = 12;
 /** Most remote images one import fetches, each at most MAX_IMAGE_BYTES, within this many ms each. */

@@ -23,6 +23,15 @@ type Run = PptxGenJS.TextProps;
 const SLIDE_W = 13.333;
 const MARGIN = 0.6;
 const FONT = 'Calibri';
+/** Code: monospace (Consolas ships with Office; PowerPoint substitutes a monospace font elsewhere). */
+const CODE_FONT = 'Consolas';
+const CODE_MAX_PT = 16;
+const CODE_MIN_PT = 7;
+/** What an image from another website is called on its placeholder (the export does not fetch it). */
+const REMOTE_IMAGE: Record<'nl' | 'en', { title: string; noAlt: string }> = {
+  nl: { title: 'Afbeelding van een andere website', noAlt: 'Geen beschrijving' },
+  en: { title: 'Image from another website', noAlt: 'No description' },
+};
 const THEME_COLORS: Record<string, { background: string; text: string; accent: string }> = {
   tussenstand: { background: 'FFFFFF', text: '1F2937', accent: '1D4E89' },
   noord: { background: 'F7F4EC', text: '23313F', accent: '2F6F5E' },
@@ -50,8 +59,28 @@ function runs(nodes: TreeNode[], base: PptxGenJS.TextPropsOptions = {}): Run[] {
   return out;
 }
 
+/**
+ * A code block's font size: as large as fits `box` (inches) without wrapping its longest line
+ * or running past the bottom, between CODE_MIN_PT and CODE_MAX_PT. A monospace character
+ * is about 0.6 em wide; a line about 1.2 em high.
+ */
+export function codeFontSize(code: string, box: { w: number; h: number }): number {
+  const lines = code.split('\n');
+  const longest = Math.max(1, ...lines.map((line) => line.replace(/\t/g, '    ').length));
+  const byWidth = (box.w * 72 * 0.95) / (longest * 0.6);
+  const byHeight = (box.h * 72 * 0.95) / (lines.length * 1.2);
+  return Math.max(CODE_MIN_PT, Math.min(CODE_MAX_PT, Math.floor(Math.min(byWidth, byHeight))));
+}
+
+/** One run per line of code, in the monospace font, sized to fit. */
+function codeRuns(block: ElementNode, box: { w: number; h: number }): Run[] {
+  const code = plainText(block.content);
+  const fontSize = codeFontSize(code, box);
+  return code.split('\n').map((line) => ({ text: line.replace(/\t/g, '    '), options: { fontFace: CODE_FONT, fontSize, breakLine: true } }));
+}
+
 /** Paragraph-level runs for a block: the last run of each paragraph breaks the line. */
-function blockRuns(block: ElementNode, depth = 0): Run[] {
+function blockRuns(block: ElementNode, depth = 0, box: { w: number; h: number } = { w: SLIDE_W - 2 * MARGIN, h: 5 }): Run[] {
   const finish = (items: Run[], options: PptxGenJS.TextPropsOptions): Run[] => {
     if (items.length === 0) items.push({ text: '', options: {} });
     items[0]!.options = { ...items[0]!.options, ...options };
@@ -77,7 +106,7 @@ function blockRuns(block: ElementNode, depth = 0): Run[] {
             ),
         );
     case 'codeBlock':
-      return finish([{ text: plainText(block.content), options: { fontFace: 'Consolas' } }], {});
+      return finish(codeRuns(block, box), { paraSpaceAfter: 6 });
     default:
       return finish(runs(block.content), {});
   }
@@ -127,6 +156,19 @@ async function placeBlocks(pptx: PptxGenJS, slide: PptxGenJS.Slide, blocks: Elem
       if (data) {
         const type = data[0] === 0x89 ? 'png' : data[0] === 0xff ? 'jpeg' : data[0] === 0x47 ? 'gif' : 'webp';
         slide.addImage({ data: `image/${type};base64,${Buffer.from(data).toString('base64')}`, x: box.x, y, w: box.w, h: visualH - 0.1, sizing: { type: 'contain', w: box.w, h: visualH - 0.1 }, altText: String(visual.attrs.alt ?? '') });
+      } else if (!id && /^https?:\/\//i.test(src.trim())) {
+        // An image from another website is not fetched: a bordered box says what and where it is.
+        const words = REMOTE_IMAGE[language];
+        const alt = typeof visual.attrs.alt === 'string' ? visual.attrs.alt : '';
+        const href = safeLink(src);
+        slide.addText(
+          [
+            { text: words.title, options: { bold: true, breakLine: true } },
+            { text: alt || words.noAlt, options: { italic: !alt, breakLine: true } },
+            { text: src.trim(), options: { fontFace: CODE_FONT, fontSize: 12, ...(href ? { hyperlink: { url: href } } : {}) } },
+          ],
+          { x: box.x, y, w: box.w, h: visualH - 0.1, fontFace: FONT, fontSize: 16, color: colors.text, align: 'center', valign: 'middle', line: { color: '8A94A3', width: 1, dashType: 'dash' }, fit: 'shrink' },
+        );
       }
     } else {
       const rows = visual.content.filter((r): r is ElementNode => !isText(r)).map((row) =>
@@ -137,7 +179,8 @@ async function placeBlocks(pptx: PptxGenJS, slide: PptxGenJS.Slide, blocks: Elem
     y += visualH;
   }
   if (textBlocks.length > 0) {
-    slide.addText(textBlocks.flatMap((b) => blockRuns(b)), { x: box.x, y, w: box.w, h: box.y + box.h - y, fontFace: FONT, fontSize: 20, color: colors.text, valign: 'top' });
+    const textBox = { w: box.w, h: box.y + box.h - y };
+    slide.addText(textBlocks.flatMap((b) => blockRuns(b, 0, textBox)), { x: box.x, y, w: box.w, h: box.y + box.h - y, fontFace: FONT, fontSize: 20, color: colors.text, valign: 'top' });
   }
 }
 

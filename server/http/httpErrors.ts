@@ -35,7 +35,7 @@ function fromDomain(err: unknown): HttpError | null {
   if (err instanceof ValidationError) return new HttpError(400, 'validation', err.message, err.fields);
   if (err instanceof NotFoundError) return notFound(err.what);
   if (err instanceof ConflictError) return new HttpError(409, err.code, err.message, err.fields);
-  if (err instanceof TooLargeError) return new HttpError(413, 'too-large', err.message);
+  if (err instanceof TooLargeError) return new HttpError(413, err.code, err.message);
   return null;
 }
 

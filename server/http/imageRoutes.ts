@@ -7,11 +7,12 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { IMAGE_TYPES, imagePath, MAX_IMAGE_BYTES, type ImageType, type UploadedImage } from '../../shared/images.ts';
+import { IMAGE_TYPES, imagePath, MAX_IMAGE_BYTES, type UploadedImage } from '../../shared/images.ts';
 import { MAX_TOKEN_LENGTH } from '../../shared/limits.ts';
 import { LINK_TOKEN_PARAM } from '../../shared/syncMessages.ts';
 import { resolveLink } from '../auth/access.ts';
 import { newId } from '../auth/tokens.ts';
+import { sniffImage } from '../images/sniffImage.ts';
 import type { Services } from '../services.ts';
 import { DeckParams, editableDeck } from './deckAccess.ts';
 import { HttpError, notFound, parse } from './httpErrors.ts';
@@ -20,15 +21,6 @@ import { requireUser } from './requestAccess.ts';
 const ImageParams = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'not an image id') });
 /** A link holder's image address carries the link token, as the sync socket's does. */
 const ImageQuery = z.object({ [LINK_TOKEN_PARAM]: z.string().max(MAX_TOKEN_LENGTH).optional() });
-
-/** The first bytes each accepted format starts with. */
-function sniff(data: Buffer): ImageType | null {
-  if (data.length >= 8 && data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
-  if (data.length >= 3 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return 'image/jpeg';
-  if (data.length >= 6 && (data.subarray(0, 6).toString('latin1') === 'GIF87a' || data.subarray(0, 6).toString('latin1') === 'GIF89a')) return 'image/gif';
-  if (data.length >= 12 && data.subarray(0, 4).toString('latin1') === 'RIFF' && data.subarray(8, 12).toString('latin1') === 'WEBP') return 'image/webp';
-  return null;
-}
 
 export function imageRoutes(app: FastifyInstance, services: Services): void {
   const { store, registry } = services;
@@ -44,7 +36,7 @@ export function imageRoutes(app: FastifyInstance, services: Services): void {
       throw new HttpError(415, 'unsupported-media-type', `images must be one of ${IMAGE_TYPES.join(', ')}`);
     }
     const data = request.body;
-    const actual = sniff(data);
+    const actual = sniffImage(data);
     if (actual !== declared) throw new HttpError(415, 'unsupported-media-type', `the file is not a valid ${declared}`);
     const id = newId();
     await store.createImage({ id, deckId, contentType: actual, bytes: data.length, sha256: createHash('sha256').update(data).digest('hex'), createdBy: user.id }, data);

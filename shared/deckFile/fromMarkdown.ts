@@ -1,16 +1,46 @@
 /**
  * Reads Markdown content into the slide tree. Raw HTML never passes: apart from `<u>` and
  * `<br>`, tags are dropped (their text stays), links keep only http, https and mailto, and
- * images only http(s) and this server's own image paths.
+ * images only http(s) and this server's own image paths. Whatever is not kept as written is
+ * reported through `context.notices` (shared/importReport.ts, the "content" codes).
+ *
+ * Linear in the size of the input, and without recursion: an import runs on files of up to
+ * MAX_DECK_FILE_BYTES written by anyone, and `*`×n `y` `*`×n or `>`×100 000 must cost what
+ * markdown-it's own parse costs, not its square, and must not overflow the stack.
+ *  - every open token's matching close is found once (`matchingCloses`), not rescanned per level;
+ *  - the active marks are a counter per mark type (at most six distinct), not a stack copied
+ *    for every text run; adjacent runs merge when their mark keys (a short string) are equal;
+ *  - lists and quotes are walked with an explicit stack; beyond MAX_IMPORT_NESTING their
+ *    content is lifted into the deepest level kept (notice `nesting-flattened`).
  */
 import MarkdownIt from 'markdown-it';
-import { el, isText, text, type ElementNode, type Mark, type TreeNode } from './tree.ts';
+import type { ImportNoticeCode, ImportNotices } from '../importReport.ts';
+import { MAX_IMPORT_NESTING } from '../limits.ts';
+import { el, isText, text, type ElementNode, type Mark, type MarkName, type TreeNode } from './tree.ts';
 
+/**
+ * markdown-it's default maxNesting (100 token levels) bounds its own recursion; a line with
+ * more container markers than MAX_LINE_MARKERS is shortened first (see `capLineMarkers`),
+ * so that the text at the bottom of such a line is still parsed instead of cut off there.
+ */
 const md = new MarkdownIt({ html: true, linkify: false, typographer: false });
 type Token = ReturnType<typeof md.parse>[number];
 
+/** Quote and list markers kept at the start of one line: twice the nesting kept, well under markdown-it's 100 levels (a list counts two). */
+const MAX_LINE_MARKERS = 2 * MAX_IMPORT_NESTING;
+
 const SAFE_LINK = /^(https?:|mailto:)/i;
 const SAFE_IMAGE = /^(https?:\/\/|\/api\/images\/[A-Za-z0-9_-]+(\?[^"'<>\s]*)?$)/i;
+/** `$x$` or `$$…$$` (a price like "$5 and $6" does not match: the closing `$` follows a space). */
+const MATH = /\$\$|\$[^\s$](?:[^$\n]*[^\s$])?\$(?!\d)/;
+const FOOTNOTE = /\[\^[^\]\s]+\]/;
+
+export interface ContentContext {
+  /** Where notices about what was not kept as written go (none: not reported). */
+  notices?: ImportNotices;
+  /** 1-based slide number the notices name. */
+  slide?: number;
+}
 
 export function safeLink(href: string): string | null {
   const trimmed = href.trim();
@@ -22,24 +52,86 @@ export function safeImage(src: string): string | null {
   return SAFE_IMAGE.test(trimmed) ? trimmed : null;
 }
 
-function inlineNodes(tokens: Token[]): TreeNode[] {
+type Report = (code: ImportNoticeCode, detail?: string) => void;
+
+function reporter(context: ContentContext | undefined): Report {
+  const notices = context?.notices;
+  if (!notices) return () => {};
+  const slide = context.slide;
+  return (code, detail) => notices.add(code, { ...(slide === undefined ? {} : { slide }), ...(detail === undefined ? {} : { detail }) });
+}
+
+/**
+ * The marks open at a point of the text: a counter per type (`**a **b** c**` is bold once),
+ * the distinct ones in the order they were opened (the order the text nodes list them).
+ */
+class OpenMarks {
+  private readonly counts = new Map<MarkName, number>();
+  private readonly active: Mark[] = [];
+  /** Identifies the active set; equal keys mean equal marks. */
+  key = '';
+
+  open(mark: Mark): void {
+    const n = this.counts.get(mark.type) ?? 0;
+    this.counts.set(mark.type, n + 1);
+    if (n > 0) return;
+    this.active.push(mark);
+    this.rekey();
+  }
+
+  close(type: MarkName): void {
+    const n = this.counts.get(type) ?? 0;
+    if (n === 0) return;
+    this.counts.set(type, n - 1);
+    if (n > 1) return;
+    this.active.splice(
+      this.active.findIndex((m) => m.type === type),
+      1,
+    );
+    this.rekey();
+  }
+
+  /** A copy for a new text node (at most six marks). */
+  marks(): Mark[] {
+    return this.active.map((m) => ({ ...m }));
+  }
+
+  private rekey(): void {
+    this.key = this.active.map((m) => (m.href === undefined ? m.type : `${m.type}:${m.href}`)).join('\u0000');
+  }
+}
+
+/** A tag's name for a notice: `<span class="x">` and `</span>` are both `<span>`. */
+function tagName(html: string): string {
+  const match = /^<\/?([A-Za-z][A-Za-z0-9-]*)/.exec(html);
+  return match ? `<${match[1]!.toLowerCase()}>` : html.trim().slice(0, 40);
+}
+
+/**
+ * Inline tokens as text and inline nodes. `imagesAsText`: where an image node cannot stand
+ * (a heading, a table cell), its alt text is kept in its place.
+ */
+function inlineNodes(tokens: Token[], report: Report, imagesAsText = false): TreeNode[] {
   const out: TreeNode[] = [];
-  const marks: Mark[] = [];
-  const push = (mark: Mark): void => void marks.push(mark);
-  const pop = (type: Mark['type']): void => {
-    const at = marks.map((m) => m.type).lastIndexOf(type);
-    if (at >= 0) marks.splice(at, 1);
-  };
+  const marks = new OpenMarks();
+  /** The mark key of out's last node when that is a text node. */
+  let lastKey = '';
+  /** Whether each open link carries a link mark (an unsafe one keeps only its text). */
+  const links: boolean[] = [];
   const addText = (value: string): void => {
     if (value === '') return;
     const last = out.at(-1);
-    const current = marks.map((m) => ({ ...m }));
-    if (last && isText(last) && JSON.stringify(last.marks) === JSON.stringify(current)) last.text += value;
-    else out.push(text(value, current));
+    if (last && isText(last) && lastKey === marks.key) last.text += value;
+    else {
+      out.push(text(value, marks.marks()));
+      lastKey = marks.key;
+    }
   };
   for (const token of tokens) {
     switch (token.type) {
       case 'text':
+        if (MATH.test(token.content)) report('math');
+        if (FOOTNOTE.test(token.content)) report('footnote');
         addText(token.content);
         break;
       case 'softbreak':
@@ -49,55 +141,64 @@ function inlineNodes(tokens: Token[]): TreeNode[] {
         out.push(el('hardBreak'));
         break;
       case 'code_inline':
-        push({ type: 'code' });
+        marks.open({ type: 'code' });
         addText(token.content);
-        pop('code');
+        marks.close('code');
         break;
       case 'strong_open':
-        push({ type: 'bold' });
+        marks.open({ type: 'bold' });
         break;
       case 'strong_close':
-        pop('bold');
+        marks.close('bold');
         break;
       case 'em_open':
-        push({ type: 'italic' });
+        marks.open({ type: 'italic' });
         break;
       case 'em_close':
-        pop('italic');
+        marks.close('italic');
         break;
       case 's_open':
-        push({ type: 'strike' });
+        marks.open({ type: 'strike' });
         break;
       case 's_close':
-        pop('strike');
+        marks.close('strike');
         break;
       case 'link_open': {
-        const href = safeLink(String(token.attrGet('href') ?? ''));
+        const raw = String(token.attrGet('href') ?? '');
+        const href = safeLink(raw);
         // An unsafe link keeps its text and loses its target.
-        push(href ? { type: 'link', href } : { type: 'link' });
+        if (href) marks.open({ type: 'link', href });
+        else report('unsafe-link', raw);
+        links.push(href !== null);
         break;
       }
       case 'link_close':
-        pop('link');
+        if (links.pop()) marks.close('link');
         break;
       case 'image': {
-        const src = safeImage(String(token.attrGet('src') ?? ''));
+        const raw = String(token.attrGet('src') ?? '');
+        if (imagesAsText) {
+          report('image-in-heading', token.content || raw);
+          addText(token.content);
+          break;
+        }
+        const src = safeImage(raw);
         if (src) out.push(el('image', [], { src, alt: token.content }));
+        else report('unsafe-image', raw);
         break;
       }
       case 'html_inline': {
         const tag = token.content.toLowerCase().replace(/\s+/g, '');
-        if (tag === '<u>') push({ type: 'underline' });
-        else if (tag === '</u>') pop('underline');
+        if (tag === '<u>') marks.open({ type: 'underline' });
+        else if (tag === '</u>') marks.close('underline');
         else if (/^<br\/?>$/.test(tag)) out.push(el('hardBreak'));
+        else report('html-tag', tagName(token.content));
         break;
       }
       default:
         break;
     }
   }
-  // A link whose target was unsafe was pushed without href: drop that mark from the text.
-  for (const node of out) if (isText(node)) node.marks = node.marks.filter((m) => m.type !== 'link' || m.href);
   return out;
 }
 
@@ -139,55 +240,97 @@ function parseChart(body: string): ElementNode | null {
   return el('chart', [], result);
 }
 
-/** Block tokens from `start` until the matching close (or the end) as tree nodes. */
-function blockNodes(tokens: Token[], start: number, end: number): ElementNode[] {
-  const out: ElementNode[] = [];
-  let i = start;
-  const findClose = (from: number): number => {
-    let depth = 0;
-    for (let j = from; j < end; j++) {
-      depth += tokens[j]!.nesting;
-      if (depth === 0) return j;
+/** For each token that opens (nesting 1), the index of the token that closes it; one pass. */
+function matchingCloses(tokens: Token[]): Int32Array {
+  const close = new Int32Array(tokens.length).fill(tokens.length);
+  const open: number[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const nesting = tokens[i]!.nesting;
+    if (nesting === 1) open.push(i);
+    else if (nesting === -1) {
+      const at = open.pop();
+      if (at !== undefined) close[at] = i;
     }
-    return end - 1;
-  };
-  while (i < end) {
+  }
+  return close;
+}
+
+/**
+ * Where the walk is: the node list blocks go into, the index of the token that ends this
+ * container, and how many lists and quotes enclose that list. A flattened container adds
+ * no node: its frame writes into its parent's list.
+ */
+interface Frame {
+  out: TreeNode[];
+  end: number;
+  depth: number;
+  kind: 'root' | 'list' | 'flat-list' | 'item' | 'quote';
+  item?: ElementNode;
+}
+
+function blockNodes(tokens: Token[], report: Report): ElementNode[] {
+  const close = matchingCloses(tokens);
+  const root: TreeNode[] = [];
+  const stack: Frame[] = [{ out: root, end: tokens.length, depth: 0, kind: 'root' }];
+  let i = 0;
+  while (i < tokens.length) {
+    const top = stack.at(-1)!;
+    if (i === top.end && stack.length > 1) {
+      stack.pop();
+      if (top.item && top.item.content.length === 0) top.item.content.push(el('paragraph'));
+      i++;
+      continue;
+    }
     const token = tokens[i]!;
     switch (token.type) {
       case 'heading_open': {
-        const inline = tokens[i + 1]?.children ?? [];
-        out.push(el('heading', inlineNodes(inline).filter((n) => n.type !== 'image'), { level: Math.min(3, Number(token.tag.slice(1))) }));
-        i = findClose(i) + 1;
+        const level = Number(token.tag.slice(1));
+        if (level > 3) report('heading-level', token.tag);
+        top.out.push(el('heading', inlineNodes(tokens[i + 1]?.children ?? [], report, true), { level: Math.min(3, level) }));
+        i = close[i]! + 1;
         break;
       }
       case 'paragraph_open': {
-        out.push(...paragraphs(inlineNodes(tokens[i + 1]?.children ?? [])));
-        i = findClose(i) + 1;
+        top.out.push(...paragraphs(inlineNodes(tokens[i + 1]?.children ?? [], report)));
+        i = close[i]! + 1;
         break;
       }
       case 'bullet_list_open':
       case 'ordered_list_open': {
-        const close = findClose(i);
-        const items: ElementNode[] = [];
-        let j = i + 1;
-        while (j < close) {
-          const itemClose = findClose(j);
-          const inner = blockNodes(tokens, j + 1, itemClose);
-          items.push(el('listItem', inner.length > 0 ? inner : [el('paragraph')]));
-          j = itemClose + 1;
+        if (top.depth < MAX_IMPORT_NESTING) {
+          const list = el(token.type === 'bullet_list_open' ? 'bulletList' : 'orderedList', [], token.type === 'ordered_list_open' ? { start: Number(token.attrGet('start') ?? 1) } : {});
+          top.out.push(list);
+          stack.push({ out: list.content, end: close[i]!, depth: top.depth + 1, kind: 'list' });
+        } else {
+          report('nesting-flattened');
+          stack.push({ out: top.out, end: close[i]!, depth: top.depth, kind: 'flat-list' });
         }
-        out.push(el(token.type === 'bullet_list_open' ? 'bulletList' : 'orderedList', items, token.type === 'ordered_list_open' ? { start: Number(token.attrGet('start') ?? 1) } : {}));
-        i = close + 1;
+        i++;
+        break;
+      }
+      case 'list_item_open': {
+        if (top.kind === 'list') {
+          const item = el('listItem');
+          top.out.push(item);
+          stack.push({ out: item.content, end: close[i]!, depth: top.depth, kind: 'item', item });
+        } else stack.push({ out: top.out, end: close[i]!, depth: top.depth, kind: 'item' });
+        i++;
         break;
       }
       case 'blockquote_open': {
-        const close = findClose(i);
-        out.push(el('blockquote', blockNodes(tokens, i + 1, close)));
-        i = close + 1;
+        if (top.depth < MAX_IMPORT_NESTING) {
+          const quote = el('blockquote');
+          top.out.push(quote);
+          stack.push({ out: quote.content, end: close[i]!, depth: top.depth + 1, kind: 'quote' });
+        } else {
+          report('nesting-flattened');
+          stack.push({ out: top.out, end: close[i]!, depth: top.depth, kind: 'quote' });
+        }
+        i++;
         break;
       }
       case 'hr':
-        out.push(el('horizontalRule'));
+        top.out.push(el('horizontalRule'));
         i++;
         break;
       case 'fence':
@@ -195,39 +338,88 @@ function blockNodes(tokens: Token[], start: number, end: number): ElementNode[] 
         const info = token.info.trim().split(/\s+/)[0] ?? '';
         const body = token.content.replace(/\n$/, '');
         const chart = info === 'chart' ? parseChart(body) : null;
-        out.push(chart ?? el('codeBlock', body ? [text(body)] : [], info ? { language: info } : {}));
+        top.out.push(chart ?? el('codeBlock', body ? [text(body)] : [], info ? { language: info } : {}));
         i++;
         break;
       }
       case 'table_open': {
-        const close = findClose(i);
+        const end = close[i]!;
         const rows: ElementNode[] = [];
         let row: ElementNode[] | null = null;
-        for (let j = i + 1; j < close; j++) {
+        for (let j = i + 1; j < end; j++) {
           const t = tokens[j]!;
           if (t.type === 'tr_open') row = [];
           else if (t.type === 'tr_close' && row) {
             rows.push(el('tableRow', row));
             row = null;
           } else if ((t.type === 'th_open' || t.type === 'td_open') && row) {
-            const cellInline = inlineNodes(tokens[j + 1]?.children ?? []).filter((n) => n.type !== 'image');
+            const cellInline = inlineNodes(tokens[j + 1]?.children ?? [], report, true);
             row.push(el(t.type === 'th_open' ? 'tableHeader' : 'tableCell', [el('paragraph', cellInline)], { colspan: 1, rowspan: 1 }));
           }
         }
-        if (rows.length > 0) out.push(el('table', rows));
-        i = close + 1;
+        if (rows.length > 0) top.out.push(el('table', rows));
+        i = end + 1;
         break;
       }
+      case 'html_block':
+        // Raw markup never reaches a slide.
+        report('html-block', tagName(token.content));
+        i++;
+        break;
       default:
-        // html_block and anything unknown: dropped (raw markup never reaches a slide).
-        i = token.nesting === 1 ? findClose(i) + 1 : i + 1;
+        // Anything unknown (a reference definition, a stray close): dropped.
+        i = token.nesting === 1 ? close[i]! + 1 : i + 1;
         break;
     }
   }
-  return out;
+  return root as ElementNode[];
 }
 
-export function markdownToContent(markdown: string): ElementNode[] {
-  const tokens = md.parse(markdown, {});
-  return blockNodes(tokens, 0, tokens.length);
+/**
+ * Shortens lines that start with more than MAX_LINE_MARKERS quote or list markers (`>`,
+ * `-`/`*`/`+` or `1.` followed by a space): the markers past the limit are removed, the
+ * text after them stays. Such a line is nested far deeper than a slide keeps anyway
+ * (flattened, and reported); one scan per line, no backtracking regex.
+ */
+function capLineMarkers(markdown: string, report: Report): string {
+  if (!/(?:[>*+-]|\d[.)])[ \t]*(?:[>*+-]|\d[.)])/.test(markdown)) return markdown;
+  const lines = markdown.split('\n');
+  let changed = false;
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n]!;
+    let pos = 0;
+    let count = 0;
+    let keepUntil = 0;
+    let markersEnd = 0;
+    for (;;) {
+      let p = pos;
+      while (line[p] === ' ' || line[p] === '\t') p++;
+      const c = line[p];
+      if (c === '>') p++;
+      else if ((c === '-' || c === '*' || c === '+') && (line[p + 1] === ' ' || line[p + 1] === '\t')) p++;
+      else if (c !== undefined && c >= '0' && c <= '9') {
+        let q = p;
+        while (q < line.length && q - p < 9 && line[q]! >= '0' && line[q]! <= '9') q++;
+        if ((line[q] === '.' || line[q] === ')') && (line[q + 1] === ' ' || line[q + 1] === '\t' || q + 1 === line.length)) p = q + 1;
+        else break;
+      } else break;
+      count++;
+      pos = p;
+      markersEnd = p;
+      if (count === MAX_LINE_MARKERS) keepUntil = p;
+    }
+    if (count > MAX_LINE_MARKERS) {
+      lines[n] = `${line.slice(0, keepUntil)} ${line.slice(markersEnd).trimStart()}`;
+      changed = true;
+    }
+  }
+  if (!changed) return markdown;
+  report('nesting-flattened');
+  return lines.join('\n');
+}
+
+export function markdownToContent(markdown: string, context?: ContentContext): ElementNode[] {
+  const report = reporter(context);
+  const tokens = md.parse(capLineMarkers(markdown, report), {});
+  return blockNodes(tokens, report);
 }

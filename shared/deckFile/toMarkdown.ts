@@ -5,28 +5,58 @@
 import { Document as YamlDocument, isScalar } from 'yaml';
 import type * as Y from 'yjs';
 import { listSlides, readMeta } from '../deckModel.ts';
-import { safeImage, safeLink } from './fromMarkdown.ts';
+import { markdownToContent, safeImage, safeLink } from './fromMarkdown.ts';
 import { isText, readFragment, type ElementNode, type Mark, type TextNode, type TreeNode } from './tree.ts';
 
 export const FORMAT_ID = 'tussenstand/1';
 export const SLIDE_SEPARATOR = '\n\n---\n\n';
 
-/** Characters that would mean something to a Markdown reader wherever they stand. */
+/**
+ * Where a hard break stands in inline output until the block decides how to write it:
+ * `\` + newline in a paragraph, `<br>` in a heading or table cell (both one line).
+ */
+const BREAK = '\u0000';
+
+/**
+ * Characters that would mean something to a Markdown reader wherever they stand; `&` only
+ * where it would start a character reference; line ends as references (a newline in a text
+ * node would read back as a space).
+ */
 function escapeInline(value: string): string {
-  return value.replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`);
+  return value
+    .replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`)
+    .replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&')
+    .replace(/[\n\r]/g, (c) => (c === '\n' ? '&#10;' : '&#13;'))
+    .replaceAll(BREAK, '');
 }
 
-/** Characters that mean something only at the start of a line. */
+/**
+ * Characters that mean something only at the start of a line, and `Note:`, which starts the
+ * speaker notes in our format: written `Note\:` it stays text.
+ */
 function escapeLineStart(line: string): string {
-  return line.replace(/^(\s*)([#>+=-]|\d+[.)])/, (_m, space: string, mark: string) => `${space}${mark.replace(/^(\d+)([.)])$/, '$1\\$2').replace(/^([#>+=-])$/, '\\$1')}`);
+  if (/^Notes?:/i.test(line)) return line.replace(':', '\\:');
+  return line.replace(/^([#>+=-]|\d+[.)])/, (mark: string) => mark.replace(/^(\d+)([.)])$/, '$1\\$2').replace(/^([#>+=-])$/, '\\$1'));
 }
 
-const DELIMITERS: Record<Exclude<Mark['type'], 'link'>, [string, string]> = {
+/**
+ * Spaces and tabs at the start or end of a line are not text to a Markdown reader: written
+ * as character references (`&#32;`, `&#9;`), which it reads back as the same characters.
+ */
+const ref = (run: string): string => run.replace(/[ \t]/g, (c) => (c === ' ' ? '&#32;' : '&#9;'));
+
+function encodeEdges(line: string): string {
+  const lead = /^[ \t]*/.exec(line)![0];
+  if (lead.length === line.length) return ref(line);
+  const trail = /[ \t]*$/.exec(line)![0];
+  return ref(lead) + line.slice(lead.length, line.length - trail.length) + ref(trail);
+}
+
+const DELIMITERS: Record<Exclude<Mark['type'], 'link' | 'code'>, [string, string]> = {
   bold: ['**', '**'],
   italic: ['*', '*'],
   underline: ['<u>', '</u>'],
   strike: ['~~', '~~'],
-  code: ['`', '`'],
 };
 
 function sameMark(a: Mark, b: Mark): boolean {
@@ -34,15 +64,28 @@ function sameMark(a: Mark, b: Mark): boolean {
 }
 
 function open(mark: Mark): string {
-  return mark.type === 'link' ? '[' : DELIMITERS[mark.type][0];
+  return mark.type === 'link' ? '[' : DELIMITERS[mark.type as keyof typeof DELIMITERS][0];
 }
 
 function close(mark: Mark): string {
-  return mark.type === 'link' ? `](${mark.href?.replace(/[()\s]/g, (c) => encodeURIComponent(c))})` : DELIMITERS[mark.type][1];
+  return mark.type === 'link' ? `](${mark.href?.replace(/[()\s]/g, (c) => encodeURIComponent(c))})` : DELIMITERS[mark.type as keyof typeof DELIMITERS][1];
+}
+
+/**
+ * A code span that reads back as `code`: a backtick run longer than any inside it, and a
+ * space of padding where the content starts or ends with a backtick or is space-wrapped
+ * (CommonMark strips one space from each side then). In a table, `|` is escaped (the table
+ * splits cells before it reads code).
+ */
+function codeSpan(code: string, inTable: boolean): string {
+  const body = code.replace(/[\r\n]/g, ' ').replaceAll(BREAK, '');
+  const fence = '`'.repeat(Math.max(1, ...Array.from(body.matchAll(/`+/g), (m) => m[0].length + 1)));
+  const pad = body.startsWith('`') || body.endsWith('`') || (body.startsWith(' ') && body.endsWith(' ') && body.trim() !== '') ? ' ' : '';
+  return `${fence}${pad}${inTable ? body.replace(/\|/g, '\\|') : body}${pad}${fence}`;
 }
 
 /** Inline content: marks opened and closed like a stack, whitespace kept outside delimiters. */
-function inline(nodes: TreeNode[]): string {
+function inline(nodes: TreeNode[], inTable = false): string {
   let out = '';
   const active: Mark[] = [];
   const closeDownTo = (keep: number): void => {
@@ -51,36 +94,99 @@ function inline(nodes: TreeNode[]): string {
   for (const node of nodes) {
     if (!isText(node)) {
       closeDownTo(0);
-      if (node.type === 'hardBreak') out += '\\\n';
+      if (node.type === 'hardBreak') out += BREAK;
       else if (node.type === 'image') out += image(node);
-      else out += inline(node.content);
+      else out += inline(node.content, inTable);
       continue;
     }
     const t = node as TextNode;
+    const code = t.marks.some((m) => m.type === 'code');
     // The shared document can hold any href (a forged client wrote it): a link the import would refuse keeps only its text.
-    const marks = t.marks.filter((m) => m.type !== 'link' || (m.href !== undefined && safeLink(m.href) !== null));
+    const marks = t.marks.filter((m) => m.type !== 'code' && (m.type !== 'link' || (m.href !== undefined && safeLink(m.href) !== null)));
     // Keep the longest prefix of open marks that this run also has.
     let keep = 0;
     while (keep < active.length && marks.some((m) => sameMark(m, active[keep]!))) keep++;
+    const openMissing = (): void => {
+      for (const mark of marks) {
+        if (active.some((m) => sameMark(m, mark))) continue;
+        out += open(mark);
+        active.push(mark);
+      }
+    };
+    closeDownTo(keep);
+    if (code) {
+      if (t.text === '') continue;
+      openMissing();
+      out += codeSpan(t.text, inTable);
+      continue;
+    }
     const leading = /^\s*/.exec(t.text)![0];
     const trailing = t.text.length > leading.length ? /\s*$/.exec(t.text)![0] : '';
     const core = t.text.slice(leading.length, t.text.length - trailing.length);
-    closeDownTo(keep);
-    out += leading.replace(/\s/g, ' ');
+    out += escapeInline(leading);
     if (core === '') continue;
-    for (const mark of marks) {
-      if (active.some((m) => sameMark(m, mark))) continue;
-      out += open(mark);
-      active.push(mark);
-    }
-    out += marks.some((m) => m.type === 'code') ? core.replace(/`/g, "'") : escapeInline(core);
+    openMissing();
+    out += escapeInline(core);
     if (trailing) {
       closeDownTo(0);
-      out += trailing.replace(/\s/g, ' ');
+      out += escapeInline(trailing);
     }
   }
   closeDownTo(0);
   return out;
+}
+
+/** The same inline content without marks: what an export falls back to when marks would not read back. */
+function unmarked(nodes: TreeNode[]): TreeNode[] {
+  const out: TreeNode[] = [];
+  const flat = (list: TreeNode[]): void => {
+    for (const node of list) {
+      if (isText(node)) {
+        const last = out.at(-1);
+        if (last && isText(last)) last.text += node.text;
+        else out.push({ type: 'text', text: node.text, marks: [] });
+      } else if (node.type === 'hardBreak') out.push(node);
+      else if (node.type === 'image') flat([{ type: 'text', text: typeof node.attrs.alt === 'string' ? node.attrs.alt : '', marks: [] }]);
+      else flat(node.content);
+    }
+  };
+  flat(nodes);
+  return out;
+}
+
+/** A hard break at the end of a paragraph or heading is not read back: not written. */
+function withoutTrailingBreaks(nodes: TreeNode[]): TreeNode[] {
+  let end = nodes.length;
+  while (end > 0 && nodes[end - 1]!.type === 'hardBreak') end--;
+  return nodes.slice(0, end);
+}
+
+function paragraphText(nodes: TreeNode[]): string {
+  return inline(nodes)
+    .split(BREAK)
+    .map((line) => escapeLineStart(encodeEdges(line)))
+    .join('\\\n');
+}
+
+function headingText(node: ElementNode, nodes: TreeNode[]): string {
+  const level = Math.min(3, Math.max(1, Number(node.attrs.level) || 1));
+  // A `#` at the end would read as a closing sequence.
+  const body = inline(nodes).split(BREAK).map(encodeEdges).join('<br>').replace(/#$/, '\\#');
+  return `${'#'.repeat(level)} ${body}`;
+}
+
+/**
+ * Inline Markdown checked by reading it back: when marks cannot be written so that they read
+ * back as they are (`**` next to punctuation, say), the text is written without them — the
+ * characters always survive, and a second export is the same as the first.
+ */
+function checked(node: ElementNode, write: (nodes: TreeNode[]) => string): string {
+  const nodes = withoutTrailingBreaks(node.content);
+  if (!nodes.some((n) => !isText(n) || n.text.trim() !== '')) return '';
+  const rich = write(nodes);
+  const back = markdownToContent(rich);
+  if (back.length === 1 && back[0]!.type === node.type && write(withoutTrailingBreaks(back[0]!.content)) === rich) return rich;
+  return write(unmarked(nodes));
 }
 
 function image(node: ElementNode): string {
@@ -109,7 +215,14 @@ function chartBlock(node: ElementNode): string {
 
 function table(node: ElementNode): string {
   const rows = node.content.filter((r): r is ElementNode => !isText(r)).map((row) =>
-    row.content.filter((c): c is ElementNode => !isText(c)).map((cell) => inline(cell.content.flatMap((p) => (isText(p) ? [p] : p.content))).replace(/\n/g, ' ')),
+    row.content
+      .filter((c): c is ElementNode => !isText(c))
+      .map((cell) =>
+        inline(cell.content.flatMap((p) => (isText(p) ? [p] : p.content)), true)
+          .split(BREAK)
+          .map(encodeEdges)
+          .join('<br>'),
+      ),
   );
   if (rows.length === 0) return '';
   const width = Math.max(...rows.map((r) => r.length));
@@ -117,23 +230,31 @@ function table(node: ElementNode): string {
   return [line(rows[0]!), `| ${Array.from({ length: width }, () => '---').join(' | ')} |`, ...rows.slice(1).map(line)].join('\n');
 }
 
-function block(node: ElementNode): string {
+function block(node: ElementNode, alternate = false): string {
   switch (node.type) {
     case 'heading':
-      return `${'#'.repeat(Math.min(3, Math.max(1, Number(node.attrs.level) || 1)))} ${inline(node.content)}`;
+      return checked(node, (nodes) => headingText(node, nodes));
     case 'paragraph':
-      return escapeLineStart(inline(node.content));
-    case 'blockquote':
-      return indent(blocks(node.content), '> ').replace(/^$/gm, '>');
+      return checked(node, paragraphText);
+    case 'blockquote': {
+      const body = blocks(node.content);
+      return body === '' ? '' : indent(body, '> ').replace(/^$/gm, '>');
+    }
     case 'bulletList':
-    case 'orderedList':
+    case 'orderedList': {
+      const start = node.type === 'orderedList' && Number.isInteger(Number(node.attrs.start)) && Number(node.attrs.start) >= 0 ? Math.min(Number(node.attrs.start), 99_999_999) : 1;
+      // A list right after a list of the same kind would read as one list: it takes the other marker.
+      const bullet = alternate ? '* ' : '- ';
+      const delimiter = alternate ? ')' : '.';
       return node.content
         .filter((item): item is ElementNode => !isText(item))
         .map((item, i) => {
-          const marker = node.type === 'bulletList' ? '- ' : `${i + 1}. `;
-          return indent(blocks(item.content), ' '.repeat(marker.length), marker);
+          const marker = node.type === 'bulletList' ? bullet : `${start + i}${delimiter} `;
+          const body = blocks(item.content);
+          return body === '' ? marker.trimEnd() : indent(body, ' '.repeat(marker.length), marker);
         })
         .join('\n');
+    }
     case 'horizontalRule':
       return '***';
     case 'codeBlock': {
@@ -154,12 +275,19 @@ function block(node: ElementNode): string {
   }
 }
 
-/** Blocks are separated by a blank line; list items' paragraphs stay tight. */
+/** Blocks are separated by a blank line; list items' paragraphs stay tight; a block with nothing to write is left out. */
 function blocks(nodes: TreeNode[]): string {
-  return nodes
-    .filter((n): n is ElementNode => !isText(n))
-    .map(block)
-    .join('\n\n');
+  const out: string[] = [];
+  let previous: { type: string; alternate: boolean } | null = null;
+  for (const node of nodes) {
+    if (isText(node)) continue;
+    const alternate: boolean = previous !== null && previous.type === node.type && (node.type === 'bulletList' || node.type === 'orderedList') && !previous.alternate;
+    const written = block(node, alternate);
+    if (written === '') continue;
+    out.push(written);
+    previous = { type: node.type, alternate };
+  }
+  return out.join('\n\n');
 }
 
 export function contentToMarkdown(nodes: TreeNode[]): string {

@@ -72,6 +72,18 @@ function marksToAttributes(marks: Mark[]): Record<string, unknown> {
   return attributes;
 }
 
+/**
+ * Children are inserted this many at a time: Yjs spreads a not-yet-integrated element's
+ * children into one call (`splice(i, 0, ...content)`), which overflows the stack for an
+ * imported list of a few hundred thousand items.
+ */
+const INSERT_CHUNK = 10_000;
+
+/** Appends `children` at `start` (a new element's length cannot be read before it is in a document). */
+function insertAll(parent: Y.XmlElement | Y.XmlFragment, start: number, children: (Y.XmlElement | Y.XmlText)[]): void {
+  for (let at = 0; at < children.length; at += INSERT_CHUNK) parent.insert(start + at, children.slice(at, at + INSERT_CHUNK) as Y.XmlElement[]);
+}
+
 /** Builds Yjs nodes for `nodes`; text is filled in after the nodes are part of a document. */
 function build(nodes: TreeNode[], pending: [Y.XmlText, TextNode[]][]): (Y.XmlElement | Y.XmlText)[] {
   const out: (Y.XmlElement | Y.XmlText)[] = [];
@@ -90,7 +102,7 @@ function build(nodes: TreeNode[], pending: [Y.XmlText, TextNode[]][]): (Y.XmlEle
     run = null;
     const element = new Y.XmlElement(node.type);
     for (const [k, v] of Object.entries(node.attrs)) if (v !== null && v !== undefined) element.setAttribute(k, v as string);
-    element.insert(0, build(node.content, pending));
+    insertAll(element, 0, build(node.content, pending));
     out.push(element);
   }
   return out;
@@ -99,7 +111,7 @@ function build(nodes: TreeNode[], pending: [Y.XmlText, TextNode[]][]): (Y.XmlEle
 /** Appends `nodes` to a fragment that is part of a Y.Doc. */
 export function writeFragment(fragment: Y.XmlFragment, nodes: TreeNode[]): void {
   const pending: [Y.XmlText, TextNode[]][] = [];
-  fragment.insert(fragment.length, build(nodes, pending) as Y.XmlElement[]);
+  insertAll(fragment, fragment.length, build(nodes, pending));
   for (const [yText, runs] of pending) {
     let offset = 0;
     for (const run of runs) {

@@ -30,6 +30,11 @@ async function slidesOf(fx: { s: { wsUrl: string }; api: ApiClient }, id: string
   return slides;
 }
 
+async function postBytes(fx: { s: { url: string }; api: ApiClient }, bytes: Uint8Array) {
+  const res = await fetch(`${fx.s.url}/api/decks/import`, { method: 'POST', body: Buffer.from(bytes), headers: { cookie: fx.api.cookie!, 'content-type': 'text/markdown' } });
+  return { status: res.status, body: (await res.json()) as Record<string, any> };
+}
+
 describe('decks as Markdown files', () => {
   const fx = serverFixture();
 
@@ -77,8 +82,46 @@ describe('decks as Markdown files', () => {
     expect(slides.map((s) => s.layout)).toEqual(['title', 'two-columns', 'title-content', 'quote']);
     expect(slides[0]!.notes).toBe('Welkom iedereen.');
     expect(slides[1]!.notes).toBe('Dit is de notitie van de tweede dia. Met een tweede regel.');
-    expect(slides[2]!.notes).toBe('laatste commentaar is de notitie');
+    // Only the last comment, at the end of the slide, is Slidev's note; another comment's text is kept after it.
+    expect(slides[2]!.notes).toBe('laatste commentaar is de notitie\neerste commentaar');
     expect(slides.map((s) => s.text).join()).not.toContain('eerste commentaar');
+    expect(res.body.report.notices).toContainEqual(expect.objectContaining({ code: 'comment-kept', slide: 3, detail: 'eerste commentaar' }));
+  });
+
+  test('every reply carries the report: dialect, counts, notices, remote images', async () => {
+    const res = await importDeck(fx.api, fixture('slidev/briefing.md'));
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ slideCount: 8, dialect: 'slidev' });
+    expect(res.body.report).toMatchObject({ dialect: 'slidev', encoding: 'utf-8', title: 'Briefing Spoor 3 — maart', slides: 8, slidesWithNotes: 3 });
+    const codes = (res.body.report.notices as { code: string }[]).map((n) => n.code);
+    for (const code of ['hidden-slide', 'src-import', 'slot-columns', 'layout-unknown', 'fragment']) expect(codes).toContain(code);
+    const marp = await importDeck(fx.api, fixture('marp/heading-divider.md'));
+    expect(marp.body).toMatchObject({ slideCount: 5, dialect: 'marp' });
+    expect(marp.body.report.remoteImages).toEqual([expect.objectContaining({ url: 'https://example.org/kaart.png', slide: 3 })]);
+    const revealMd = await importDeck(fx.api, fixture('reveal-md/custom-separators.md'));
+    expect(revealMd.body).toMatchObject({ slideCount: 4, dialect: 'reveal-md' });
+    const hedgedoc = await importDeck(fx.api, fixture('hedgedoc/overleg.md'));
+    expect(hedgedoc.body).toMatchObject({ slideCount: 4, dialect: 'hedgedoc' });
+  });
+
+  test('encodings: UTF-8 with a BOM and UTF-16 with a BOM import; Latin-1 is refused with a reason', async () => {
+    const text = '# Één 中文 😀\n\nNote: welkom\n';
+    const utf8 = new TextEncoder().encode(text);
+    const bom = await postBytes(fx, new Uint8Array([0xef, 0xbb, 0xbf, ...utf8]));
+    expect(bom.status).toBe(201);
+    expect(bom.body.title).toBe('Één 中文 😀');
+    const utf16 = new Uint8Array(2 + text.length * 2);
+    utf16.set([0xff, 0xfe]);
+    for (let i = 0; i < text.length; i++) {
+      utf16[2 + 2 * i] = text.charCodeAt(i) & 0xff;
+      utf16[3 + 2 * i] = text.charCodeAt(i) >> 8;
+    }
+    const le = await postBytes(fx, utf16);
+    expect(le.status).toBe(201);
+    expect(le.body.title).toBe('Één 中文 😀');
+    const latin1 = await postBytes(fx, new Uint8Array([0x23, 0x20, 0xc9, 0xe9, 0x6e, 0x0a]));
+    expect(latin1.status).toBe(400);
+    expect(latin1.body.message).toContain('UTF-8');
   });
 
   test('Marp: comments are notes, directives are ignored', async () => {

@@ -3,8 +3,9 @@
  * job API) and version history. Errors are ApiRequestErrors, as from http.ts.
  */
 import type { DeckSummary } from '../../../shared/api.ts';
-import type { CreateVersionRequest, ImportedDeck, RestoreVersionResponse, TemplateInfo, TemplateListResponse, VersionInfo, VersionListResponse } from '../../../shared/deckFilesApi.ts';
+import type { CreateVersionRequest, ImportedDeck, ImportPreview, RestoreVersionResponse, TemplateInfo, TemplateListResponse, VersionInfo, VersionListResponse } from '../../../shared/deckFilesApi.ts';
 import type { ExportFormat, ExportJobInfo } from '../../../shared/exports.ts';
+import type { ImportReport, RemoteImageChoice } from '../../../shared/importReport.ts';
 import { ApiRequestError, apiUpload, http, type RequestOptions } from './http.ts';
 
 const deckPath = (id: string): string => `/api/decks/${encodeURIComponent(id)}`;
@@ -27,10 +28,32 @@ export const createDeckFromTemplate = (title: string, template: string, period: 
 /** The server refuses deck files larger than this with 413 (defined in shared/limits.ts). */
 export { MAX_DECK_FILE_BYTES as MAX_IMPORT_BYTES } from '../../../shared/limits.ts';
 
-export type { DeckDialect, ImportedDeck } from '../../../shared/deckFilesApi.ts';
+/** The server refuses a file that would make more slides than this with 413. */
+export { MAX_IMPORT_SLIDES, MAX_REMOTE_IMAGES } from '../../../shared/limits.ts';
 
-/** Uploads a Markdown file as it is; the server recognises the dialect. */
-export const importDeck = (file: Blob): Promise<ImportedDeck> => apiUpload<ImportedDeck>('/api/decks/import', file, 'text/markdown');
+export type { DeckDialect, ImportedDeck } from '../../../shared/deckFilesApi.ts';
+export type { ImportNotice, ImportNoticeCode, ImportReport, RemoteImageChoice, RemoteImageRef } from '../../../shared/importReport.ts';
+
+/**
+ * What importing the file would do, without storing anything (`dryRun=true`). The file's
+ * bytes go as they are: the server decides the encoding and the dialect, so the report
+ * describes exactly what `importDeck` with the same file makes.
+ */
+export async function previewImport(file: Blob, options?: RequestOptions): Promise<ImportReport> {
+  const { report } = await apiUpload<ImportPreview>('/api/decks/import?dryRun=true', file, 'text/markdown', options);
+  return report;
+}
+
+export interface ImportDeckOptions extends RequestOptions {
+  /** What to do with images on other sites; the server's default is `placeholder`. */
+  remoteImages?: RemoteImageChoice;
+}
+
+/** Uploads a Markdown file as a new deck; the reply carries the report of what the import did. */
+export function importDeck(file: Blob, { remoteImages, ...options }: ImportDeckOptions = {}): Promise<ImportedDeck> {
+  const query = remoteImages ? `?${new URLSearchParams({ remoteImages }).toString()}` : '';
+  return apiUpload<ImportedDeck>(`/api/decks/import${query}`, file, 'text/markdown', options);
+}
 
 /* ---- Exports ---- */
 

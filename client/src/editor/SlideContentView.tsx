@@ -4,13 +4,48 @@
  * and the thumbnails. Only known node names become their elements; text is always text;
  * links and images pass the checks in safeUrl.ts. There is no HTML parsing anywhere here.
  */
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { statDefinition } from '../../../shared/statsCatalogue.ts';
 import { LazyChartView as ChartView } from '../charts/LazyChartView.tsx';
+import { languageClass } from '../format/codeLanguage.ts';
 import { currentLanguage } from '../i18n/index.ts';
-import { safeHref, safeImageSrc } from './safeUrl.ts';
-import type { SlideNode } from './slideTree.ts';
+import { isUploadedImage, safeHref, safeImageSrc } from './safeUrl.ts';
+import { treeText, type SlideNode } from './slideTree.ts';
+
+/** The highlighter and its grammars load with the first code block a page shows. */
+const HighlightedCode = lazy(() =>
+  import('../format/HighlightedCode.tsx').catch(() => ({
+    // The chunk did not arrive (offline, a deploy in between): the code, unhighlighted.
+    default: ({ code, language }: { code: string; language: unknown }) => <code className={languageClass(language) ?? undefined}>{code}</code>,
+  })),
+);
+
+/**
+ * Every node name this renderer draws as itself. The editor's schema must not hold a node
+ * that is missing here (editorSchema.test.ts checks): anything else is drawn as a bare
+ * `<div data-unknown-node>` keeping only its text.
+ */
+export const RENDERED_NODES = [
+  'paragraph',
+  'heading',
+  'bulletList',
+  'orderedList',
+  'listItem',
+  'blockquote',
+  'horizontalRule',
+  'hardBreak',
+  'codeBlock',
+  'image',
+  'table',
+  'tableRow',
+  'tableCell',
+  'tableHeader',
+  'chart',
+] as const;
+
+/** Every mark this renderer draws (see slideTree.ts TextMarks). */
+export const RENDERED_MARKS = ['bold', 'italic', 'underline', 'strike', 'code', 'link'] as const;
 
 export interface SlideContentViewProps {
   nodes: SlideNode[];
@@ -51,6 +86,45 @@ function ChartPlaceholder({ statKey, view }: { statKey: string; view: string }) 
       </span>
       <span className="chart-placeholder__label">{t('editor:chartPlaceholder', { name })}</span>
     </div>
+  );
+}
+
+/** Plain until the highlighter has loaded, then highlighted: the same element either way (`pre.code-block > code`), as the editor draws it. */
+function CodeBlock({ code, language }: { code: string; language: unknown }) {
+  return (
+    <pre className="code-block">
+      <Suspense
+        fallback={
+          <code className={languageClass(language) ?? undefined} data-highlight-pending="">
+            {code}
+          </code>
+        }
+      >
+        <HighlightedCode code={code} language={language} />
+      </Suspense>
+    </pre>
+  );
+}
+
+/**
+ * An image from another site: the page's Content-Security-Policy does not load it, so it is
+ * shown as a box with its description and address (as the editor's image node view does).
+ */
+function RemoteImage({ src, alt, interactive }: { src: string; alt: string; interactive: boolean }) {
+  const { t } = useTranslation();
+  const href = interactive ? safeHref(src) : null;
+  return (
+    <figure className="image-remote" data-remote-image="">
+      <span className="image-remote__title">{t('editor:remoteImage.notShown')}</span>
+      <span className="image-remote__alt">{alt ? t('editor:remoteImage.alt', { alt }) : t('editor:remoteImage.noAlt')}</span>
+      {href ? (
+        <a className="image-remote__url" href={href} target="_blank" rel="noopener noreferrer nofollow">
+          {src}
+        </a>
+      ) : (
+        <span className="image-remote__url">{src}</span>
+      )}
+    </figure>
   );
 }
 
@@ -107,9 +181,13 @@ function renderElement(node: Extract<SlideNode, { kind: 'element' }>, key: numbe
       return <hr key={key} />;
     case 'hardBreak':
       return <br key={key} />;
+    case 'codeBlock':
+      return <CodeBlock key={key} code={treeText(node.children)} language={attrs.language} />;
     case 'image': {
       const src = safeImageSrc(attrs.src);
-      return src ? <img key={key} src={src} alt={typeof attrs.alt === 'string' ? attrs.alt : ''} loading="lazy" decoding="async" /> : null;
+      const alt = typeof attrs.alt === 'string' ? attrs.alt : '';
+      if (src && !isUploadedImage(src)) return <RemoteImage key={key} src={src} alt={alt} interactive={interactive} />;
+      return src ? <img key={key} src={src} alt={alt} title={typeof attrs.title === 'string' ? attrs.title : undefined} loading="lazy" decoding="async" /> : null;
     }
     case 'table':
       return (
@@ -134,7 +212,11 @@ function renderElement(node: Extract<SlideNode, { kind: 'element' }>, key: numbe
       return <ChartPreview key={key} attrs={attrs} />;
     default:
       // An element this client does not know (a newer version wrote it): keep its text.
-      return <div key={key}>{children}</div>;
+      return (
+        <div key={key} data-unknown-node={node.name}>
+          {children}
+        </div>
+      );
   }
 }
 

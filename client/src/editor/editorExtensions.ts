@@ -4,16 +4,20 @@
  * Ctrl+Z goes to the Collaboration extension's undo, which only undoes this user's typing.
  */
 import { Extension, type AnyExtension } from '@tiptap/core';
+import { Code } from '@tiptap/extension-code';
+import { CodeBlockLowlight } from '@tiptap/extension-code-block-lowlight';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
-import Image from '@tiptap/extension-image';
+import { Link } from '@tiptap/extension-link';
 import { TableKit } from '@tiptap/extension-table';
 import { Placeholder } from '@tiptap/extensions';
 import StarterKit from '@tiptap/starter-kit';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import { ChartBlock } from '../charts/ChartBlock.tsx';
-import { safeHref, safeImageSrc } from './safeUrl.ts';
+import { editorLowlight } from '../format/highlight.ts';
+import { SafeImage } from './imageNode.ts';
+import { safeHref } from './safeUrl.ts';
 
 /** Who this editor is in awareness. The caret extension writes it as the whole `user` field, so it carries the id too. */
 export interface CaretUser {
@@ -70,26 +74,40 @@ const EditorShortcuts = Extension.create<{ onLink?: () => void; onToolbar?: () =
   },
 });
 
-/** Images only load from this server's uploads or http(s): a src arriving through the shared document is checked again. */
-const SafeImage = Image.extend({
+/** Links open in a new tab without the opener; these are rendered from the options, never stored per link. */
+const LINK_RENDERED = { rel: 'noopener noreferrer nofollow', target: '_blank' };
+
+/**
+ * A link stores its href (and a pasted title) only. Tiptap's own link takes the defaults of
+ * `target`, `rel` and `class` from the rendered attributes, and y-prosemirror would then
+ * write them into every link of a paragraph the moment someone types in it.
+ */
+const DeckLink = Link.extend({
+  // Not exitable: Tiptap's "exit" inserts a space when the cursor is moved right at the end
+  // of a paragraph that ends in a link, so merely moving through a slide would change it.
+  // Not inclusive instead: what is typed after a link is not part of it.
+  exitable: false,
+  inclusive: false,
   addAttributes() {
-    return {
-      ...this.parent?.(),
-      src: {
-        default: null,
-        parseHTML: (element: HTMLElement) => safeImageSrc(element.getAttribute('src')),
-        renderHTML: (attributes: Record<string, unknown>) => ({ src: safeImageSrc(attributes.src) ?? '' }),
-      },
-    };
+    const stored = { default: null, parseHTML: () => null, renderHTML: () => ({}) };
+    return { ...this.parent?.(), target: stored, rel: stored, class: stored };
   },
 });
 
+/** Inline code, with the same reasoning as DeckLink: moving the cursor never inserts text. */
+const DeckCode = Code.extend({ exitable: false, inclusive: false });
+
 /**
+ * The extensions that make up the schema of a slide's content and notes, and how each node
+ * is drawn and edited — everything but the collaboration binding, so the schema can be built
+ * (and tested, editorSchema.test.ts) without a document or a provider.
+ *
  * Content and notes share one schema: y-prosemirror deletes from the shared document any
- * element its schema cannot represent, so a narrower notes schema would destroy a heading
- * or table that reached the notes some other way.
+ * element, mark or attribute its schema cannot represent, so every node, mark and attribute
+ * that the deck-file import, the templates, the API or an older version can write into a
+ * slide must be declared here, and drawn by SlideContentView (see RENDERED_NODES there).
  */
-export function deckExtensions(options: EditorExtensionOptions): AnyExtension[] {
+export function deckContentExtensions(): AnyExtension[] {
   return [
     StarterKit.configure({
       undoRedo: false,
@@ -97,25 +115,44 @@ export function deckExtensions(options: EditorExtensionOptions): AnyExtension[] 
       // slide, once per client that opens it.
       trailingNode: false,
       codeBlock: false,
+      code: false,
+      link: false,
       heading: { levels: [1, 2, 3] },
-      link: {
-        openOnClick: false,
-        autolink: true,
-        linkOnPaste: true,
-        defaultProtocol: 'https',
-        protocols: [],
-        isAllowedUri: (url) => safeHref(url) !== null,
-        shouldAutoLink: (url) => safeHref(url) !== null,
-        HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: '_blank' },
-      },
       dropcursor: { color: '#f0b400', width: 3 },
     }),
+    DeckCode,
+    DeckLink.configure({
+      openOnClick: false,
+      autolink: true,
+      linkOnPaste: true,
+      defaultProtocol: 'https',
+      protocols: [],
+      isAllowedUri: (url) => safeHref(url) !== null,
+      shouldAutoLink: (url) => safeHref(url) !== null,
+      HTMLAttributes: LINK_RENDERED,
+    }),
+    // `language` is what the deck-file import writes; a language the highlighter does not know stays as it is, unhighlighted.
+    CodeBlockLowlight.configure({
+      lowlight: editorLowlight,
+      defaultLanguage: null,
+      HTMLAttributes: { class: 'code-block' },
+      // Arrow keys at the edge of a first or last code block would insert a paragraph: moving
+      // the cursor must not change a slide. Leave a code block with Enter three times or Ctrl+Enter.
+      exitOnArrowUp: false,
+      exitOnArrowDown: false,
+    }),
+    SafeImage.configure({ allowBase64: false }),
+    TableKit.configure({ table: { resizable: false } }),
+    ChartBlock,
+  ];
+}
+
+export function deckExtensions(options: EditorExtensionOptions): AnyExtension[] {
+  return [
+    ...deckContentExtensions(),
     Placeholder.configure({ placeholder: ({ node }) => options.placeholder(node.type.name), includeChildren: false }),
     Collaboration.configure({ fragment: options.fragment }),
     CollaborationCaret.configure({ provider: options.provider, user: options.user, render: renderCaret, selectionRender: renderSelection }),
     EditorShortcuts.configure({ onLink: options.onLinkShortcut, onToolbar: options.onToolbarShortcut }),
-    SafeImage.configure({ allowBase64: false }),
-    TableKit.configure({ table: { resizable: false } }),
-    ChartBlock,
   ];
 }

@@ -68,3 +68,11 @@ export function safeImageSrc(value: unknown): string | null {
   const href = safeHref(src);
   return href && /^https?:/i.test(href) ? href : null;
 }
+
+/**
+ * True for a src (as safeImageSrc returns it) of an image this server stores: the only kind
+ * the page's Content-Security-Policy loads. Renderers draw any other image as a placeholder.
+ */
+export function isUploadedImage(src: string): boolean {
+  return src.startsWith('/api/images/');
+}

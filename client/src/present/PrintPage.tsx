@@ -79,6 +79,8 @@ function imageReady(img: HTMLImageElement): boolean {
 }
 
 function slideReady(element: Element): boolean {
+  // A code block is drawn plain until the highlighter has loaded (SlideContentView): wait for it.
+  if (element.querySelector('[data-highlight-pending]')) return false;
   return Array.from(element.querySelectorAll('figure.chart-view')).every(chartReady) && Array.from(element.querySelectorAll('img')).every(imageReady);
 }
 

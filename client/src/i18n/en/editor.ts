@@ -74,6 +74,11 @@ export const editor = {
   placeholderNotes: 'Add speaker notes…',
   noSlideSelected: 'Add a slide to start.',
   chartPlaceholder: 'Chart: {{name}}',
+  remoteImage: {
+    notShown: 'Image from another website, not shown here',
+    alt: 'Description: {{alt}}',
+    noAlt: 'No description',
+  },
   link: {
     title: 'Link',
     url: 'Web address or e-mail address',

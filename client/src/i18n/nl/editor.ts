@@ -76,6 +76,11 @@ export const editor: Translations['editor'] = {
   placeholderNotes: 'Voeg sprekersnotities toe…',
   noSlideSelected: 'Voeg een dia toe om te beginnen.',
   chartPlaceholder: 'Grafiek: {{name}}',
+  remoteImage: {
+    notShown: 'Afbeelding van een andere website, hier niet getoond',
+    alt: 'Beschrijving: {{alt}}',
+    noAlt: 'Geen beschrijving',
+  },
   link: {
     title: 'Link',
     url: 'Webadres of e-mailadres',

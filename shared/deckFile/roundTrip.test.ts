@@ -1,0 +1,226 @@
+/**
+ * The export is canonical: export → import → export gives the same bytes after one round,
+ * for any content an editor can hold, and the import keeps every character of it.
+ * (The fixture decks and templates are checked the same way in test/decks/dialects.test.ts.)
+ */
+import { describe, expect, test } from 'vitest';
+import * as Y from 'yjs';
+import { addSlide, getSlide, listSlides, writeMeta } from '../deckModel.ts';
+import { buildDeck } from './buildDeck.ts';
+import { parseDeck } from './parseDeck.ts';
+import { deckToMarkdown } from './toMarkdown.ts';
+import { el, plainText, readFragment, text, writeFragment, type ElementNode, type TreeNode } from './tree.ts';
+
+interface TreeSlide {
+  content: ElementNode[];
+  notes?: ElementNode[];
+}
+
+function docOf(slides: TreeSlide[]): Y.Doc {
+  const doc = new Y.Doc();
+  doc.transact(() => {
+    writeMeta(doc, { title: 'Ronde', theme: 'tussenstand', period: '', language: 'nl' });
+    for (const s of slides) {
+      const id = addSlide(doc, { layout: 'title-content' });
+      const view = getSlide(doc, id)!;
+      writeFragment(view.content, s.content);
+      writeFragment(view.notes, s.notes ?? []);
+    }
+  });
+  return doc;
+}
+
+function reimport(markdown: string): Y.Doc {
+  const doc = new Y.Doc();
+  buildDeck(doc, parseDeck(markdown));
+  return doc;
+}
+
+/** Text per slide, each block on a line (what a reader of the slide sees). */
+const lines = (nodes: ElementNode[]): string => nodes.map((n) => flatText(n)).join('\n');
+
+function texts(doc: Y.Doc): { content: string; notes: string }[] {
+  return listSlides(doc).map((s) => ({ content: lines(readFragment(s.content)), notes: lines(readFragment(s.notes)) }));
+}
+
+function flatText(node: TreeNode): string {
+  if (node.type === 'text') return (node as { text: string }).text;
+  if (node.type === 'hardBreak') return '\n';
+  const element = node as ElementNode;
+  if (element.type === 'image') return String(element.attrs.alt ?? '');
+  const inner = element.content.map(flatText);
+  return ['paragraph', 'heading', 'codeBlock', 'tableHeader', 'tableCell'].includes(element.type) ? inner.join('') : inner.join('\n');
+}
+
+function expectStable(slides: TreeSlide[]): string {
+  const first = deckToMarkdown(docOf(slides));
+  const again = reimport(first);
+  expect(deckToMarkdown(again)).toBe(first);
+  expect(texts(again)).toEqual(texts(docOf(slides)));
+  return first;
+}
+
+const ADVERSARIAL = [
+  'Note: dit is gewone tekst',
+  'Notes: ook tekst',
+  'note: kleine letters',
+  '# geen kop',
+  '#hashtag en # midden',
+  '1. geen lijst',
+  '2) ook geen lijst',
+  '---',
+  '***',
+  '___',
+  '- - -',
+  '===',
+  '<!-- geen commentaar -->',
+  '<!-- slide: layout=quote -->',
+  'back\\slash en \\ eind\\',
+  '  twee spaties vooraan',
+  'twee spaties achteraan  ',
+  'dubbele  spatie  midden',
+  '\ttab vooraan en\tmidden\t',
+  'een | pijp',
+  '`tick` en ``dubbel``',
+  '&amp; &#32; &copy; & los',
+  '[geen](link) ![geen](beeld)',
+  '*geen nadruk* _ook niet_ ~~nee~~',
+  '> geen citaat',
+  '+ plus',
+  '    vier spaties',
+  '```fence',
+  '~~~ tilde',
+  'http://x.nl <http://y.nl>',
+  '[^1] voetnoot',
+  'prijs $5 en $6, $x$',
+  'ë ij 中文 😀',
+  '<u>geen</u> onderstreping',
+  ':::',
+  '::right::',
+  '!',
+];
+
+describe('export → import → export is a fixed point, and the text survives', () => {
+  test.each(ADVERSARIAL)('paragraph %j', (s) => {
+    expectStable([{ content: [el('paragraph', [text(s)])] }]);
+  });
+
+  test.each(ADVERSARIAL)('heading %j', (s) => {
+    expectStable([{ content: [el('heading', [text(s)], { level: 2 })] }]);
+  });
+
+  test.each(ADVERSARIAL)('list item, table cell and notes %j', (s) => {
+    expectStable([
+      {
+        content: [
+          el('bulletList', [el('listItem', [el('paragraph', [text(s), el('hardBreak'), text(s)])])]),
+          el('table', [el('tableRow', [el('tableHeader', [el('paragraph', [text(s)])]), el('tableHeader', [el('paragraph', [text('b')])])]), el('tableRow', [el('tableCell', [el('paragraph', [text(s), el('hardBreak'), text(s)])]), el('tableCell', [el('paragraph', [text('x')])])])]),
+        ],
+        notes: [el('paragraph', [text(s)]), el('paragraph', [text('Note:')])],
+      },
+    ]);
+  });
+
+  test('a hard break in a heading is written as <br> and reads back', () => {
+    const md = expectStable([{ content: [el('heading', [text('Eerste regel'), el('hardBreak'), text('tweede regel')], { level: 1 })] }]);
+    expect(md).toContain('# Eerste regel<br>tweede regel');
+  });
+
+  test('hard breaks in paragraphs with spaces around them', () => {
+    expectStable([{ content: [el('paragraph', [text('a  '), el('hardBreak'), text('  b'), el('hardBreak'), el('hardBreak'), text('c')])] }]);
+  });
+
+  test.each(['a`b', '`start', 'end`', '``', ' omringd ', '|pijp|', '   ', 'Note:', '<!-- geen commentaar -->', '<!--'])('inline code %j', (code) => {
+    const nodes = [text('voor '), text(code, [{ type: 'code' }]), text(' na')];
+    expectStable([{ content: [el('paragraph', nodes), el('table', [el('tableRow', [el('tableHeader', [el('paragraph', nodes)])])])] }]);
+  });
+
+  test('marks that cannot be written next to punctuation fall back to plain text, characters kept', () => {
+    expectStable([{ content: [el('paragraph', [text('a'), text('.b.', [{ type: 'bold' }]), text('c'), text('_x_', [{ type: 'italic' }]), text('d')])] }]);
+  });
+
+  test('nested and adjacent marks', () => {
+    expectStable([
+      {
+        content: [
+          el('paragraph', [text('vet ', [{ type: 'bold' }]), text('en schuin', [{ type: 'bold' }, { type: 'italic' }]), text(' klaar', [{ type: 'bold' }]), text(' ', []), text('link', [{ type: 'link', href: 'https://example.org/a(b)' }])]),
+          el('paragraph', [text('doorgehaald', [{ type: 'strike' }]), text('onder', [{ type: 'underline' }]), text('code', [{ type: 'code' }, { type: 'bold' }])]),
+        ],
+      },
+    ]);
+  });
+
+  test('code blocks keep Note:, separators and comments as code', () => {
+    const code = 'Note: geen notitie\n\n---\n\n<!-- slide: layout=quote -->\n```\n~~~\n';
+    const md = expectStable([{ content: [el('codeBlock', [text(code)], { language: 'md' })], notes: [el('codeBlock', [text(code)])] }]);
+    expect(parseDeck(md).slides).toHaveLength(1);
+  });
+
+  test('adjacent lists stay two lists; an ordered list keeps its start; empty items and quotes', () => {
+    expectStable([
+      {
+        content: [
+          el('bulletList', [el('listItem', [el('paragraph', [text('een')])])]),
+          el('bulletList', [el('listItem', [el('paragraph', [text('twee')])])]),
+          el('bulletList', [el('listItem', [el('paragraph', [text('drie')])])]),
+          el('orderedList', [el('listItem', [el('paragraph', [text('zeven')])]), el('listItem', [el('paragraph')])], { start: 7 }),
+          el('orderedList', [el('listItem', [el('paragraph', [text('een')])])], { start: 1 }),
+          el('blockquote', [el('paragraph', [text('citaat')]), el('bulletList', [el('listItem', [el('paragraph', [text('in citaat')])])])]),
+        ],
+      },
+    ]);
+  });
+
+  test('empty and whitespace-only blocks are not written (the import would not read them back)', () => {
+    const md = deckToMarkdown(docOf([{ content: [el('paragraph'), el('paragraph', [text('   ')]), el('paragraph', [text('tekst')]), el('blockquote')] }]));
+    expect(deckToMarkdown(reimport(md))).toBe(md);
+    expect(md).not.toMatch(/\n\n\n/);
+  });
+
+  test('a text node holding a line end keeps it', () => {
+    const first = expectStable([{ content: [el('paragraph', [text('regel een\nregel twee')])] }]);
+    expect(first).toContain('&#10;');
+  });
+
+  test('an empty slide keeps its place', () => {
+    const md = deckToMarkdown(docOf([{ content: [el('paragraph', [text('een')])] }, { content: [] }, { content: [el('paragraph', [text('drie')])] }]));
+    expect(listSlides(reimport(md))).toHaveLength(3);
+    expect(deckToMarkdown(reimport(md))).toBe(md);
+  });
+
+  test('plain text of the adversarial strings, all on one slide, is kept character for character', () => {
+    const content = ADVERSARIAL.map((s) => el('paragraph', [text(s)]));
+    const back = parseDeck(deckToMarkdown(docOf([{ content }]))).slides[0]!.content;
+    expect(back.map((n) => plainText(n.content))).toEqual(ADVERSARIAL);
+  });
+});
+
+describe('random content (seeded) is a fixed point too', () => {
+  let seed = 20_270_301;
+  const rnd = (n: number): number => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return seed % n;
+  };
+  const POOL = ['a', 'b', ' ', '  ', '\t', '*', '_', '`', '\\', '#', '-', '1.', '>', '<', '!', '[', ']', '(', ')', '|', '~', '&', '#32;', 'Note:', '---', '<!--', '-->', '.', 'ë', '中', '😀', ':', '=', '+', '$', '\n'];
+  const MARKS = [{ type: 'bold' }, { type: 'italic' }, { type: 'strike' }, { type: 'underline' }, { type: 'code' }, { type: 'link', href: 'https://example.org/a' }] as const;
+  const str = (): string => Array.from({ length: 1 + rnd(6) }, () => POOL[rnd(POOL.length)]).join('');
+  const inlineNodes = (): TreeNode[] => Array.from({ length: 1 + rnd(4) }, () => (rnd(8) === 0 ? el('hardBreak') : text(str(), MARKS.filter(() => rnd(5) === 0).map((m) => ({ ...m })))));
+  const cell = (type: string): ElementNode => el(type, [el('paragraph', inlineNodes())]);
+  const randomBlock = (depth = 0): ElementNode => {
+    const k = rnd(depth > 1 ? 3 : 6);
+    if (k < 2) return el('paragraph', inlineNodes());
+    if (k === 2) return el('heading', inlineNodes(), { level: 1 + rnd(3) });
+    if (k === 3) return el(rnd(2) ? 'bulletList' : 'orderedList', Array.from({ length: 1 + rnd(3) }, () => el('listItem', [randomBlock(depth + 1)])), { start: 1 + rnd(3) });
+    if (k === 4) return el('blockquote', [randomBlock(depth + 1)]);
+    return el('table', [el('tableRow', [cell('tableHeader'), cell('tableHeader')]), el('tableRow', [cell('tableCell'), cell('tableCell')])]);
+  };
+
+  test('200 random decks', () => {
+    for (let run = 0; run < 200; run++) {
+      const slides = Array.from({ length: 2 }, () => ({ content: Array.from({ length: 1 + rnd(4) }, () => randomBlock()), notes: [randomBlock()] }));
+      const first = deckToMarkdown(docOf(slides));
+      const again = reimport(first);
+      expect(deckToMarkdown(again), first).toBe(first);
+    }
+  });
+});
