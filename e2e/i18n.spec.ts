@@ -6,7 +6,7 @@ test('switching the language changes the labels, <html lang> and is remembered',
   await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
   await expect(page.getByRole('button', { name: 'Nieuwe presentatie' })).toBeVisible();
 
-  await page.getByLabel('Taal').selectOption('en');
+  await page.getByLabel('Taal', { exact: true }).selectOption('en');
   await expect(page.getByRole('button', { name: 'New deck' })).toBeVisible();
   await expect(page.getByLabel('Search decks')).toBeVisible();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Decks');
@@ -16,7 +16,7 @@ test('switching the language changes the labels, <html lang> and is remembered',
   await page.reload();
   await expect(page.getByRole('button', { name: 'New deck' })).toBeVisible();
 
-  await page.getByLabel('Language').selectOption('nl');
+  await page.getByLabel('Language', { exact: true }).selectOption('nl');
   await expect(page.getByRole('button', { name: 'Nieuwe presentatie' })).toBeVisible();
   await expect(page.getByLabel('Zoek presentaties')).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'nl');

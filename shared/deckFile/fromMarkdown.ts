@@ -19,11 +19,25 @@ import { MAX_IMPORT_NESTING } from '../limits.ts';
 import { el, isText, text, type ElementNode, type Mark, type MarkName, type TreeNode } from './tree.ts';
 
 /**
- * markdown-it's default maxNesting (100 token levels) bounds its own recursion; a line with
- * more container markers than MAX_LINE_MARKERS is shortened first (see `capLineMarkers`),
- * so that the text at the bottom of such a line is still parsed instead of cut off there.
+ * markdown-it's maxNesting bounds its own recursion, and where a document reaches it the
+ * rest of the document is cut off. Its inline parser needs the default (100): nested
+ * brackets cost quadratic time in that bound (1 MiB of `[`: 1 s at 100, 53 s at 1100). Its
+ * block parser does not, and nesting by indentation costs d² bytes, so 1 MiB reaches at most
+ * ~1000 levels: the block phase runs with BLOCK_MAX_NESTING and nothing written below the
+ * hundredth level is lost (our own conversion then lifts it to MAX_IMPORT_NESTING). The two
+ * core rules set the bound for the phase that follows them; parse is synchronous, so the
+ * shared instance is never seen in between. A line with more container markers than
+ * MAX_LINE_MARKERS is shortened first (see `capLineMarkers`).
  */
-const md = new MarkdownIt({ html: true, linkify: false, typographer: false });
+const INLINE_MAX_NESTING = 100;
+const BLOCK_MAX_NESTING = 2500;
+const md = new MarkdownIt({ html: true, linkify: false, typographer: false, maxNesting: INLINE_MAX_NESTING });
+md.core.ruler.before('block', 'block_nesting', (state) => {
+  state.md.options.maxNesting = BLOCK_MAX_NESTING;
+});
+md.core.ruler.before('inline', 'inline_nesting', (state) => {
+  state.md.options.maxNesting = INLINE_MAX_NESTING;
+});
 type Token = ReturnType<typeof md.parse>[number];
 
 /** Quote and list markers kept at the start of one line: twice the nesting kept, well under markdown-it's 100 levels (a list counts two). */

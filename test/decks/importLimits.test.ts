@@ -138,6 +138,15 @@ const depthOf = (nodes: TreeNode[]): number => {
 
 // Linear time is measured by `npm run bench` (importCost), not asserted here.
 describe('markdownToContent: linear, bounded, and it reports what it changes', () => {
+  test('lists nested 1000 deep by indentation: the deepest item and the text after it are kept', () => {
+    let input = '';
+    for (let i = 0; i < 1000; i++) input += `${'  '.repeat(i)}- niveau ${i}\n`;
+    const { content, notices } = convert(`${input}\nerna`);
+    expect(plainText(content)).toContain('niveau 999');
+    expect(plainText(content)).toContain('erna');
+    expect(notices.map((n) => n.code)).toContain('nesting-flattened');
+  });
+
   test('100 000 levels of quotes or lists: no stack overflow, kept MAX_IMPORT_NESTING deep, text and the rest kept', () => {
     for (const marker of ['>', '> ', '- ', '1. ']) {
       const { content, notices } = convert(`${marker.repeat(100_000)}bodem\n\nerna`);
