@@ -10,13 +10,19 @@ if [ ! -d node_modules ]; then
   exit 1
 fi
 
-# Playwright cannot download its own browser here; it drives Debian's chromium.
-if [ ! -x /usr/bin/chromium ]; then
+# Playwright cannot download its own browser here; it drives Debian's chromium. The export
+# tests read PDFs back with poppler, and the PDF renderer needs CJK and emoji fonts.
+missing=""
+[ -x /usr/bin/chromium ] || missing="$missing chromium"
+command -v pdftotext >/dev/null || missing="$missing poppler-utils"
+[ -d /usr/share/fonts/opentype/noto ] || missing="$missing fonts-noto-cjk"
+[ -f /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ] || missing="$missing fonts-noto-color-emoji"
+if [ -n "$missing" ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    echo "Installing Debian's chromium for the end-to-end tests…"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null || { echo "chromium install failed" >&2; exit 1; }
+    echo "Installing Debian packages for the tests:$missing"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null || { echo "install of$missing failed" >&2; exit 1; }
   else
-    echo "Chromium is missing. Install it with: sudo apt-get install -y chromium" >&2
+    echo "Missing Debian packages. Install them with: sudo apt-get install -y$missing" >&2
     exit 1
   fi
 fi

@@ -130,12 +130,13 @@ export class ExportService {
       await page.goto(origin + printPath(request.deckId, { notes: request.notes, format: request.format }), { waitUntil: 'domcontentloaded' });
       const deadline = Date.now() + RENDER_TIMEOUT_MS;
       for (;;) {
-        const status = await page.evaluate(() => ({ ready: document.body.dataset.printReady === 'true', progress: document.body.dataset.printProgress ?? '', error: document.body.dataset.printError ?? '' }));
+        const status = await page.evaluate(() => ({ ready: document.body.dataset.printReady === 'true', progress: document.body.dataset.printProgress ?? '', error: document.body.dataset.printError ?? '', waiting: document.body.dataset.printWaiting ?? '' }));
         if (status.error) throw new Error(status.error);
         const [done, total] = status.progress.split('/').map(Number);
         if (total) job.progress = Math.min(0.95, (done ?? 0) / total);
         if (status.ready) break;
-        if (Date.now() > deadline) throw new Error('the deck did not finish rendering in time');
+        // Never a file with holes: what could not be drawn is named (slide number: chart, image, …).
+        if (Date.now() > deadline) throw new Error(`the deck did not finish rendering in time${status.waiting ? ` (not ready: slide ${status.waiting})` : ''}`);
         await new Promise((r) => setTimeout(r, 100));
       }
       job.file = request.format === 'pdf' ? await page.pdf({ width: '1280px', height: '720px', printBackground: true, preferCSSPageSize: true }) : Buffer.from(await archiveHtml(page), 'utf8');

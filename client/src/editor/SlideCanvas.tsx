@@ -1,5 +1,8 @@
 /** The selected slide at 16:9, editable in place: the content editor drawn in the deck's theme and the slide's layout. */
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { EditorContent, type Editor } from '@tiptap/react';
+import { useTranslation } from 'react-i18next';
+import { useSlideFit } from './slideFit.ts';
 import type { DeckTheme, SlideLayout } from '../../../shared/deckModel.ts';
 import { SlideFrame } from './SlideFrame.tsx';
 
@@ -10,6 +13,28 @@ export interface SlideCanvasProps {
 }
 
 export function SlideCanvas({ editor, theme, layout }: SlideCanvasProps) {
+  const { t } = useTranslation();
+  // The editable body is ProseMirror's element, which exists once EditorContent has mounted the view.
+  const [dom, setDom] = useState<HTMLElement | null>(null);
+  useEffect(() => {
+    if (!editor) return;
+    const read = () => {
+      try {
+        setDom(editor.view.dom as HTMLElement);
+      } catch {
+        setDom(null); // not mounted yet: 'mount' follows
+      }
+    };
+    read();
+    editor.on('mount', read);
+    return () => {
+      editor.off('mount', read);
+    };
+  }, [editor]);
+  const body = useMemo(() => ({ current: dom }), [dom]);
+  const [overfull, setOverfull] = useState(false);
+  const onOverfull = useCallback((value: boolean) => setOverfull(value), []);
+  useSlideFit(body, onOverfull);
   return (
     <div className="stage">
       <div className="stage__slide">
@@ -17,6 +42,9 @@ export function SlideCanvas({ editor, theme, layout }: SlideCanvasProps) {
           <EditorContent editor={editor} className="slide__editor" />
         </SlideFrame>
       </div>
+      <p className="stage__overfull" role="status">
+        {overfull ? t('editor:overfull') : ''}
+      </p>
     </div>
   );
 }

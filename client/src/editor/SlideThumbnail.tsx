@@ -1,4 +1,5 @@
 /** A slide drawn small and read-only from its content tree, for the sorter. */
+import { SlideBody } from './SlideBody.tsx';
 import type { DeckTheme, SlideLayout } from '../../../shared/deckModel.ts';
 import { SlideContentView } from './SlideContentView.tsx';
 import { SlideFrame } from './SlideFrame.tsx';
@@ -13,9 +14,9 @@ export interface SlideThumbnailProps {
 export function SlideThumbnail({ nodes, theme, layout }: SlideThumbnailProps) {
   return (
     <SlideFrame theme={theme} layout={layout} className="slide--thumbnail">
-      <div className="slide__body">
+      <SlideBody>
         <SlideContentView nodes={nodes} />
-      </div>
+      </SlideBody>
     </SlideFrame>
   );
 }

@@ -4,6 +4,7 @@
  * in full (ChartView) at the figures frozen into the version, instead of the renderer's
  * stand-in. A chart the version holds no figures for stays live.
  */
+import { SlideBody } from '../editor/SlideBody.tsx';
 import { memo, useMemo } from 'react';
 import type { DeckTheme, SlideLayout } from '../../../shared/deckModel.ts';
 import { ChartView } from '../charts/ChartView.tsx';
@@ -30,9 +31,9 @@ export const VersionSlide = memo(function VersionSlide({ layout, nodes, theme }:
   const parts = useMemo(() => segments(nodes), [nodes]);
   return (
     <SlideFrame theme={theme} layout={layout} className="slide--version">
-      <div className="slide__body">
+      <SlideBody>
         {parts.map((part, i) => (part.kind === 'chart' ? <FrozenChart key={i} attrs={part.attrs} /> : <SlideContentView key={i} nodes={part.nodes} interactive />))}
-      </div>
+      </SlideBody>
     </SlideFrame>
   );
 });

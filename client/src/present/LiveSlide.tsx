@@ -8,6 +8,7 @@
 import { memo, useMemo, type ReactNode } from 'react';
 import type { DeckTheme, SlideLayout } from '../../../shared/deckModel.ts';
 import { LazyChartView as ChartView } from '../charts/LazyChartView.tsx';
+import { SlideBody } from '../editor/SlideBody.tsx';
 import { SlideContentView } from '../editor/SlideContentView.tsx';
 import { SlideFrame } from '../editor/SlideFrame.tsx';
 import type { SlideNode } from '../editor/slideTree.ts';
@@ -37,11 +38,11 @@ export const LiveSlide = memo(function LiveSlide({ layout, nodes, theme, token =
   const parts = useMemo(() => segments(token ? withImageToken(nodes, token) : nodes), [nodes, token]);
   return (
     <SlideFrame theme={theme} layout={layout} className={className}>
-      <div className="slide__body">
+      <SlideBody>
         {parts.map((part, i) =>
           part.kind === 'chart' ? <LiveChart key={i} attrs={part.attrs} token={token} /> : <SlideContentView key={i} nodes={part.nodes} interactive={interactive} />,
         )}
-      </div>
+      </SlideBody>
       {children}
     </SlideFrame>
   );

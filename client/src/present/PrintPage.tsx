@@ -16,6 +16,8 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
+import i18next from 'i18next';
+import { readMeta } from '../../../shared/deckModel.ts';
 import { getStatsClient } from '../charts/statsRegistry.ts';
 import { ClosedMessage } from '../deck/ClosedMessage.tsx';
 import { useDeckSync } from '../deck/useDeckSync.ts';
@@ -44,6 +46,7 @@ export default function PrintPage() {
       delete body.dataset.printReady;
       delete body.dataset.printProgress;
       delete body.dataset.printError;
+      delete body.dataset.printWaiting;
     };
   }, []);
 
@@ -58,8 +61,31 @@ const NO_PARAMS: Record<string, string> = {};
 const SYNC_OPTIONS = { summaries: false, presence: false } as const;
 const POLL_MS = 100;
 
+/**
+ * Why a slide is not ready yet, or null when it is: every chart block drawn (its code loaded,
+ * its value arrived and drawn, or refused and said so), every image decoded, every code
+ * block highlighted, the text fitted to the slide. A chart whose module has not arrived is
+ * a `.chart-loading` box without a figure: that is not ready either (it was, once, and
+ * every PDF had empty boxes where its charts should be).
+ */
+export function slideNotReady(element: Element): string | null {
+  if (element.querySelector('[data-highlight-pending]')) return 'code';
+  if (element.querySelector('[data-fit-pending]')) return 'fit';
+  for (const block of Array.from(element.querySelectorAll('[data-type="chart"]'))) {
+    if (block.classList.contains('chart-placeholder')) continue;
+    const figure = block.querySelector('figure.chart-view');
+    if (!figure || !chartDrawn(figure)) return `chart ${block.querySelector('[data-stat-key]')?.getAttribute('data-stat-key') ?? ''}`.trim();
+  }
+  for (const img of Array.from(element.querySelectorAll('img'))) {
+    // Slides are long off screen here: lazy images would never load.
+    if (img.loading === 'lazy') img.loading = 'eager';
+    if (!img.complete) return 'image';
+  }
+  return null;
+}
+
 /** A chart is drawn when its value has arrived (or was refused) and recharts has drawn it. */
-function chartReady(figure: Element): boolean {
+function chartDrawn(figure: Element): boolean {
   const key = figure.getAttribute('data-stat-key') ?? '';
   if (figure.getAttribute('data-frozen') !== 'true' && key) {
     const state = getStatsClient(null).get(key);
@@ -68,26 +94,32 @@ function chartReady(figure: Element): boolean {
   }
   if (figure.querySelector('[aria-busy="true"]')) return false;
   const plot = figure.querySelector('.chart-view__plot');
-  if (!plot) return true;
+  if (!plot) return figure.querySelector('table') !== null;
   return plot.querySelector('svg, .chart-view__placeholder, .chart-number') !== null;
 }
 
-function imageReady(img: HTMLImageElement): boolean {
-  // Slides are long off screen here: lazy images would never load.
-  if (img.loading === 'lazy') img.loading = 'eager';
-  return img.complete;
-}
-
-function slideReady(element: Element): boolean {
-  // A code block is drawn plain until the highlighter has loaded (SlideContentView): wait for it.
-  if (element.querySelector('[data-highlight-pending]')) return false;
-  return Array.from(element.querySelectorAll('figure.chart-view')).every(chartReady) && Array.from(element.querySelectorAll('img')).every(imageReady);
+/**
+ * The print page is the deck as a document (what the PDF and HTML exports are made of): its
+ * words — chart labels, "Speaker notes", "Slide 3 of 10", the page's lang — are in the deck's
+ * language, whoever prints it and whatever language the exporting browser has. The reader's
+ * own choice is not stored and comes back when they leave the page.
+ */
+function useDocumentInDeckLanguage(language: 'nl' | 'en' | null): void {
+  useEffect(() => {
+    if (!language || i18next.language === language) return;
+    const previous = i18next.language;
+    void i18next.changeLanguage(language);
+    return () => {
+      void i18next.changeLanguage(previous);
+    };
+  }, [language]);
 }
 
 function PrintDeck({ deckId, notes, format, fallbackTitle }: { deckId: string; notes: boolean; format: 'pdf' | 'html'; fallbackTitle: string }) {
   const { t } = useTranslation();
   const sync = useDeckSync(deckId, NO_PARAMS, SYNC_OPTIONS);
   const content = useDeckContent(sync.sync?.doc ?? null);
+  useDocumentInDeckLanguage(sync.loaded && sync.sync ? readMeta(sync.sync.doc).language : null);
   const title = content.title || sync.title || fallbackTitle;
   useDocumentTitle(t('print:pageTitle', { title }));
   const rootRef = useRef<HTMLDivElement>(null);
@@ -110,11 +142,16 @@ function PrintDeck({ deckId, notes, format, fallbackTitle }: { deckId: string; n
       const root = rootRef.current;
       if (cancelled || !root) return;
       let done = 0;
+      const waiting: string[] = [];
       for (let i = 0; i < total; i++) {
-        const parts = root.querySelectorAll(`[data-print-slide="${i}"]`);
-        if (parts.length > 0 && Array.from(parts).every(slideReady)) done++;
+        const parts = Array.from(root.querySelectorAll(`[data-print-slide="${i}"]`));
+        const reason = parts.length === 0 ? 'not drawn' : parts.map(slideNotReady).find((r) => r !== null);
+        if (reason) waiting.push(`${i + 1}: ${reason}`);
+        else done++;
       }
       body.dataset.printProgress = `${done}/${total}`;
+      // What is still missing, so an export that times out can say which slide and what.
+      body.dataset.printWaiting = waiting.slice(0, 5).join('; ');
       if (done < total) {
         delete body.dataset.printReady;
         timer = window.setTimeout(check, POLL_MS);

@@ -66,6 +66,7 @@ export const editor = {
     deleteColumn: 'Delete column',
     deleteTable: 'Delete table',
   },
+  overfull: 'This slide is too full: even at the smallest text size not everything fits. Split it over two slides.',
   canvas: 'Slide {{number}} content',
   placeholderTitle: 'Click to add a title',
   placeholderText: 'Click to add text',

@@ -68,6 +68,7 @@ export const editor: Translations['editor'] = {
     deleteColumn: 'Kolom verwijderen',
     deleteTable: 'Tabel verwijderen',
   },
+  overfull: "Deze dia is te vol: ook met de kleinste tekst past niet alles. Verdeel de inhoud over twee dia's.",
   canvas: 'Inhoud van dia {{number}}',
   placeholderTitle: 'Klik om een titel toe te voegen',
   placeholderText: 'Klik om tekst toe te voegen',

@@ -1,0 +1,94 @@
+/**
+ * The words a chart shows around its figures — category labels for the codes a series is
+ * keyed by, column headings, "total" — in both deck languages. This is the one place they
+ * live: the editor, presenter, attendee, print/PDF and HTML views (client/src/charts) and
+ * the PowerPoint export (server/export) all read them from here, in the *deck's* language.
+ */
+import type { DeckLanguage } from './deckModel.ts';
+import { statDefinition, type SeriesLabels, type StatDefinition } from './statsCatalogue.ts';
+
+type Words = Record<DeckLanguage, string>;
+
+const w = (nl: string, en: string): Words => ({ nl, en });
+
+export const ORGANISATION_KIND_LABELS = {
+  municipality: w('Gemeenten', 'Municipalities'),
+  partner: w('Andere RIEC-partners', 'Other RIEC partners'),
+  public: w('Publieke niet-partners', 'Non-partner public bodies'),
+  private: w('Private partijen', 'Private parties'),
+  riec: w('Andere RIEC’s', 'Other RIECs'),
+} as const satisfies Record<string, Words>;
+
+export const DAMOCLES_STATUS_LABELS = {
+  'not-analysed': w('Nog niet geanalyseerd', 'Not yet analysed'),
+  analysed: w('Geanalyseerd', 'Analysed'),
+  harmonised: w('Geharmoniseerd', 'Harmonised'),
+} as const satisfies Record<string, Words>;
+
+export const AUDIENCE_LABELS = {
+  team: w('IIPSy-team', 'IIPSy team'),
+  om: w('Openbaar Ministerie (OM)', 'Public prosecution (OM)'),
+  partner: w('Partners', 'Partners'),
+} as const satisfies Record<string, Words>;
+
+/** Column heading of a series' categories in a chart's table view. */
+export const SERIES_COLUMN_LABELS: Record<SeriesLabels | 'other', Words> = {
+  month: w('Maand', 'Month'),
+  organisationKind: w('Soort organisatie', 'Kind of organisation'),
+  damoclesStatus: w('Status', 'Status'),
+  track: w('Spoor', 'Track'),
+  audience: w('Publiek', 'Audience'),
+  other: w('Categorie', 'Category'),
+};
+
+/** Words around a chart's figures that belong to the slide (not to the app's interface). */
+export const CHART_WORDS = {
+  total: w('Totaal', 'Total'),
+  noData: w('nog geen gegevens', 'no data yet'),
+  unknownStatistic: w('Onbekende statistiek', 'Unknown statistic'),
+} as const satisfies Record<string, Words>;
+
+const has = <T extends object>(table: T, key: string): key is Extract<keyof T, string> => Object.prototype.hasOwnProperty.call(table, key);
+
+/** 'YYYY-MM' → "jan 2026" (nl) / "Jan 2026" (en); anything else unchanged. */
+export function monthLabel(label: string, language: DeckLanguage, month: 'short' | 'long' = 'short'): string {
+  const match = /^(\d{4})-(\d{2})$/.exec(label);
+  if (!match) return label;
+  const monthIndex = Number(match[2]) - 1;
+  if (monthIndex < 0 || monthIndex > 11) return label;
+  // Dutch short months are written without a full stop in running text and on axes ("jan 2026").
+  return new Intl.DateTimeFormat(language, { month, year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(Number(match[1]), monthIndex, 15)).replace('.', '');
+}
+
+/** The human label of one series point (a code such as `not-analysed`, track `1`, month `2025-01`); unknown codes as sent. */
+export function seriesPointLabel(kind: SeriesLabels | undefined, label: string, language: DeckLanguage): string {
+  switch (kind) {
+    case 'month':
+      return monthLabel(label, language);
+    case 'organisationKind':
+      return has(ORGANISATION_KIND_LABELS, label) ? ORGANISATION_KIND_LABELS[label][language] : label;
+    case 'damoclesStatus':
+      return has(DAMOCLES_STATUS_LABELS, label) ? DAMOCLES_STATUS_LABELS[label][language] : label;
+    case 'track':
+      return /^[1-9]$/.test(label) ? `${SERIES_COLUMN_LABELS.track[language]} ${label}` : label;
+    case 'audience':
+      return has(AUDIENCE_LABELS, label) ? AUDIENCE_LABELS[label][language] : label;
+    default:
+      return label;
+  }
+}
+
+/** A chart's title: the statistic's name in the deck's language. */
+export function statTitle(key: string, language: DeckLanguage): string {
+  return statDefinition(key)?.label[language] ?? CHART_WORDS.unknownStatistic[language];
+}
+
+/** What a series' value axis counts ("interviews", "gemeenten"). */
+export function statUnit(definition: StatDefinition | undefined, language: DeckLanguage): string {
+  return definition?.unit[language] ?? '';
+}
+
+/** Numbers as the deck's language writes them (1.234 / 1,234). */
+export function formatFigure(value: number, language: DeckLanguage): string {
+  return new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(value);
+}
