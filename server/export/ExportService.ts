@@ -15,6 +15,7 @@ import type { Browser, Page } from 'playwright-core';
 import { printPath, type ExportFormat, type ExportJobInfo } from '../../shared/exports.ts';
 import { SESSION_COOKIE } from '../auth/access.ts';
 import { newId } from '../auth/tokens.ts';
+import { exportFileName } from '../../shared/fileNames.ts';
 
 const require = createRequire(import.meta.url);
 const BROWSER_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -76,14 +77,13 @@ export class ExportService {
   start(request: ExportRequest): ExportJobInfo {
     if (!chromiumPath()) this.launch(); // throws the clear NoBrowserError
     const id = newId();
-    const safeTitle = request.title.replace(/[^\p{L}\p{N} ._-]+/gu, '').trim().slice(0, 80) || 'deck';
     const job: Job = {
       id,
       deckId: request.deckId,
       userId: request.userId,
       state: 'running',
       progress: 0,
-      filename: `${safeTitle}${request.notes ? ' (notes)' : ''}.${request.format}`,
+      filename: exportFileName(request.title, request.format, request.notes ? ' (notes)' : ''),
       contentType: request.format === 'pdf' ? 'application/pdf' : 'text/html; charset=utf-8',
       finished: Promise.resolve(),
     };
