@@ -4,13 +4,18 @@
  * theme (section background, fonts), shapes in the slide's reading order, titles in title
  * placeholders, alt text on charts, code that stays on the slide, notes.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import JSZip from 'jszip';
+import * as Y from 'yjs';
 import { describe, expect, test } from 'vitest';
 import type { ApiClient } from '../helpers/apiClient.ts';
 import { serverFixture } from '../helpers/serverFixture.ts';
-import { CHART_PALETTE, PPTX_THEMES } from '../../server/export/pptx.ts';
+import { CHART_PALETTE, DECK_THEMES } from '../../shared/deckThemes.ts';
+import { listSlides, writeMeta } from '../../shared/deckModel.ts';
+import { buildDeck } from '../../shared/deckFile/buildDeck.ts';
+import { parseDeck } from '../../shared/deckFile/parseDeck.ts';
+import { plainText, readFragment } from '../../shared/deckFile/tree.ts';
+import { deckToPptx } from '../../server/export/pptx.ts';
+import { buildExampleDeck, EXAMPLE_DECK_TITLE } from '../../server/seed/exampleDeck.ts';
 
 const EMU_PER_INCH = 914400;
 const SLIDE = { w: 13.333 * EMU_PER_INCH, h: 7.5 * EMU_PER_INCH };
@@ -161,14 +166,14 @@ describe('PowerPoint export', () => {
     expect(tableSlide.indexOf('Tekst voor de tabel')).toBeLessThan(tableSlide.indexOf('<a:tbl>'));
 
     // Theme: the section slide has the dark section colour, headings in the theme's font.
-    const theme = PPTX_THEMES.tussenstand!;
+    const theme = DECK_THEMES.tussenstand;
     const layouts = slides.join('');
     expect(layouts).not.toContain('Calibri');
 
     // Code: monospace, and the box ends on the slide.
     const code = slides[7]!;
     expect(code).toContain('typeface="Consolas"');
-    for (const m of code.matchAll(/<a:off x="(\d+)" y="(\d+)"\/><a:ext cx="(\d+)" cy="(\d+)"\/>/g)) {
+    for (const m of code.matchAll(/<a:off x="(\d+)" y="(\d+)"\/>\s*<a:ext cx="(\d+)" cy="(\d+)"\/>/g)) {
       expect(Number(m[1]) + Number(m[3])).toBeLessThanOrEqual(SLIDE.w + 1);
       expect(Number(m[2]) + Number(m[4])).toBeLessThanOrEqual(SLIDE.h + 1);
     }
@@ -178,7 +183,7 @@ describe('PowerPoint export', () => {
     expect(slides[8]).toContain('https://example.org/kaart.png');
 
     expect(notes).toContain('Notitie bij de taartgrafiek.');
-    expect(theme.sectionBackground).toBe('10325A');
+    expect(theme.sectionBg).toBe('10325A');
   });
 
   test('the section slide is drawn on the section colour of its theme (masters carry the background)', async () => {
@@ -188,11 +193,11 @@ describe('PowerPoint export', () => {
     const rels = await zip.file('ppt/slides/_rels/slide2.xml.rels')!.async('string');
     const layout = /slideLayouts\/(slideLayout\d+\.xml)/.exec(rels)![1]!;
     const layoutXml = await zip.file(`ppt/slideLayouts/${layout}`)!.async('string');
-    expect(layoutXml).toContain(PPTX_THEMES.noord!.sectionBackground);
+    expect(layoutXml).toContain(DECK_THEMES.noord.sectionBg);
     const contentRels = await zip.file('ppt/slides/_rels/slide3.xml.rels')!.async('string');
     const contentLayout = await zip.file(`ppt/slideLayouts/${/slideLayouts\/(slideLayout\d+\.xml)/.exec(contentRels)![1]}`)!.async('string');
-    expect(contentLayout).toContain(PPTX_THEMES.noord!.background);
-    expect(contentLayout).not.toContain(PPTX_THEMES.noord!.sectionBackground);
+    expect(contentLayout).toContain(DECK_THEMES.noord.bg);
+    expect(contentLayout).not.toContain(DECK_THEMES.noord.sectionBg);
   });
 
   test('an English deck gets English labels, whatever language the exporter speaks', async () => {
@@ -202,19 +207,99 @@ describe('PowerPoint export', () => {
     expect(pie).toContain('Damocles policy by status');
     expect(chartWith(charts, 'lineChart')).toContain('Track 1');
   });
+});
 
-  test('the theme colours here are the ones the slides are drawn with (client/src/editor/themes/*.css)', () => {
-    for (const [name, theme] of Object.entries(PPTX_THEMES)) {
-      const css = fs.readFileSync(path.resolve(import.meta.dirname, `../../client/src/editor/themes/${name}.css`), 'utf8');
-      const token = (variable: string) => new RegExp(`--${variable}:\\s*#([0-9a-f]{6})`, 'i').exec(css)?.[1]?.toUpperCase();
-      expect({ name, bg: token('slide-bg'), fg: token('slide-fg'), heading: token('slide-heading'), accent: token('slide-accent'), section: token('slide-section-bg') }).toEqual({
-        name,
-        bg: theme.background,
-        fg: theme.text,
-        heading: theme.heading,
-        accent: theme.accent,
-        section: theme.sectionBackground,
-      });
+/** Figures as the stats hub stores them: raw category codes, which the export must turn into words. */
+function fakeStat(key: string): unknown {
+  if (key === 'damocles.byStatus') return [{ label: 'not-analysed', value: 12 }, { label: 'analysed', value: 9 }, { label: 'harmonised', value: 13 }];
+  if (key === 'interviews.byMonth') return ['2025-01', '2025-02', '2025-03'].map((label, i) => ({ label, value: 3 + i }));
+  if (key === 'agreements.byTrack') return ['1', '2', '3'].map((label, i) => ({ label, value: 4 + i }));
+  if (key === 'organisations.byKind') return [{ label: 'municipality', value: 34 }, { label: 'police', value: 3 }];
+  return 17;
+}
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+async function unzipSlides(file: Buffer): Promise<{ slides: string[]; charts: string[]; notes: string; zip: JSZip }> {
+  const zip = await JSZip.loadAsync(file);
+  const read = (pattern: RegExp) =>
+    Promise.all(
+      Object.keys(zip.files)
+        .filter((f) => pattern.test(f))
+        .sort((a, b) => Number(/(\d+)\.xml$/.exec(a)![1]) - Number(/(\d+)\.xml$/.exec(b)![1]))
+        .map((f) => zip.file(f)!.async('string')),
+    );
+  return { slides: await read(/^ppt\/slides\/slide\d+\.xml$/), charts: await read(/^ppt\/charts\/chart\d+\.xml$/), notes: (await read(/^ppt\/notesSlides\/notesSlide\d+\.xml$/)).join(''), zip };
+}
+
+/** Every shape's frame (EMU) in a slide, in spTree order. */
+const frames = (xml: string) => [...xml.matchAll(/<a:off x="(\d+)" y="(\d+)"\/>\s*<a:ext cx="(\d+)" cy="(\d+)"\/>/g)].map((m) => ({ x: Number(m[1]), y: Number(m[2]), w: Number(m[3]), h: Number(m[4]) }));
+
+describe('PowerPoint export of decks built in the shared model', () => {
+  test.each(['tussenstand', 'contrast'] as const)('the example deck (%s): a title placeholder per titled slide, notes, pie colours, Dutch labels, shapes on the slide', async (theme) => {
+    const doc = new Y.Doc();
+    buildExampleDeck(doc);
+    writeMeta(doc, { theme });
+    const views = listSlides(doc);
+    const { slides, charts, notes } = await unzipSlides(await deckToPptx(Y.encodeStateAsUpdate(doc), { statValue: fakeStat, image: async () => PNG, title: EXAMPLE_DECK_TITLE }));
+    expect(slides).toHaveLength(views.length);
+    for (const [i, view] of views.entries()) {
+      const first = readFragment(view.content)[0];
+      if (first?.type === 'heading') expect(slides[i], `slide ${i + 1}`).toMatch(/<p:ph\s[^>]*type="title"/);
+      for (const f of frames(slides[i]!)) {
+        expect(f.x + f.w, `slide ${i + 1} right edge`).toBeLessThanOrEqual(SLIDE.w + 1);
+        expect(f.y + f.h, `slide ${i + 1} bottom edge`).toBeLessThanOrEqual(SLIDE.h + 1);
+      }
+      const spoken = plainText(readFragment(view.notes)).trim();
+      if (spoken) expect(notes).toContain(spoken.slice(0, 30));
     }
+    const allCharts = charts.join('');
+    expect(allCharts).not.toMatch(/<c:v>(not-analysed|analysed|harmonised|\d{4}-\d{2})<\/c:v>/);
+    const pie = chartWith(charts, 'doughnutChart');
+    if (pie) {
+      const colours = [...pie.matchAll(/<c:dPt>[\s\S]*?<a:srgbClr val="([0-9A-F]{6})"/g)].map((m) => m[1]);
+      expect(new Set(colours).size).toBe(colours.length);
+      expect(colours.length).toBeGreaterThanOrEqual(3);
+    }
+    // Section slides sit on the section colour (their layout's background).
+    expect(slides.join('')).not.toContain('Calibri');
+  });
+
+  test('a deck with every layout, chart kind, table, long code, an uploaded and a remote image', async () => {
+    const markdown = deckFile('en', 'noord')
+      .replace('<!-- slide: layout=title -->\n\n# Titeldia en\n\nOndertitel van de dia', '<!-- slide: layout=title -->\n\n# Titeldia en\n\nThe subtitle line')
+      .concat(
+        '\n---\n\n<!-- slide: layout=two-columns -->\n\n## Two columns\n\n- left one\n\n***\n\n```chart\nstat: damocles.byStatus\nview: table\n```\n',
+        '\n---\n\n<!-- slide: layout=quote -->\n\n> A quote to end with.\n',
+        '\n---\n\n## Uploaded\n\n### The map\n\n![Map of the region](/api/images/abcdefgh12)\n',
+      );
+    const doc = new Y.Doc();
+    buildDeck(doc, parseDeck(markdown));
+    const { slides, zip } = await unzipSlides(await deckToPptx(Y.encodeStateAsUpdate(doc), { statValue: fakeStat, image: async (id) => (id === 'abcdefgh12' ? PNG : null), title: 'all' }));
+    expect(slides).toHaveLength(12);
+    // The title slide's subtitle and a level-3 heading after a title go into the body placeholder under the title.
+    expect(slides[0]).toMatch(/<p:ph\s[^>]*type="body"[\s\S]*The subtitle line/);
+    expect(slides[11]).toMatch(/<p:ph\s[^>]*type="body"[\s\S]*The map/);
+    // The uploaded image is embedded with its alt text; the remote one is a box naming it.
+    expect(slides[11]).toMatch(/<p:pic>[\s\S]*descr="Map of the region"/);
+    // …in its own proportions (the test PNG is square), not stretched to the box.
+    const pic = /<p:pic>[\s\S]*?<a:ext cx="(\d+)" cy="(\d+)"\/>/.exec(slides[11]!)!;
+    expect(Math.abs(Number(pic[1]) - Number(pic[2]))).toBeLessThan(EMU_PER_INCH * 0.01);
+    expect(Object.keys(zip.files).some((f) => /^ppt\/media\/.*\.png$/.test(f))).toBe(true);
+    expect(slides[8]).toContain('https://example.org/kaart.png');
+    // Charts carry alt text with their values in words; the table view is a table with English labels.
+    expect(slides[4]).toMatch(/descr="Interview[^"]*: [^"]*2025 3,/);
+    expect(slides[9]).toContain('<a:tbl>');
+    expect(slides[9]).toContain('Not yet analysed');
+    // Two columns: the list's box left of the table.
+    const [list, table] = frames(slides[9]!).slice(-2);
+    expect(list!.x + list!.w).toBeLessThanOrEqual(table!.x);
+    // The big number in the accent colour.
+    expect(slides[6]).toMatch(new RegExp(`<a:solidFill><a:srgbClr val="${DECK_THEMES.noord.accent}"/></a:solidFill>[\\s\\S]*?<a:t>17</a:t>`));
+    // Long code: every line kept, monospace, the box on the slide.
+    const code = slides[7]!;
+    expect(code.match(/const result = /g)).toHaveLength(30);
+    const codeBox = frames(code).at(-1)!;
+    expect(codeBox.y + codeBox.h).toBeLessThanOrEqual(SLIDE.h);
+    expect(codeBox.x + codeBox.w).toBeLessThanOrEqual(SLIDE.w);
   });
 });

@@ -1,0 +1,108 @@
+/**
+ * Charts as native PowerPoint charts with the figures they show on the slide: categories in
+ * the deck's language (never the stored codes such as `not-analysed` or `2025-01`), a colour
+ * per pie slice from the app palette, and alt text that says the title and every value.
+ */
+import type PptxGenJS from 'pptxgenjs';
+import type { DeckThemeTokens } from '../../../shared/deckThemes.ts';
+import type { ElementNode } from '../../../shared/deckFile/tree.ts';
+import { formatFigure, seriesPointLabel, statTitle } from '../../../shared/statLabels.ts';
+import { statDefinition, type SeriesPoint } from '../../../shared/statsCatalogue.ts';
+import type { Frame } from './geometry.ts';
+
+export type Language = 'nl' | 'en';
+
+export interface ChartContext {
+  pptx: PptxGenJS;
+  slide: PptxGenJS.Slide;
+  theme: DeckThemeTokens;
+  language: Language;
+  /** Text colour on this slide (the section slide has its own). */
+  textColour: string;
+  statValue: (key: string) => unknown;
+}
+
+function seriesOf(value: unknown): SeriesPoint[] | null {
+  return Array.isArray(value) ? (value as SeriesPoint[]).filter((p) => p && typeof p.label === 'string' && typeof p.value === 'number') : null;
+}
+
+/** A frozen chart shows the figures it was frozen with, as they are; a live one asks for today's. */
+export function chartValue(node: ElementNode, statValue: (key: string) => unknown): unknown {
+  if (typeof node.attrs.frozenValue === 'string') {
+    try {
+      return JSON.parse(node.attrs.frozenValue) as unknown;
+    } catch {
+      return null;
+    }
+  }
+  return typeof node.attrs.statKey === 'string' ? statValue(node.attrs.statKey) : null;
+}
+
+/** What a screen reader says for a chart: its title and every value, in the deck's language. */
+export function chartAltText(title: string, labels: string[], values: number[], language: Language): string {
+  if (labels.length === 0) return title;
+  return `${title}: ${labels.map((label, i) => `${label} ${formatFigure(values[i] ?? 0, language)}`).join(', ')}`;
+}
+
+/** Draws one chart block in `box`: bar, line or pie as a chart; `number` (or a value with no series) as a big figure. */
+export function placeChart(ctx: ChartContext, node: ElementNode, box: Frame): void {
+  const { pptx, slide, theme, language, textColour } = ctx;
+  const key = String(node.attrs.statKey ?? '');
+  const definition = statDefinition(key);
+  const value = chartValue(node, ctx.statValue);
+  const title = statTitle(key, language);
+  const series = seriesOf(value);
+  if (series && node.attrs.view === 'table') {
+    // The chart's table view: category and value as a real table, header row in the theme's table colours.
+    const unit = definition?.unit[language] ?? '';
+    const rows: PptxGenJS.TableRow[] = [
+      [{ text: title, options: { bold: true, fill: { color: theme.tableHead }, color: theme.heading } }, { text: unit, options: { bold: true, fill: { color: theme.tableHead }, color: theme.heading, align: 'right' } }],
+      ...series.map((p): PptxGenJS.TableRow => [{ text: seriesPointLabel(definition?.seriesLabels, p.label, language) }, { text: formatFigure(p.value, language), options: { align: 'right' } }]),
+    ];
+    const rowH = Math.min(0.5, Math.max(0.28, box.h / rows.length));
+    slide.addTable(rows, { x: box.x, y: box.y, w: box.w, rowH, fontSize: rowH < 0.4 ? 12 : 14, fontFace: theme.bodyFont, color: textColour, border: { type: 'solid', pt: 0.75, color: theme.rule }, autoPage: false });
+  } else if (series && node.attrs.view !== 'number') {
+    const labels = series.map((p) => seriesPointLabel(definition?.seriesLabels, p.label, language));
+    const values = series.map((p) => p.value);
+    const pie = node.attrs.view === 'pie';
+    const type = node.attrs.view === 'line' ? pptx.ChartType.line : pie ? pptx.ChartType.doughnut : pptx.ChartType.bar;
+    slide.addChart(type, [{ name: title, labels, values }], {
+      ...box,
+      altText: chartAltText(title, labels, values, language),
+      showTitle: true,
+      title,
+      titleFontSize: 14,
+      titleColor: textColour,
+      titleFontFace: theme.headingFont,
+      // Pie/doughnut: pptxgenjs writes one <c:dPt> per slice, coloured in turn from chartColors; bars and lines are one series, one colour.
+      chartColors: pie ? [...theme.palette] : [theme.palette[0] ?? theme.accent],
+      showLegend: pie,
+      legendPos: 'r',
+      legendColor: textColour,
+      legendFontFace: theme.bodyFont,
+      showValue: true,
+      dataLabelColor: pie ? 'FFFFFF' : textColour,
+      dataLabelFontSize: 11,
+      catAxisLabelColor: textColour,
+      valAxisLabelColor: textColour,
+      catAxisLabelFontFace: theme.bodyFont,
+      valAxisLabelFontFace: theme.bodyFont,
+      valGridLine: { color: theme.rule, size: 0.5 },
+      valAxisTitle: definition?.unit[language] ?? '',
+      showValAxisTitle: !pie && Boolean(definition),
+      valAxisTitleColor: textColour,
+      holeSize: 55,
+    });
+  } else {
+    const number = typeof value === 'number' ? value : series ? series.reduce((sum, p) => sum + p.value, 0) : null;
+    const text = number === null ? '—' : formatFigure(number, language);
+    // A text box has no altText in pptxgenjs (only images and charts do), so the label is read as the text itself.
+    slide.addText(
+      [
+        { text, options: { fontSize: 72, bold: true, color: theme.accent, breakLine: true } },
+        { text: title, options: { fontSize: 18, color: textColour } },
+      ],
+      { ...box, align: 'center', valign: 'middle', fontFace: theme.headingFont, fit: 'shrink' },
+    );
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * Slide masters, one per theme and layout: the background, the accent shapes the CSS draws
+ * (title slide band, heading underline) and the title/subtitle placeholders. The placeholders
+ * matter beyond looks: PowerPoint's outline view, its accessibility checker and screen
+ * readers find a slide's title only in a `type="title"` placeholder.
+ */
+import type PptxGenJS from 'pptxgenjs';
+import type { SlideLayout } from '../../../shared/deckModel.ts';
+import type { DeckThemeTokens } from '../../../shared/deckThemes.ts';
+import { CENTRED, MARGIN, SLIDE_H, SLIDE_W, subtitleFrame, titleFrame } from './geometry.ts';
+
+/** Which placeholders a slide fills: a master carries only those, because pptxgenjs copies every
+ * placeholder of the master onto the slide, and an empty one is an unnamed, empty shape to a
+ * screen reader (and "Click to add text" in PowerPoint's editor). */
+export interface MasterUse {
+  title: boolean;
+  subtitle: boolean;
+}
+
+/** Returns the master's name for a layout and the placeholders used, defining it the first time it is asked for. */
+export function slideMasters(pptx: PptxGenJS, themeName: string, theme: DeckThemeTokens): (layout: SlideLayout, use: MasterUse) => string {
+  const made = new Set<string>();
+  return (layout, use) => {
+    const name = `${themeName}-${layout}${use.title ? '' : '-untitled'}${use.subtitle ? '-subtitle' : ''}`;
+    if (made.has(name)) return name;
+    made.add(name);
+    const section = layout === 'section';
+    const centred = CENTRED.includes(layout);
+    const objects: NonNullable<PptxGenJS.SlideMasterProps['objects']> = [];
+    if (layout === 'title') {
+      // The house band of the title slide: left for Tussenstand, along the bottom for the others (as the theme CSS draws it).
+      if (themeName === 'tussenstand') {
+        objects.push({ rect: { x: 0, y: 0, w: SLIDE_W * 0.016, h: SLIDE_H, fill: { color: theme.accent } } });
+        objects.push({ rect: { x: SLIDE_W * 0.016, y: 0, w: SLIDE_W * 0.006, h: SLIDE_H, fill: { color: theme.accent2 } } });
+      } else {
+        const band = themeName === 'noord' ? 0.07 : 0.022;
+        objects.push({ rect: { x: 0, y: SLIDE_H * (1 - band), w: SLIDE_W, h: SLIDE_H * band, fill: { color: theme.accent } } });
+      }
+    } else if (!centred) {
+      // The short accent rule under a content slide's heading.
+      objects.push({ rect: { x: MARGIN, y: 1.32, w: 0.9, h: 0.06, fill: { color: theme.accent } } });
+    }
+    const fg = section ? theme.sectionFg : theme.heading;
+    if (use.title) objects.push({
+      placeholder: {
+        options: {
+          name: 'title', type: 'title', ...titleFrame(layout),
+          fontFace: theme.headingFont, fontSize: layout === 'title' || section ? 40 : 30, bold: true, color: fg, align: centred ? 'center' : 'left', valign: centred ? 'bottom' : 'middle',
+        },
+        text: '',
+      },
+    });
+    // A level-2 heading right after the title, or the title slide's subtitle line, goes here (a body placeholder PowerPoint lists under the title).
+    if (use.subtitle) objects.push({
+      placeholder: {
+        options: {
+          name: 'subtitle', type: 'body', ...subtitleFrame(layout),
+          fontFace: theme.headingFont, fontSize: centred ? 24 : 20, bold: false, color: section ? theme.sectionFg : theme.muted, align: centred ? 'center' : 'left', valign: 'top',
+        },
+        text: '',
+      },
+    });
+    pptx.defineSlideMaster({ title: name, background: { color: section ? theme.sectionBg : theme.bg }, objects });
+    return name;
+  };
+}
