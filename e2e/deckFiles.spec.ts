@@ -326,6 +326,9 @@ test('export menu in a deck row: Markdown downloads the deck file', async ({ sig
   await page.keyboard.press('ArrowDown');
   await expect(menu.choice('PowerPoint (.pptx)')).toBeFocused();
   await page.keyboard.press('End');
+  // The last item opens the handout form (e2e/handouts.spec.ts).
+  await expect(menu.panel.getByRole('button', { name: 'Hand-out (PDF)', exact: true })).toBeFocused();
+  await page.keyboard.press('ArrowUp');
   await expect(menu.choice('HTML (webpagina)')).toBeFocused();
 });
 

@@ -46,6 +46,10 @@ export const CHART_WORDS = {
   total: w('Totaal', 'Total'),
   noData: w('nog geen gegevens', 'no data yet'),
   unknownStatistic: w('Onbekende statistiek', 'Unknown statistic'),
+  /** The caption of a frozen chart; `{date}` is the day it was presented (see presentedOn). */
+  asPresentedOn: w('Zoals gepresenteerd op {date}', 'As presented on {date}'),
+  /** The accessible name of a frozen chart: its description, then when it was presented. */
+  asPresentedOnLabel: w('{text} (zoals gepresenteerd op {date})', '{text} (as presented on {date})'),
 } as const satisfies Record<string, Words>;
 
 const has = <T extends object>(table: T, key: string): key is Extract<keyof T, string> => Object.prototype.hasOwnProperty.call(table, key);
@@ -91,4 +95,26 @@ export function statUnit(definition: StatDefinition | undefined, language: DeckL
 /** Numbers as the deck's language writes them (1.234 / 1,234). */
 export function formatFigure(value: number, language: DeckLanguage): string {
   return new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(value);
+}
+
+/**
+ * A day written out as the deck's readers write it: "5 maart 2026" / "5 March 2026" (British
+ * order for English, as Dutch readers expect; never the US "March 5, 2026"), on the Dutch
+ * calendar day. Not a date: the text as given.
+ */
+export function presentedDate(when: string | Date, language: DeckLanguage): string {
+  const time = typeof when === 'string' ? Date.parse(when) : when.getTime();
+  if (Number.isNaN(time)) return typeof when === 'string' ? when : '';
+  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' }).format(time);
+}
+
+/** "Zoals gepresenteerd op 5 maart 2026": the caption under a frozen chart, from its ISO time. */
+export function frozenCaption(iso: string, language: DeckLanguage): string {
+  return CHART_WORDS.asPresentedOn[language].replace('{date}', () => presentedDate(iso, language) || '—');
+}
+
+/** A frozen chart's accessible name: its description followed by when it was presented. */
+export function frozenDescription(text: string, iso: string, language: DeckLanguage): string {
+  // Replacer functions: a `$&` in the text is text, not a replacement pattern.
+  return CHART_WORDS.asPresentedOnLabel[language].replace('{date}', () => presentedDate(iso, language)).replace('{text}', () => text);
 }

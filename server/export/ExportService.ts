@@ -12,10 +12,11 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { Logger } from 'pino';
 import type { Browser, Page } from 'playwright-core';
-import { printPath, type ExportFormat, type ExportJobInfo } from '../../shared/exports.ts';
+import { printPath, type ExportFormat, type ExportJobInfo, type HandoutOptions } from '../../shared/exports.ts';
 import { SESSION_COOKIE } from '../auth/access.ts';
 import { newId } from '../auth/tokens.ts';
-import { exportFileName } from '../../shared/fileNames.ts';
+import { exportFileName, exportSuffix } from '../../shared/fileNames.ts';
+import { renderPdf } from './pdfDocument.ts';
 
 const require = createRequire(import.meta.url);
 const BROWSER_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -42,6 +43,12 @@ export interface ExportRequest {
   sessionToken: string;
   format: ExportFormat;
   notes: boolean;
+  /** A4 handout sheets instead of one page per slide (PDF only). */
+  handout?: HandoutOptions;
+  /** The deck's language: the file name's suffix and the PDF's /Lang and words. */
+  language: 'nl' | 'en';
+  /** The requesting user's display name, the PDF's Author. */
+  author?: string;
 }
 
 /** CHROMIUM_PATH, when set, is the only browser considered. */
@@ -83,7 +90,7 @@ export class ExportService {
       userId: request.userId,
       state: 'running',
       progress: 0,
-      filename: exportFileName(request.title, request.format, request.notes ? ' (notes)' : ''),
+      filename: exportFileName(request.title, request.format, exportSuffix(request.handout ? { kind: 'handout', handout: request.handout } : request.notes ? { kind: 'notes' } : { kind: 'deck' }, request.language)),
       contentType: request.format === 'pdf' ? 'application/pdf' : 'text/html; charset=utf-8',
       finished: Promise.resolve(),
     };
@@ -127,7 +134,7 @@ export class ExportService {
       context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
       await context.addCookies([{ name: SESSION_COOKIE, value: request.sessionToken, url: origin, httpOnly: true, sameSite: 'Lax' }]);
       const page = await context.newPage();
-      await page.goto(origin + printPath(request.deckId, { notes: request.notes, format: request.format }), { waitUntil: 'domcontentloaded' });
+      await page.goto(origin + printPath(request.deckId, { notes: request.notes, format: request.format, handout: request.handout }), { waitUntil: 'domcontentloaded' });
       const deadline = Date.now() + RENDER_TIMEOUT_MS;
       for (;;) {
         const status = await page.evaluate(() => ({ ready: document.body.dataset.printReady === 'true', progress: document.body.dataset.printProgress ?? '', error: document.body.dataset.printError ?? '', waiting: document.body.dataset.printWaiting ?? '' }));
@@ -139,7 +146,7 @@ export class ExportService {
         if (Date.now() > deadline) throw new Error(`the deck did not finish rendering in time${status.waiting ? ` (not ready: slide ${status.waiting})` : ''}`);
         await new Promise((r) => setTimeout(r, 100));
       }
-      job.file = request.format === 'pdf' ? await page.pdf({ width: '1280px', height: '720px', printBackground: true, preferCSSPageSize: true }) : Buffer.from(await archiveHtml(page), 'utf8');
+      job.file = request.format === 'pdf' ? await renderPdf(page, request) : Buffer.from(await archiveHtml(page), 'utf8');
       job.progress = 1;
       job.state = 'done';
       this.logger.info({ event: 'export-done', deckId: job.deckId, format: request.format, bytes: job.file.length, ms: Date.now() - started }, 'deck exported');

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { ImportedDeck, ImportPreview, TemplateListResponse } from '../../shared/deckFilesApi.ts';
 import { readMeta } from '../../shared/deckModel.ts';
 import { deckToMarkdown } from '../../shared/deckFile/toMarkdown.ts';
+import { contentDisposition, exportFileName } from '../../shared/fileNames.ts';
 import { imagePath, type ImageType } from '../../shared/images.ts';
 import { REMOTE_IMAGE_CHOICES } from '../../shared/importReport.ts';
 import { MAX_DECK_FILE_BYTES, MAX_REMOTE_IMAGES } from '../../shared/limits.ts';
@@ -17,7 +18,6 @@ import { fileTooLarge, remoteImageUrls, withRemoteImageNotices, type ImportJob, 
 import { ImportRunner, ImportTimeoutError } from '../import/ImportRunner.ts';
 import { listTemplates } from '../templates.ts';
 import type { Services } from '../services.ts';
-import { attachment } from './attachment.ts';
 import { DeckParams, editableDeck } from './deckAccess.ts';
 import { HttpError, parse } from './httpErrors.ts';
 import { requireUser } from './requestAccess.ts';
@@ -114,7 +114,7 @@ export function deckFileRoutes(app: FastifyInstance, services: Services): void {
     const { id } = parse(DeckParams, request.params);
     const deck = await editableDeck(store, id);
     const markdown = await registry.read(id, deckToMarkdown);
-    return reply.header('content-type', 'text/markdown; charset=utf-8').header('content-disposition', attachment(`${deck.title}.md`)).send(markdown);
+    return reply.header('content-type', 'text/markdown; charset=utf-8').header('content-disposition', contentDisposition(exportFileName(deck.title, 'md'))).send(markdown);
   });
 
   app.get('/api/decks/:id/export.pptx', async (request, reply) => {
@@ -128,7 +128,7 @@ export function deckFileRoutes(app: FastifyInstance, services: Services): void {
     const file = await deckToPptx(state, { statValue: (key) => stats.get(key)?.value, image: (imageId) => store.getImageData(imageId), title });
     return reply
       .header('content-type', 'application/vnd.openxmlformats-officedocument.presentationml.presentation')
-      .header('content-disposition', attachment(`${deck.title}.pptx`))
+      .header('content-disposition', contentDisposition(exportFileName(deck.title, 'pptx')))
       .send(file);
   });
 

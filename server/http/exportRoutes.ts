@@ -1,7 +1,9 @@
 /** Deck exports: a job with progress for the UI, and direct downloads that wait for it. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { CreateExportRequest, type ExportFormat } from '../../shared/exports.ts';
+import { readMeta } from '../../shared/deckModel.ts';
+import { contentDisposition } from '../../shared/fileNames.ts';
+import { CreateExportRequest, handoutFromParams, type ExportFormat, type HandoutOptions } from '../../shared/exports.ts';
 import { SESSION_COOKIE } from '../auth/access.ts';
 import { NoBrowserError } from '../export/ExportService.ts';
 import type { Services } from '../services.ts';
@@ -10,17 +12,26 @@ import { HttpError, notFound, parse } from './httpErrors.ts';
 import { requireUser } from './requestAccess.ts';
 
 const JobParams = z.object({ id: z.string().min(1).max(64) });
-const NotesQuery = z.object({ notes: z.enum(['0', '1', 'true', 'false']).optional() });
+const Flag = z.enum(['0', '1', 'true', 'false']).optional();
+const isOn = (flag: string | undefined): boolean => flag === '1' || flag === 'true';
+/** `export.pdf?notes=1`, or a handout: `export.pdf?handout=3&lines=1` (the same choices as the job API's `handout`). */
+const PdfQuery = z
+  .object({ notes: Flag, handout: z.enum(['2', '3', '6']).optional(), lines: Flag })
+  .superRefine((value, ctx) => {
+    if (value.handout && isOn(value.notes)) ctx.addIssue({ code: 'custom', path: ['handout'], message: 'a handout has no speaker notes pages: leave notes out' });
+  });
 
 export function exportRoutes(app: FastifyInstance, services: Services): void {
-  const { store, exports } = services;
+  const { store, exports, registry } = services;
 
-  async function startJob(request: FastifyRequest, format: ExportFormat, notes: boolean) {
+  async function startJob(request: FastifyRequest, format: ExportFormat, notes: boolean, handout?: HandoutOptions) {
     const user = requireUser(request);
     const { id } = parse(DeckParams, request.params);
     const deck = await editableDeck(store, id);
+    // The file's words (name suffix, PDF language and bookmarks) are in the deck's language, like its pages.
+    const { language } = await registry.read(id, readMeta);
     try {
-      return exports.start({ deckId: id, title: deck.title, userId: user.id, sessionToken: request.cookies[SESSION_COOKIE]!, format, notes });
+      return exports.start({ deckId: id, title: deck.title, userId: user.id, sessionToken: request.cookies[SESSION_COOKIE]!, format, notes, language, author: user.displayName, ...(handout ? { handout } : {}) });
     } catch (err) {
       if (err instanceof NoBrowserError) throw new HttpError(503, 'no-browser', err.message);
       throw err;
@@ -34,7 +45,7 @@ export function exportRoutes(app: FastifyInstance, services: Services): void {
     if (job.state !== 'done' || !job.file) throw new HttpError(job.message?.includes('Chromium') ? 503 : 500, 'export-failed', job.message ?? 'export failed');
     return reply
       .header('content-type', job.contentType)
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(job.filename)}`)
+      .header('content-disposition', contentDisposition(job.filename))
       .send(job.file);
   }
 
@@ -42,7 +53,7 @@ export function exportRoutes(app: FastifyInstance, services: Services): void {
     // Signed in before the body is looked at, like every other route (startJob checks again).
     requireUser(request);
     const body = parse(CreateExportRequest, request.body);
-    return reply.status(202).send(await startJob(request, body.format, body.notes));
+    return reply.status(202).send(await startJob(request, body.format, body.notes, body.handout));
   });
 
   app.get('/api/exports/:id', async (request) => {
@@ -60,8 +71,8 @@ export function exportRoutes(app: FastifyInstance, services: Services): void {
   });
 
   app.get('/api/decks/:id/export.pdf', async (request, reply) => {
-    const { notes } = parse(NotesQuery, request.query);
-    const job = await startJob(request, 'pdf', notes === '1' || notes === 'true');
+    const query = parse(PdfQuery, request.query);
+    const job = await startJob(request, 'pdf', isOn(query.notes), handoutFromParams(query.handout, query.lines));
     return sendFile(reply, job.id, request.access!.user.id);
   });
 

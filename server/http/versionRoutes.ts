@@ -13,9 +13,9 @@ import {
 import { listSlides, readMeta } from '../../shared/deckModel.ts';
 import { plainText, readFragment } from '../../shared/deckFile/tree.ts';
 import { deckToMarkdown } from '../../shared/deckFile/toMarkdown.ts';
+import { contentDisposition, exportFileName, fileBaseName } from '../../shared/fileNames.ts';
 import type { VersionRecord } from '../storage/Store.ts';
 import type { Services } from '../services.ts';
-import { attachment } from './attachment.ts';
 import { DeckParams, editableDeck } from './deckAccess.ts';
 import { notFound, parse } from './httpErrors.ts';
 import { requireUser } from './requestAccess.ts';
@@ -84,7 +84,7 @@ export function versionRoutes(app: FastifyInstance, services: Services): void {
     Y.applyUpdate(doc, versions.frozenState(version));
     const markdown = deckToMarkdown(doc);
     doc.destroy();
-    return reply.header('content-type', 'text/markdown; charset=utf-8').header('content-disposition', attachment(`${readMeta(doc).title} (${version.label}).md`)).send(markdown);
+    return reply.header('content-type', 'text/markdown; charset=utf-8').header('content-disposition', contentDisposition(exportFileName(readMeta(doc).title, 'md', ` (${fileBaseName(version.label)})`))).send(markdown);
   });
 
   app.post('/api/decks/:id/versions/:version/restore', async (request) => {

@@ -4,7 +4,7 @@
  */
 import type { DeckSummary } from '../../../shared/api.ts';
 import type { CreateVersionRequest, ImportedDeck, ImportPreview, RestoreVersionResponse, TemplateInfo, TemplateListResponse, VersionInfo, VersionListResponse } from '../../../shared/deckFilesApi.ts';
-import type { ExportFormat, ExportJobInfo } from '../../../shared/exports.ts';
+import type { ExportFormat, ExportJobInfo, HandoutOptions } from '../../../shared/exports.ts';
 import type { ImportReport, RemoteImageChoice } from '../../../shared/importReport.ts';
 import { ApiRequestError, apiUpload, http, type RequestOptions } from './http.ts';
 
@@ -61,8 +61,9 @@ export type DirectExport = 'md' | 'pptx';
 
 export const directExportUrl = (deckId: string, kind: DirectExport): string => `${deckPath(deckId)}/export.${kind}`;
 
-export const startExportJob = (deckId: string, format: ExportFormat, notes: boolean): Promise<ExportJobInfo> =>
-  http.post<ExportJobInfo>(`${deckPath(deckId)}/exports`, notes ? { format, notes: true } : { format });
+/** Starts a PDF/HTML render; `handout` asks for A4 handout sheets (PDF only, without notes). */
+export const startExportJob = (deckId: string, format: ExportFormat, notes: boolean, handout?: HandoutOptions): Promise<ExportJobInfo> =>
+  http.post<ExportJobInfo>(`${deckPath(deckId)}/exports`, handout ? { format, handout } : notes ? { format, notes: true } : { format });
 
 export const getExportJob = (id: string, options?: RequestOptions): Promise<ExportJobInfo> => http.get<ExportJobInfo>(`/api/exports/${encodeURIComponent(id)}`, options);
 

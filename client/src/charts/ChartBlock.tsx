@@ -18,8 +18,10 @@ import { NodeViewWrapper, ReactNodeViewRenderer, type NodeViewProps } from '@tip
 import { useCallback, useId, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHART_NODE, type ChartAttrs, type ChartView } from '../../../shared/chartBlock.ts';
+import { CHART_WORDS } from '../../../shared/statLabels.ts';
 import { STAT_CATALOGUE, statDefinition } from '../../../shared/statsCatalogue.ts';
-import { StatChart, useUiLanguage } from './ChartView.tsx';
+import { useUiLanguage } from '../deck/DeckLanguage.tsx';
+import { StatChart } from './ChartView.tsx';
 import { isChartView, parseFrozenValue, viewsFor } from './format.ts';
 import { useStat } from './useStat.ts';
 import { MAX_STAT_KEY_LENGTH } from '../../../shared/limits.ts';
@@ -167,6 +169,8 @@ function useEditable(editor: Editor): boolean {
 
 function ChartNodeView({ node, editor, extension, selected, updateAttributes }: NodeViewProps) {
   const { t } = useTranslation();
+  // The controls are the editor's interface (UI language); the chart below is slide content
+  // and takes the deck's language from SlideFrame's provider (node views render inside it).
   const language = useUiLanguage();
   const id = useId();
   const attrs = normaliseChartAttrs(node.attrs as Partial<Record<keyof ChartAttrs, unknown>>);
@@ -200,7 +204,7 @@ function ChartNodeView({ node, editor, extension, selected, updateAttributes }: 
           <label className="chart-block__field" htmlFor={`${id}-stat`}>
             {t('charts:statistic')}
             <select id={`${id}-stat`} value={attrs.statKey} onChange={(e) => chooseStat(e.target.value)}>
-              {!known && <option value={attrs.statKey}>{t('charts:unknownStatistic')}</option>}
+              {!known && <option value={attrs.statKey}>{CHART_WORDS.unknownStatistic[language]}</option>}
               {STAT_CATALOGUE.map((stat) => (
                 <option key={stat.key} value={stat.key}>
                   {stat.label[language]}

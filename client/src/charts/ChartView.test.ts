@@ -9,12 +9,55 @@ import { DEFAULT_NS } from '../i18n/index.ts';
 import { nl } from '../i18n/nl.ts';
 import { cleanFrozenAt, cleanFrozenValue, normaliseChartAttrs } from './ChartBlock.tsx';
 import { StatChart, type StatChartProps } from './ChartView.tsx';
+import { DeckLanguageProvider } from '../deck/DeckLanguage.tsx';
 
-function render(props: StatChartProps, lng: 'nl' | 'en' = 'en'): string {
+/** Renders with UI language `lng`; with `deck`, inside a DeckLanguageProvider (as SlideFrame draws it). */
+function render(props: StatChartProps, lng: 'nl' | 'en' = 'en', deck?: 'nl' | 'en'): string {
   const instance = i18next.createInstance();
   void instance.init({ resources: { en, nl }, ns: [...NAMESPACES], defaultNS: DEFAULT_NS, lng, initAsync: false, interpolation: { escapeValue: false } });
-  return renderToStaticMarkup(createElement(I18nextProvider, { i18n: instance }, createElement(StatChart, props)));
+  const chart = createElement(StatChart, props);
+  return renderToStaticMarkup(createElement(I18nextProvider, { i18n: instance }, deck ? createElement(DeckLanguageProvider, { language: deck, children: chart }) : chart));
 }
+
+describe('StatChart in the deck language', () => {
+  const damocles = [
+    { label: 'not-analysed', value: 4 },
+    { label: 'harmonised', value: 1234 },
+  ];
+  it('draws a Dutch deck\'s chart in Dutch with an English UI', () => {
+    const table = render({ statKey: 'damocles.byStatus', view: 'table', value: damocles }, 'en', 'nl');
+    expect(table).toContain('<caption>Damoclesbeleid per status</caption>');
+    expect(table).toContain('<th scope="row">Nog niet geanalyseerd</th><td class="chart-table__number">4</td>');
+    expect(table).toContain('<td class="chart-table__number">1.234</td>');
+    expect(table).toContain('<th scope="row">Totaal</th><td class="chart-table__number">1.238</td>');
+    expect(table).not.toMatch(/Not yet analysed|Total|Damocles policy/);
+    const months = render({ statKey: 'interviews.byMonth', view: 'table', value: [{ label: '2025-01', value: 3 }] }, 'en', 'nl');
+    expect(months).toContain('<th scope="col">Maand</th>');
+    expect(months).toContain('<th scope="row">jan 2025</th>');
+    const bar = render({ statKey: 'damocles.byStatus', view: 'bar', value: damocles, status: 'open' }, 'en', 'nl');
+    expect(bar).toContain('aria-label="Damoclesbeleid per status: Nog niet geanalyseerd 4, Geharmoniseerd 1.234"');
+    expect(bar).toContain('<span class="chart-view__title">Damoclesbeleid per status</span>');
+  });
+
+  it('draws an English deck\'s chart in English with a Dutch UI', () => {
+    const table = render({ statKey: 'damocles.byStatus', view: 'table', value: damocles }, 'nl', 'en');
+    expect(table).toContain('<caption>Damocles policy by status</caption>');
+    expect(table).toContain('<th scope="row">Not yet analysed</th><td class="chart-table__number">4</td>');
+    expect(table).toContain('<th scope="row">Total</th><td class="chart-table__number">1,238</td>');
+    expect(table).not.toMatch(/Nog niet geanalyseerd|Totaal|Damoclesbeleid/);
+    const months = render({ statKey: 'interviews.byMonth', view: 'table', value: [{ label: '2025-01', value: 3 }] }, 'nl', 'en');
+    expect(months).toContain('<th scope="row">Jan 2025</th>');
+  });
+
+  it('writes the frozen caption in the deck language; app state in the UI language', () => {
+    const frozen = render({ statKey: 'interviews.total', view: 'number', value: 30, frozenAt: '2026-03-05T10:00:00.000Z' }, 'en', 'nl');
+    expect(frozen).toContain('aria-label="Interviews: 30 (zoals gepresenteerd op 5 maart 2026)"');
+    expect(frozen).toContain('Zoals gepresenteerd op 5 maart 2026');
+    const reconnecting = render({ statKey: 'damocles.byStatus', view: 'bar', value: null, status: 'reconnecting' }, 'en', 'nl');
+    expect(reconnecting).toContain('aria-label="Damoclesbeleid per status: loading"');
+    expect(reconnecting).toContain('Reconnecting to the live figures…');
+  });
+});
 
 describe('StatChart', () => {
   it('shows a big number labelled with the statistic, named for screen readers', () => {
@@ -25,7 +68,7 @@ describe('StatChart', () => {
     expect(html).toContain('data-stat-key="interviews.total"');
   });
 
-  it('renders a series as an accessible table in the UI language', () => {
+  it('without a deck (outside any slide) follows the UI language', () => {
     const html = render({ statKey: 'agreements.byTrack', view: 'table', value: [{ label: '1', value: 4 }, { label: '3', value: 2 }] }, 'nl');
     expect(html).toContain('<caption>Werkafspraken per spoor</caption>');
     expect(html).toContain('<th scope="col">Spoor</th>');
@@ -36,8 +79,8 @@ describe('StatChart', () => {
 
   it('notes when a frozen value was presented', () => {
     const html = render({ statKey: 'interviews.total', view: 'number', value: 30, frozenAt: '2026-03-05T10:00:00.000Z' }, 'en');
-    expect(html).toContain('aria-label="Interviews: 30 (as presented on March 5, 2026)"');
-    expect(html).toContain('As presented on March 5, 2026');
+    expect(html).toContain('aria-label="Interviews: 30 (as presented on 5 March 2026)"');
+    expect(html).toContain('As presented on 5 March 2026');
     expect(html).toContain('data-frozen="true"');
   });
 

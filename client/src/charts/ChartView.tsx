@@ -5,7 +5,12 @@
  *
  * Accessibility: the drawing is a role="img" whose aria-label says the statistic and its
  * current values ("Interviews: 32"); the table view is a real table with a caption.
- * Animations are off so a new value shows at once. Colours come from CHART_COLOURS
+ * Animations are off so a new value shows at once.
+ *
+ * Words on the chart — title, categories, units, column headings, "Total", numbers, months,
+ * the "as presented on" caption and the accessible name — are in the deck's language
+ * (useDeckLanguage, from shared/statLabels.ts); what the viewer's app is doing — loading,
+ * reconnecting, refused, unavailable — is in the UI language (t). Colours come from CHART_COLOURS
  * (readable on light and dark slides); text and axes use currentColor, so they follow the
  * deck theme.
  */
@@ -13,9 +18,12 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Cell, Line, LineChart, Pie, PieChart, Tooltip, XAxis, YAxis, type PieLabelRenderProps } from 'recharts';
 import type { ChartView as ChartViewName } from '../../../shared/chartBlock.ts';
+import type { DeckLanguage } from '../../../shared/deckModel.ts';
+import { CHART_WORDS, frozenCaption, frozenDescription, SERIES_COLUMN_LABELS, statUnit } from '../../../shared/statLabels.ts';
 import { statDefinition, type StatValue } from '../../../shared/statsCatalogue.ts';
 import { closeReasonKey } from '../deck/closeReasonKey.ts';
-import { chartColour, chartRows, describeValue, formatDate, formatNumber, isSeries, parseFrozenValue, statLabel, totalOf, type ChartRow, type UiLanguage } from './format.ts';
+import { useDeckLanguage } from '../deck/DeckLanguage.tsx';
+import { chartColour, chartRows, describeValue, formatNumber, isSeries, parseFrozenValue, statLabel, totalOf, type ChartRow } from './format.ts';
 import type { StatsStatus } from './StatsClient.ts';
 import { useStat } from './useStat.ts';
 import './charts.css';
@@ -51,23 +59,17 @@ export interface StatChartProps {
   className?: string;
 }
 
-export function useUiLanguage(): UiLanguage {
-  const { i18n } = useTranslation();
-  return (i18n.resolvedLanguage ?? i18n.language) === 'nl' ? 'nl' : 'en';
-}
-
 /** The drawing itself, from a value already at hand (no subscription). */
 export function StatChart({ statKey, view, value, frozenAt = null, status, error = null, closeCode = null, className }: StatChartProps) {
   const { t } = useTranslation();
-  const language = useUiLanguage();
+  const language = useDeckLanguage();
   const definition = statDefinition(statKey);
-  const label = statLabel(statKey, language, t);
+  const label = statLabel(statKey, language);
   const frozen = frozenAt !== null;
-  const frozenDate = frozen && frozenAt ? formatDate(frozenAt, language) : '';
   // No value because the server refused the key or the connection for good: say so, not "loading".
   const failed = !frozen && value === null && (error !== null || status === 'closed');
   const description = failed ? `${label}: ${t('charts:notAvailable')}` : describeValue(statKey, view, value, language, t);
-  const accessibleName = frozen && frozenDate ? t('charts:frozenLabel', { text: description, date: frozenDate }) : description;
+  const accessibleName = frozen && frozenAt ? frozenDescription(description, frozenAt, language) : description;
 
   let notice: ReactNode = null;
   if (!frozen && error) notice = <p className="chart-view__notice chart-view__notice--error">{t('charts:refused', { message: error })}</p>;
@@ -75,7 +77,7 @@ export function StatChart({ statKey, view, value, frozenAt = null, status, error
     notice = <p className="chart-view__notice chart-view__notice--error">{t('charts:unavailable', { reason: t(closeReasonKey(closeCode)) })}</p>;
   } else if (!frozen && status === 'reconnecting') notice = <p className="chart-view__notice">{t('charts:reconnecting')}</p>;
 
-  const rows = value === null ? [] : chartRows(definition, value, language, t);
+  const rows = value === null ? [] : chartRows(definition, value, language);
   // A single number has no line or pie: those views show it as a big number.
   const asNumber = value !== null && (view === 'number' || (!isSeries(value) && view !== 'bar'));
   const drawn = value !== null && !asNumber && view !== 'table' && rows.length > 0;
@@ -86,13 +88,13 @@ export function StatChart({ statKey, view, value, frozenAt = null, status, error
     body = (
       <div className={`chart-view__plot chart-view__plot--${view}`} role="img" aria-label={accessibleName} aria-busy={value === null && !failed && !frozen ? true : undefined}>
         {value === null ? (
-          <p className="chart-view__placeholder">{frozen ? t('charts:noData') : failed ? t('charts:notAvailable') : t('charts:loading')}</p>
+          <p className="chart-view__placeholder">{frozen ? CHART_WORDS.noData[language] : failed ? t('charts:notAvailable') : t('charts:loading')}</p>
         ) : asNumber || view === 'number' ? (
           <BigNumber value={totalOf(value)} label={label} language={language} />
         ) : rows.length === 0 ? (
-          <p className="chart-view__placeholder">{t('charts:noData')}</p>
+          <p className="chart-view__placeholder">{CHART_WORDS.noData[language]}</p>
         ) : (
-          <Plot view={view} rows={rows} language={language} unit={definition?.unit[language] ?? ''} />
+          <Plot view={view} rows={rows} language={language} unit={statUnit(definition, language)} />
         )}
       </div>
     );
@@ -105,7 +107,7 @@ export function StatChart({ statKey, view, value, frozenAt = null, status, error
       {(showTitle || frozen || notice) && (
         <figcaption className="chart-view__caption">
           {showTitle && <span className="chart-view__title">{label}</span>}
-          {frozen && <span className="chart-view__frozen">{t('charts:frozenNote', { date: frozenDate || '—' })}</span>}
+          {frozen && <span className="chart-view__frozen">{frozenCaption(frozenAt ?? '', language)}</span>}
           {notice}
         </figcaption>
       )}
@@ -113,7 +115,7 @@ export function StatChart({ statKey, view, value, frozenAt = null, status, error
   );
 }
 
-function BigNumber({ value, label, language }: { value: number; label: string; language: UiLanguage }) {
+function BigNumber({ value, label, language }: { value: number; label: string; language: DeckLanguage }) {
   return (
     <div className="chart-number">
       <span className="chart-number__value">{formatNumber(value, language)}</span>
@@ -122,11 +124,11 @@ function BigNumber({ value, label, language }: { value: number; label: string; l
   );
 }
 
-function StatTable({ statKey, rows, value, caption, language }: { statKey: string; rows: ChartRow[]; value: StatValue | null; caption: string; language: UiLanguage }) {
+function StatTable({ statKey, rows, value, caption, language }: { statKey: string; rows: ChartRow[]; value: StatValue | null; caption: string; language: DeckLanguage }) {
   const { t } = useTranslation();
   const definition = statDefinition(statKey);
   const columnKey = definition?.seriesLabels ?? 'other';
-  const unit = capitalise(definition?.unit[language] ?? '');
+  const unit = capitalise(statUnit(definition, language));
   const series = value !== null && isSeries(value);
   return (
     <div className="chart-table__scroll">
@@ -142,7 +144,7 @@ function StatTable({ statKey, rows, value, caption, language }: { statKey: strin
           <>
             <thead>
               <tr>
-                <th scope="col">{t(`charts:columns.${columnKey}`)}</th>
+                <th scope="col">{SERIES_COLUMN_LABELS[columnKey][language]}</th>
                 <th scope="col" className="chart-table__number">
                   {unit}
                 </th>
@@ -151,7 +153,7 @@ function StatTable({ statKey, rows, value, caption, language }: { statKey: strin
             <tbody>
               {rows.length === 0 ? (
                 <tr>
-                  <td colSpan={2}>{t('charts:noData')}</td>
+                  <td colSpan={2}>{CHART_WORDS.noData[language]}</td>
                 </tr>
               ) : (
                 rows.map((row) => (
@@ -165,7 +167,7 @@ function StatTable({ statKey, rows, value, caption, language }: { statKey: strin
             {rows.length > 1 && (
               <tfoot>
                 <tr>
-                  <th scope="row">{t('charts:total')}</th>
+                  <th scope="row">{CHART_WORDS.total[language]}</th>
                   <td className="chart-table__number">{formatNumber(totalOf(value), language)}</td>
                 </tr>
               </tfoot>
@@ -190,7 +192,7 @@ function capitalise(text: string): string {
 
 const axisTick = { fill: 'currentColor', fontSize: 12 };
 
-function Plot({ view, rows, language, unit }: { view: Exclude<ChartViewName, 'number' | 'table'>; rows: ChartRow[]; language: UiLanguage; unit: string }) {
+function Plot({ view, rows, language, unit }: { view: Exclude<ChartViewName, 'number' | 'table'>; rows: ChartRow[]; language: DeckLanguage; unit: string }) {
   const format = (v: unknown) => (typeof v === 'number' ? formatNumber(v, language) : String(v));
   const tooltip = (
     <Tooltip

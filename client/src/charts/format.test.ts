@@ -5,7 +5,8 @@ import { STAT_CATALOGUE } from '../../../shared/statsCatalogue.ts';
 import { en, NAMESPACES } from '../i18n/en.ts';
 import { DEFAULT_NS } from '../i18n/index.ts';
 import { nl } from '../i18n/nl.ts';
-import { CHART_COLOURS, contrastRatio, describeValue, formatMonth, formatSeriesLabel, parseFrozenValue, totalOf, viewsFor } from './format.ts';
+import { CHART_WORDS, SERIES_COLUMN_LABELS, seriesPointLabel, statTitle } from '../../../shared/statLabels.ts';
+import { CHART_COLOURS, contrastRatio, describeValue, formatMonth, formatSeriesLabel, parseFrozenValue, statLabel, totalOf, viewsFor } from './format.ts';
 
 function translator(lng: 'nl' | 'en') {
   const instance = i18next.createInstance();
@@ -16,8 +17,8 @@ const tNl = translator('nl');
 const tEn = translator('en');
 
 describe('series labels', () => {
-  it('formats months in the UI language', () => {
-    expect(formatMonth('2026-01', 'nl')).toMatch(/^jan\.? 2026$/);
+  it('formats months in the deck language', () => {
+    expect(formatMonth('2026-01', 'nl')).toBe('jan 2026');
     expect(formatMonth('2026-03', 'en')).toBe('Mar 2026');
     expect(formatMonth('2026-12', 'nl', 'long')).toBe('december 2026');
     expect(formatMonth('2026-13', 'nl')).toBe('2026-13');
@@ -25,20 +26,20 @@ describe('series labels', () => {
   });
 
   it('translates organisation kinds, statuses, tracks and audiences', () => {
-    expect(formatSeriesLabel('organisationKind', 'municipality', 'nl', tNl)).toBe('Gemeenten');
-    expect(formatSeriesLabel('organisationKind', 'riec', 'en', tEn)).toBe('Other RIECs');
-    expect(formatSeriesLabel('damoclesStatus', 'not-analysed', 'nl', tNl)).toBe('Nog niet geanalyseerd');
-    expect(formatSeriesLabel('damoclesStatus', 'harmonised', 'en', tEn)).toBe('Harmonised');
-    expect(formatSeriesLabel('track', '3', 'nl', tNl)).toBe('Spoor 3');
-    expect(formatSeriesLabel('track', '1', 'en', tEn)).toBe('Track 1');
-    expect(formatSeriesLabel('audience', 'om', 'en', tEn)).toBe('Public prosecution (OM)');
-    expect(formatSeriesLabel('audience', 'team', 'nl', tNl)).toBe('IIPSy-team');
+    expect(formatSeriesLabel('organisationKind', 'municipality', 'nl')).toBe('Gemeenten');
+    expect(formatSeriesLabel('organisationKind', 'riec', 'en')).toBe('Other RIECs');
+    expect(formatSeriesLabel('damoclesStatus', 'not-analysed', 'nl')).toBe('Nog niet geanalyseerd');
+    expect(formatSeriesLabel('damoclesStatus', 'harmonised', 'en')).toBe('Harmonised');
+    expect(formatSeriesLabel('track', '3', 'nl')).toBe('Spoor 3');
+    expect(formatSeriesLabel('track', '1', 'en')).toBe('Track 1');
+    expect(formatSeriesLabel('audience', 'om', 'en')).toBe('Public prosecution (OM)');
+    expect(formatSeriesLabel('audience', 'team', 'nl')).toBe('IIPSy-team');
   });
 
   it('shows unknown labels as sent', () => {
-    expect(formatSeriesLabel('organisationKind', 'alien', 'nl', tNl)).toBe('alien');
-    expect(formatSeriesLabel('track', '12', 'nl', tNl)).toBe('12');
-    expect(formatSeriesLabel(undefined, 'x', 'en', tEn)).toBe('x');
+    expect(formatSeriesLabel('organisationKind', 'alien', 'nl')).toBe('alien');
+    expect(formatSeriesLabel('track', '12', 'nl')).toBe('12');
+    expect(formatSeriesLabel(undefined, 'x', 'en')).toBe('x');
   });
 });
 
@@ -65,6 +66,34 @@ describe('describeValue', () => {
   });
 });
 
+describe('the deck language, not the UI language', () => {
+  const damocles = [
+    { label: 'not-analysed', value: 4 },
+    { label: 'harmonised', value: 2 },
+  ];
+  it('describes a Dutch deck\'s chart in Dutch with an English UI', () => {
+    expect(describeValue('damocles.byStatus', 'bar', damocles, 'nl', tEn)).toBe('Damoclesbeleid per status: Nog niet geanalyseerd 4, Geharmoniseerd 2');
+    expect(describeValue('interviews.byMonth', 'bar', [{ label: '2025-01', value: 1234 }], 'nl', tEn)).toBe('Interviews per maand: jan 2025 1.234');
+    expect(describeValue('agreements.byTrack', 'bar', [], 'nl', tEn)).toBe('Werkafspraken per spoor: nog geen gegevens');
+    // Only the viewer's own state ("loading") follows the UI.
+    expect(describeValue('damocles.byStatus', 'bar', null, 'nl', tEn)).toBe('Damoclesbeleid per status: loading');
+  });
+  it('describes an English deck\'s chart in English with a Dutch UI', () => {
+    expect(describeValue('damocles.byStatus', 'bar', damocles, 'en', tNl)).toBe('Damocles policy by status: Not yet analysed 4, Harmonised 2');
+    expect(describeValue('interviews.byMonth', 'bar', [{ label: '2025-01', value: 1234 }], 'en', tNl)).toBe('Interviews per month: Jan 2025 1,234');
+    expect(describeValue('damocles.byStatus', 'bar', null, 'en', tNl)).toBe('Damocles policy by status: laden');
+  });
+  it('uses the same words as the PowerPoint export (shared/statLabels.ts)', () => {
+    for (const stat of STAT_CATALOGUE) {
+      for (const language of ['nl', 'en'] as const) {
+        expect(statLabel(stat.key, language)).toBe(statTitle(stat.key, language));
+        expect(formatSeriesLabel(stat.seriesLabels, '2025-01', language)).toBe(seriesPointLabel(stat.seriesLabels, '2025-01', language));
+      }
+    }
+    expect(CHART_WORDS.total).toEqual({ nl: 'Totaal', en: 'Total' });
+  });
+});
+
 describe('parseFrozenValue', () => {
   it('accepts numbers and series', () => {
     expect(parseFrozenValue('32')).toBe(32);
@@ -84,8 +113,8 @@ describe('views and totals', () => {
     expect(totalOf(7)).toBe(7);
     expect(totalOf([{ label: 'a', value: 2 }, { label: 'b', value: 3 }])).toBe(5);
   });
-  it('has translations for every series label kind of the catalogue', () => {
-    for (const stat of STAT_CATALOGUE) if (stat.seriesLabels) expect(en.charts.columns[stat.seriesLabels]).toBeTruthy();
+  it('has a column heading in both deck languages for every series label kind of the catalogue', () => {
+    for (const stat of STAT_CATALOGUE) if (stat.seriesLabels) expect(SERIES_COLUMN_LABELS[stat.seriesLabels]).toEqual({ nl: expect.any(String), en: expect.any(String) });
   });
 });
 

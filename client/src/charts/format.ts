@@ -1,76 +1,53 @@
 /**
- * Pure helpers that turn a statistic's value into what the charts show and say: translated
- * series labels, formatted numbers, the text a screen reader hears, and the safe parsing of
- * a frozen value. No React, so they are unit-tested directly.
+ * Pure helpers that turn a statistic's value into what the charts show and say: series
+ * labels, formatted numbers, the text a screen reader hears, and the safe parsing of a
+ * frozen value. No React, so they are unit-tested directly.
+ *
+ * Every word here is slide content, in the *deck's* language: the labels themselves live in
+ * shared/statLabels.ts (with the statistics' names in shared/statsCatalogue.ts), which the
+ * PowerPoint export reads too, so no view can word a chart differently. Only "loading" —
+ * the viewer's app state, not the deck's — comes from the UI's translations (`t`).
  */
 import type { TFunction } from 'i18next';
 import { CHART_VIEWS, type ChartView } from '../../../shared/chartBlock.ts';
+import type { DeckLanguage } from '../../../shared/deckModel.ts';
+import { CHART_WORDS, formatFigure, monthLabel, presentedDate, seriesPointLabel, statTitle } from '../../../shared/statLabels.ts';
 import { statDefinition, type SeriesLabels, type SeriesPoint, type StatDefinition, type StatValue } from '../../../shared/statsCatalogue.ts';
 import { StatValueSchema } from '../../../shared/statsMessages.ts';
 
-export type UiLanguage = 'nl' | 'en';
-
-/** One row of a chart: the stable key from the server, its translated label and the value. */
+/** One row of a chart: the stable key from the server, its label in the deck's language and the value. */
 export interface ChartRow {
   key: string;
   label: string;
   value: number;
 }
 
-const ORGANISATION_KINDS = ['municipality', 'partner', 'public', 'private', 'riec'] as const;
-const DAMOCLES_STATUSES = ['not-analysed', 'analysed', 'harmonised'] as const;
-const AUDIENCES = ['team', 'om', 'partner'] as const;
-
-function oneOf<T extends string>(list: readonly T[], value: string): value is T {
-  return (list as readonly string[]).includes(value);
+/** 'YYYY-MM' → "jan 2026" (nl) / "Jan 2026" (en); anything else is returned unchanged. */
+export function formatMonth(label: string, language: DeckLanguage, month: 'short' | 'long' = 'short'): string {
+  return monthLabel(label, language, month);
 }
 
-/** 'YYYY-MM' → "jan 2026" / "Jan 2026"; anything else is returned unchanged. */
-export function formatMonth(label: string, language: UiLanguage, month: 'short' | 'long' = 'short'): string {
-  const match = /^(\d{4})-(\d{2})$/.exec(label);
-  if (!match) return label;
-  const year = Number(match[1]);
-  const monthIndex = Number(match[2]) - 1;
-  if (monthIndex < 0 || monthIndex > 11) return label;
-  return new Intl.DateTimeFormat(language, { month, year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(year, monthIndex, 15));
+/** The label of one series point in the deck's language; unknown labels are shown as sent. */
+export function formatSeriesLabel(kind: SeriesLabels | undefined, label: string, language: DeckLanguage): string {
+  return seriesPointLabel(kind, label, language);
 }
 
-/** The translated label of one series point; unknown labels are shown as sent. */
-export function formatSeriesLabel(kind: SeriesLabels | undefined, label: string, language: UiLanguage, t: TFunction): string {
-  switch (kind) {
-    case 'month':
-      return formatMonth(label, language);
-    case 'organisationKind':
-      return oneOf(ORGANISATION_KINDS, label) ? t(`charts:organisationKind.${label}`) : label;
-    case 'damoclesStatus':
-      return oneOf(DAMOCLES_STATUSES, label) ? t(`charts:damoclesStatus.${label}`) : label;
-    case 'track':
-      return /^[1-9]$/.test(label) ? t('charts:track', { number: label }) : label;
-    case 'audience':
-      return oneOf(AUDIENCES, label) ? t(`charts:audience.${label}`) : label;
-    default:
-      return label;
-  }
+export function formatNumber(value: number, language: DeckLanguage): string {
+  return formatFigure(value, language);
 }
 
-export function formatNumber(value: number, language: UiLanguage): string {
-  return new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(value);
-}
-
-export function formatDate(iso: string, language: UiLanguage): string {
-  const time = Date.parse(iso);
-  if (Number.isNaN(time)) return iso;
-  return new Intl.DateTimeFormat(language, { dateStyle: 'long' }).format(time);
+export function formatDate(iso: string, language: DeckLanguage): string {
+  return presentedDate(iso, language);
 }
 
 export function isSeries(value: StatValue): value is SeriesPoint[] {
   return Array.isArray(value);
 }
 
-/** A series' rows with translated labels; a single number becomes one row named after the statistic. */
-export function chartRows(definition: StatDefinition | undefined, value: StatValue, language: UiLanguage, t: TFunction): ChartRow[] {
+/** A series' rows with their labels; a single number becomes one row named after the statistic. */
+export function chartRows(definition: StatDefinition | undefined, value: StatValue, language: DeckLanguage): ChartRow[] {
   if (!isSeries(value)) return [{ key: definition?.key ?? '', label: definition ? definition.label[language] : '', value }];
-  return value.map((point) => ({ key: point.label, label: formatSeriesLabel(definition?.seriesLabels, point.label, language, t), value: point.value }));
+  return value.map((point) => ({ key: point.label, label: formatSeriesLabel(definition?.seriesLabels, point.label, language), value: point.value }));
 }
 
 /** The single figure a 'number' view shows: the number itself, or a series' total. */
@@ -78,21 +55,22 @@ export function totalOf(value: StatValue): number {
   return isSeries(value) ? value.reduce((sum, p) => sum + p.value, 0) : value;
 }
 
-export function statLabel(statKey: string, language: UiLanguage, t: TFunction): string {
-  return statDefinition(statKey)?.label[language] ?? t('charts:unknownStatistic');
+export function statLabel(statKey: string, language: DeckLanguage): string {
+  return statTitle(statKey, language);
 }
 
 /**
  * What a screen reader hears (and tests read): "Interviews: 32", or for a series
  * "Interviews per maand: jan 2026 3, feb 2026 5". A series in the number view is its total.
+ * `t` (the UI's) only says "loading": that is the viewer's state, not the deck's.
  */
-export function describeValue(statKey: string, view: ChartView, value: StatValue | null, language: UiLanguage, t: TFunction): string {
+export function describeValue(statKey: string, view: ChartView, value: StatValue | null, language: DeckLanguage, t: TFunction): string {
   const definition = statDefinition(statKey);
-  const label = statLabel(statKey, language, t);
+  const label = statLabel(statKey, language);
   if (value === null) return `${label}: ${t('charts:loading')}`;
   if (!isSeries(value) || view === 'number') return `${label}: ${formatNumber(totalOf(value), language)}`;
-  if (value.length === 0) return `${label}: ${t('charts:noData')}`;
-  const parts = chartRows(definition, value, language, t).map((row) => `${row.label} ${formatNumber(row.value, language)}`);
+  if (value.length === 0) return `${label}: ${CHART_WORDS.noData[language]}`;
+  const parts = chartRows(definition, value, language).map((row) => `${row.label} ${formatNumber(row.value, language)}`);
   return `${label}: ${parts.join(', ')}`;
 }
 

@@ -7,18 +7,22 @@
  * directly; PDF and HTML are rendered by the server in a headless browser, so they go
  * through the job API with an accessible progress bar, and a server without a browser
  * says so (503 'no-browser'). Finished and failed exports are announced politely.
+ *
+ * "Handout (PDF)" opens a small form inside the panel (slides per page as radio buttons,
+ * notes lines as a checkbox, then "Make handout"); the handout runs as the other PDFs do.
  */
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ExportFormat } from '../../../shared/exports.ts';
+import { HANDOUT_PER_PAGE, type ExportFormat, type HandoutOptions, type HandoutPerPage } from '../../../shared/exports.ts';
+import { exportFileName } from '../../../shared/fileNames.ts';
 import { directExportUrl, downloadFile, exportJobFileUrl, getExportJob, saveLink, startExportJob } from '../api/deckFiles.ts';
 import { errorMessage } from '../api/errorMessage.ts';
 import { isApiRequestError } from '../api/http.ts';
 import '../styles/deckFiles.css';
 
-type Kind = 'md' | 'pptx' | 'pdf' | 'pdfNotes' | 'html';
+type Kind = 'md' | 'pptx' | 'pdf' | 'pdfNotes' | 'html' | 'handout';
 
-type Choice = { kind: Kind; direct: 'md' | 'pptx' } | { kind: Kind; job: ExportFormat; notes: boolean };
+type Choice = { kind: Kind; direct: 'md' | 'pptx' } | { kind: Kind; job: ExportFormat; notes: boolean; handout?: HandoutOptions };
 
 const CHOICES: Choice[] = [
   { kind: 'md', direct: 'md' },
@@ -27,6 +31,15 @@ const CHOICES: Choice[] = [
   { kind: 'pdfNotes', job: 'pdf', notes: true },
   { kind: 'html', job: 'html', notes: false },
 ];
+
+/** The menu item that opens the handout form (its choice is made there). */
+const HANDOUT_ITEM = 'handout';
+
+// The handout form's few layout rules (styles/deckFiles.css belongs to the menu's other parts).
+const FORM_STYLE: CSSProperties = { display: 'grid', gap: '0.5rem', margin: '0.25rem 0 0.5rem', padding: '0.5rem 0.75rem', borderTop: '1px solid var(--color-border, #c9d2de)' };
+const FIELDSET_STYLE: CSSProperties = { display: 'flex', flexWrap: 'wrap', gap: '0.25rem 1rem', margin: 0, padding: 0, border: 0 };
+const CHOICE_STYLE: CSSProperties = { display: 'inline-flex', alignItems: 'center', gap: '0.35rem' };
+const ACTIONS_STYLE: CSSProperties = { display: 'flex', flexWrap: 'wrap', gap: '0.5rem' };
 
 type ExportState =
   | { status: 'idle' }
@@ -74,7 +87,12 @@ export function DeckExportMenu({ deckId, deckTitle, buttonClassName = 'button', 
   const [state, setState] = useState<ExportState>({ status: 'idle' });
   // The side the panel opens to: `align`, unless the window has no room for it there.
   const [side, setSide] = useState(align);
-  const ids = { panel: useId(), progress: useId() };
+  const ids = { panel: useId(), progress: useId(), handout: useId(), perPage: useId() };
+  // The handout form: open or not, and what it holds (kept while the panel closes and opens).
+  const [handoutOpen, setHandoutOpen] = useState(false);
+  const [perPage, setPerPage] = useState<HandoutPerPage>(3);
+  const [lines, setLines] = useState(true);
+  const handoutFirstRef = useRef<HTMLInputElement>(null);
   const rootRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const panelRef = useRef<HTMLDivElement>(null);
@@ -108,11 +126,11 @@ export function DeckExportMenu({ deckId, deckTitle, buttonClassName = 'button', 
     setState({ status: 'running', kind, progress: 'direct' in choice ? null : 0 });
     try {
       if ('direct' in choice) {
-        await downloadFile(directExportUrl(deckId, choice.direct), `${deckTitle || 'deck'}.${choice.direct}`, { signal });
+        await downloadFile(directExportUrl(deckId, choice.direct), exportFileName(deckTitle ?? '', choice.direct), { signal });
         if (!signal.aborted) setState({ status: 'done', kind, href: null });
         return;
       }
-      const { id } = await startExportJob(deckId, choice.job, choice.notes);
+      const { id } = await startExportJob(deckId, choice.job, choice.notes, choice.handout);
       for (;;) {
         await sleep(POLL_MS, signal);
         if (signal.aborted) return;
@@ -151,6 +169,8 @@ export function DeckExportMenu({ deckId, deckTitle, buttonClassName = 'button', 
       return;
     }
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp' && event.key !== 'Home' && event.key !== 'End') return;
+    // Inside the handout form the arrow keys are the radio group's own.
+    if (event.target instanceof HTMLInputElement) return;
     const items = Array.from(panelRef.current?.querySelectorAll<HTMLButtonElement>('button[data-export-item]') ?? []);
     if (items.length === 0) return;
     event.preventDefault();
@@ -214,7 +234,67 @@ export function DeckExportMenu({ deckId, deckTitle, buttonClassName = 'button', 
               </button>
             </li>
           ))}
+          <li>
+            <button
+              type="button"
+              className="deck-export-menu__item"
+              data-export-item=""
+              aria-expanded={handoutOpen}
+              aria-controls={ids.handout}
+              onClick={() => {
+                const next = !handoutOpen;
+                setHandoutOpen(next);
+                // Straight to the first choice of the form, so the keyboard carries on there.
+                if (next) window.requestAnimationFrame(() => handoutFirstRef.current?.focus());
+              }}
+            >
+              {kindName(HANDOUT_ITEM)}
+            </button>
+          </li>
         </ul>
+        {handoutOpen && (
+          <form
+            id={ids.handout}
+            className="deck-export-menu__handout"
+            style={FORM_STYLE}
+            aria-label={t('exportMenu:handout.legend')}
+            onSubmit={(event) => {
+              event.preventDefault();
+              if (running) return;
+              setHandoutOpen(false);
+              void run({ kind: 'handout', job: 'pdf', notes: false, handout: { perPage, lines } });
+            }}
+          >
+            <fieldset className="deck-export-menu__fieldset" style={FIELDSET_STYLE}>
+              <legend>{t('exportMenu:handout.perPage')}</legend>
+              {HANDOUT_PER_PAGE.map((n) => (
+                <label key={n} className="deck-export-menu__radio" style={CHOICE_STYLE}>
+                  <input
+                    ref={n === perPage ? handoutFirstRef : undefined}
+                    type="radio"
+                    name={ids.perPage}
+                    value={n}
+                    checked={perPage === n}
+                    onChange={() => setPerPage(n)}
+                  />
+                  {t('exportMenu:handout.perPageOption', { count: n })}
+                </label>
+              ))}
+            </fieldset>
+            <label className="deck-export-menu__check" style={CHOICE_STYLE}>
+              <input type="checkbox" checked={lines} onChange={(event) => setLines(event.target.checked)} />
+              {t('exportMenu:handout.lines')}
+            </label>
+            <div className="deck-export-menu__actions" style={ACTIONS_STYLE}>
+              <button type="submit" className="button button--primary" aria-disabled={running || undefined}>
+                {t('exportMenu:handout.start')}
+              </button>
+              <button type="button" className="button" onClick={() => setHandoutOpen(false)}>
+                {t('exportMenu:handout.cancel')}
+              </button>
+            </div>
+          </form>
+        )}
         {state.status !== 'idle' && (
           <div className="deck-export-menu__status">
             {state.status === 'running' && (

@@ -126,6 +126,7 @@ function EditorLayout({ deckId, doc, provider, live, user, fallbackTitle }: Edit
           ids={ids}
           selectedId={selected}
           theme={meta.theme}
+          language={meta.language}
           peers={peers}
           undo={undo}
           editable={editable}
@@ -147,7 +148,8 @@ function EditorLayout({ deckId, doc, provider, live, user, fallbackTitle }: Edit
         />
         {slide ? (
           <SlideWorkspace
-            key={slide.id}
+            // A new deck language redraws the slide editor: its image boxes are plain DOM drawn once.
+            key={`${slide.id}:${meta.language}`}
             focusRef={focusEditor}
             deckId={deckId}
             doc={doc}
@@ -155,6 +157,7 @@ function EditorLayout({ deckId, doc, provider, live, user, fallbackTitle }: Edit
             slide={slide}
             number={selectedIndex + 1}
             theme={meta.theme}
+            language={meta.language}
             user={caretUser}
             editable={editable}
             undo={undo}

@@ -3,16 +3,18 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { EditorContent, type Editor } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
 import { useSlideFit } from './slideFit.ts';
-import type { DeckTheme, SlideLayout } from '../../../shared/deckModel.ts';
+import type { DeckLanguage, DeckTheme, SlideLayout } from '../../../shared/deckModel.ts';
 import { SlideFrame } from './SlideFrame.tsx';
 
 export interface SlideCanvasProps {
   editor: Editor | null;
   theme: DeckTheme;
   layout: SlideLayout;
+  /** The deck's language (charts on the canvas are drawn in it). */
+  language: DeckLanguage;
 }
 
-export function SlideCanvas({ editor, theme, layout }: SlideCanvasProps) {
+export function SlideCanvas({ editor, theme, layout, language }: SlideCanvasProps) {
   const { t } = useTranslation();
   // The editable body is ProseMirror's element, which exists once EditorContent has mounted the view.
   const [dom, setDom] = useState<HTMLElement | null>(null);
@@ -38,7 +40,7 @@ export function SlideCanvas({ editor, theme, layout }: SlideCanvasProps) {
   return (
     <div className="stage">
       <div className="stage__slide">
-        <SlideFrame theme={theme} layout={layout} className="slide--canvas">
+        <SlideFrame theme={theme} layout={layout} language={language} className="slide--canvas">
           <EditorContent editor={editor} className="slide__editor" />
         </SlideFrame>
       </div>

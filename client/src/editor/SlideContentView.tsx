@@ -4,12 +4,14 @@
  * and the thumbnails. Only known node names become their elements; text is always text;
  * links and images pass the checks in safeUrl.ts. There is no HTML parsing anywhere here.
  */
+import type { TFunction } from 'i18next';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { DeckLanguage } from '../../../shared/deckModel.ts';
 import { statDefinition } from '../../../shared/statsCatalogue.ts';
 import { LazyChartView as ChartView } from '../charts/LazyChartView.tsx';
+import { useDeckLanguage } from '../deck/DeckLanguage.tsx';
 import { languageClass } from '../format/codeLanguage.ts';
-import { currentLanguage } from '../i18n/index.ts';
 import { isUploadedImage, safeHref, safeImageSrc } from './safeUrl.ts';
 import { treeText, type SlideNode } from './slideTree.ts';
 
@@ -73,10 +75,17 @@ function ChartPreview({ attrs }: { attrs: Record<string, unknown> }) {
   return <ChartPlaceholder statKey={statKey} view={view} />;
 }
 
+/** The renderer's own words on a slide, in the deck's language (the editor namespace). */
+function useSlideWords(): { language: DeckLanguage; t: TFunction<'editor'> } {
+  const language = useDeckLanguage();
+  const { i18n } = useTranslation();
+  return { language, t: i18n.getFixedT(language, 'editor') };
+}
+
 function ChartPlaceholder({ statKey, view }: { statKey: string; view: string }) {
-  const { t } = useTranslation();
+  const { language, t } = useSlideWords();
   const definition = statDefinition(statKey);
-  const name = definition ? definition.label[currentLanguage()] : statKey;
+  const name = definition ? definition.label[language] : statKey;
   return (
     <div className={`node-chart chart-placeholder chart-placeholder--${view}`} data-type="chart">
       <span className="chart-placeholder__bars" aria-hidden="true">
@@ -84,7 +93,7 @@ function ChartPlaceholder({ statKey, view }: { statKey: string; view: string }) 
         <span />
         <span />
       </span>
-      <span className="chart-placeholder__label">{t('editor:chartPlaceholder', { name })}</span>
+      <span className="chart-placeholder__label">{t('chartPlaceholder', { name })}</span>
     </div>
   );
 }
@@ -111,12 +120,12 @@ function CodeBlock({ code, language }: { code: string; language: unknown }) {
  * shown as a box with its description and address (as the editor's image node view does).
  */
 function RemoteImage({ src, alt, interactive }: { src: string; alt: string; interactive: boolean }) {
-  const { t } = useTranslation();
+  const { t } = useSlideWords();
   const href = interactive ? safeHref(src) : null;
   return (
     <figure className="image-remote" data-remote-image="">
-      <span className="image-remote__title">{t('editor:remoteImage.notShown')}</span>
-      <span className="image-remote__alt">{alt ? t('editor:remoteImage.alt', { alt }) : t('editor:remoteImage.noAlt')}</span>
+      <span className="image-remote__title">{t('remoteImage.notShown')}</span>
+      <span className="image-remote__alt">{alt ? t('remoteImage.alt', { alt }) : t('remoteImage.noAlt')}</span>
       {href ? (
         <a className="image-remote__url" href={href} target="_blank" rel="noopener noreferrer nofollow">
           {src}

@@ -8,7 +8,7 @@ import { SortableContext, sortableKeyboardCoordinates, rectSortingStrategy } fro
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import { addSlide, deleteSlide, duplicateSlide, moveSlide, type DeckTheme } from '../../../shared/deckModel.ts';
+import { addSlide, deleteSlide, duplicateSlide, moveSlide, type DeckLanguage, type DeckTheme } from '../../../shared/deckModel.ts';
 import { heading, paragraph } from '../../../shared/slideContent.ts';
 import { Icon } from './Icon.tsx';
 import { SortableSlide } from './SortableSlide.tsx';
@@ -21,6 +21,8 @@ export interface SlideSorterProps {
   ids: string[];
   selectedId: string | null;
   theme: DeckTheme;
+  /** The deck's language: thumbnails draw charts and labels in it. */
+  language: DeckLanguage;
   peers: Peer[];
   undo: SlideUndoApi;
   editable: boolean;
@@ -31,7 +33,7 @@ export interface SlideSorterProps {
   onDeleted(number: number): void;
 }
 
-export function SlideSorter({ doc, ids, selectedId, theme, peers, undo, editable, onSelect, onEdit, onDeleted }: SlideSorterProps) {
+export function SlideSorter({ doc, ids, selectedId, theme, language, peers, undo, editable, onSelect, onEdit, onDeleted }: SlideSorterProps) {
   const { t } = useTranslation();
   const headingId = useId();
   const helpId = useId();
@@ -212,6 +214,7 @@ export function SlideSorter({ doc, ids, selectedId, theme, peers, undo, editable
                   id={id}
                   number={index + 1}
                   theme={theme}
+                  language={language}
                   selected={id === selectedId}
                   tabbable={id === selectedId || (selectedIndex < 0 && index === 0)}
                   peers={peersBySlide.get(id) ?? []}

@@ -1,6 +1,6 @@
 /** A slide drawn small and read-only from its content tree, for the sorter. */
 import { SlideBody } from './SlideBody.tsx';
-import type { DeckTheme, SlideLayout } from '../../../shared/deckModel.ts';
+import type { DeckLanguage, DeckTheme, SlideLayout } from '../../../shared/deckModel.ts';
 import { SlideContentView } from './SlideContentView.tsx';
 import { SlideFrame } from './SlideFrame.tsx';
 import type { SlideNode } from './slideTree.ts';
@@ -9,11 +9,12 @@ export interface SlideThumbnailProps {
   nodes: SlideNode[];
   theme: DeckTheme;
   layout: SlideLayout;
+  language: DeckLanguage;
 }
 
-export function SlideThumbnail({ nodes, theme, layout }: SlideThumbnailProps) {
+export function SlideThumbnail({ nodes, theme, layout, language }: SlideThumbnailProps) {
   return (
-    <SlideFrame theme={theme} layout={layout} className="slide--thumbnail">
+    <SlideFrame theme={theme} layout={layout} language={language} className="slide--thumbnail">
       <SlideBody>
         <SlideContentView nodes={nodes} />
       </SlideBody>

@@ -7,7 +7,7 @@ import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { useTranslation } from 'react-i18next';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
-import { setSlideLayout, type DeckTheme, type SlideView } from '../../../shared/deckModel.ts';
+import { setSlideLayout, type DeckLanguage, type DeckTheme, type SlideView } from '../../../shared/deckModel.ts';
 import { errorMessage } from '../api/errorMessage.ts';
 import { isApiRequestError } from '../api/http.ts';
 import { checkImageFile, uploadImage } from '../api/images.ts';
@@ -16,6 +16,7 @@ import { ImageDialog } from './ImageDialog.tsx';
 import { LinkDialog } from './LinkDialog.tsx';
 import { NotesEditor } from './NotesEditor.tsx';
 import { SlideCanvas } from './SlideCanvas.tsx';
+import { setEditorDeckLanguage } from './imageNode.ts';
 import { Toolbar } from './Toolbar.tsx';
 import { useSlideEditor } from './useSlideEditor.ts';
 import type { SlideUndoApi } from './useSlideUndo.ts';
@@ -27,6 +28,8 @@ export interface SlideWorkspaceProps {
   slide: SlideView;
   number: number;
   theme: DeckTheme;
+  /** The deck's language: the canvas draws charts and image boxes in it. */
+  language: DeckLanguage;
   user: CaretUser;
   editable: boolean;
   undo: SlideUndoApi;
@@ -34,7 +37,7 @@ export interface SlideWorkspaceProps {
   focusRef?: Ref<() => void>;
 }
 
-export function SlideWorkspace({ deckId, doc, provider, slide, number, theme, user, editable, undo, focusRef }: SlideWorkspaceProps) {
+export function SlideWorkspace({ deckId, doc, provider, slide, number, theme, language, user, editable, undo, focusRef }: SlideWorkspaceProps) {
   const { t } = useTranslation();
   const [dialog, setDialog] = useState<'link' | 'image' | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -55,6 +58,10 @@ export function SlideWorkspace({ deckId, doc, provider, slide, number, theme, us
     onToolbarShortcut: () => focusToolbar.current?.(),
     onImageFiles: (files) => void insertFiles(files),
   });
+
+  // Before SlideCanvas mounts the view (the editor is built in an effect, the view when
+  // EditorContent mounts): image boxes on the slide are drawn in the deck's language.
+  if (editor) setEditorDeckLanguage(editor, language);
 
   useImperativeHandle(focusRef, () => () => void editor?.commands.focus(), [editor]);
 
@@ -105,7 +112,7 @@ export function SlideWorkspace({ deckId, doc, provider, slide, number, theme, us
           {problem}
         </p>
       )}
-      <SlideCanvas editor={editor} theme={theme} layout={slide.layout} />
+      <SlideCanvas editor={editor} theme={theme} layout={slide.layout} language={language} />
       <NotesEditor fragment={slide.notes} provider={provider} user={user} number={number} editable={editable} />
       {dialog === 'link' && editor && (
         <LinkDialog

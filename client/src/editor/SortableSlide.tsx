@@ -8,7 +8,7 @@ import { CSS } from '@dnd-kit/utilities';
 import { useMemo, type KeyboardEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import type { DeckTheme } from '../../../shared/deckModel.ts';
+import type { DeckLanguage, DeckTheme } from '../../../shared/deckModel.ts';
 import { initials } from './userColor.ts';
 import { SlideThumbnail } from './SlideThumbnail.tsx';
 import { fragmentToTree, slideTitle } from './slideTree.ts';
@@ -20,6 +20,7 @@ export interface SortableSlideProps {
   id: string;
   number: number;
   theme: DeckTheme;
+  language: DeckLanguage;
   selected: boolean;
   /** The one option reachable with Tab (the selected one, or the first when none is). */
   tabbable: boolean;
@@ -31,7 +32,7 @@ export interface SortableSlideProps {
   ref?: Ref<HTMLLIElement>;
 }
 
-export function SortableSlide({ doc, id, number, theme, selected, tabbable, peers, onSelect, onKey, ref }: SortableSlideProps) {
+export function SortableSlide({ doc, id, number, theme, language, selected, tabbable, peers, onSelect, onKey, ref }: SortableSlideProps) {
   const { t } = useTranslation();
   const slide = useSlide(doc, id);
   const version = useSlideVersion(doc, id);
@@ -75,7 +76,7 @@ export function SortableSlide({ doc, id, number, theme, selected, tabbable, peer
         {number}
       </span>
       <span className="sorter__thumb" aria-hidden="true">
-        <SlideThumbnail nodes={nodes} theme={theme} layout={slide.layout} />
+        <SlideThumbnail nodes={nodes} theme={theme} layout={slide.layout} language={language} />
         {peers.length > 0 && (
           <span className="sorter__peers">
             {peers.slice(0, 3).map((peer) => (

@@ -4,17 +4,32 @@
  * may hold, and which this page's Content-Security-Policy does not load — is drawn as a
  * visible box with its description and address instead of an invisible hole. The stored
  * node is untouched either way: src, alt, title, width and height are all kept.
+ *
+ * The box's words are slide content, so they are in the deck's language: the slide editor
+ * tells its editor which (setEditorDeckLanguage) before the view is mounted; an editor that
+ * was never told (the speaker notes) uses the UI language.
  */
 import Image from '@tiptap/extension-image';
+import type { Editor } from '@tiptap/core';
 import type { Node as PmNode } from '@tiptap/pm/model';
 import i18next from 'i18next';
+import type { DeckLanguage } from '../../../shared/deckModel.ts';
 import { isUploadedImage, safeImageSrc } from './safeUrl.ts';
 
-/** The placeholder's words, in the UI language (the editor namespace). */
-function remoteImageText(alt: string): { title: string; alt: string } {
+/** The deck language of each slide editor; node views read it when they draw. */
+const deckLanguages = new WeakMap<Editor, DeckLanguage>();
+
+/** Tells a slide editor its deck's language; call before its view is mounted (a change needs a new editor). */
+export function setEditorDeckLanguage(editor: Editor, language: DeckLanguage): void {
+  deckLanguages.set(editor, language);
+}
+
+/** The placeholder's words (the editor namespace), in `language`, or the UI language without one. */
+function remoteImageText(alt: string, language: DeckLanguage | null): { title: string; alt: string } {
+  const t = i18next.getFixedT(language, 'editor');
   return {
-    title: i18next.t('editor:remoteImage.notShown'),
-    alt: alt ? i18next.t('editor:remoteImage.alt', { alt }) : i18next.t('editor:remoteImage.noAlt'),
+    title: t('remoteImage.notShown'),
+    alt: alt ? t('remoteImage.alt', { alt }) : t('remoteImage.noAlt'),
   };
 }
 
@@ -22,8 +37,8 @@ function remoteImageText(alt: string): { title: string; alt: string } {
  * The placeholder for a remote image, as DOM (text only, never markup from the document).
  * SlideContentView draws the same structure and classes with React.
  */
-export function remoteImageElement(src: string, alt: string): HTMLElement {
-  const words = remoteImageText(alt);
+export function remoteImageElement(src: string, alt: string, language: DeckLanguage | null = null): HTMLElement {
+  const words = remoteImageText(alt, language);
   const box = document.createElement('figure');
   box.className = 'image-remote';
   box.dataset.remoteImage = '';
@@ -40,10 +55,10 @@ export function remoteImageElement(src: string, alt: string): HTMLElement {
   return box;
 }
 
-function imageDom(node: PmNode): HTMLElement {
+function imageDom(node: PmNode, language: DeckLanguage | null): HTMLElement {
   const src = safeImageSrc(node.attrs.src) ?? '';
   const alt = typeof node.attrs.alt === 'string' ? node.attrs.alt : '';
-  if (src && !isUploadedImage(src)) return remoteImageElement(src, alt);
+  if (src && !isUploadedImage(src)) return remoteImageElement(src, alt, language);
   const img = document.createElement('img');
   if (src) img.src = src;
   img.alt = alt;
@@ -66,9 +81,9 @@ export const SafeImage = Image.extend({
   },
 
   addNodeView() {
-    return ({ node }) => {
+    return ({ node, editor }) => {
       let current = node;
-      const dom = imageDom(node);
+      const dom = imageDom(node, deckLanguages.get(editor) ?? null);
       dom.contentEditable = 'false';
       return {
         dom,

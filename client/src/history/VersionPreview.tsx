@@ -7,7 +7,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as Y from 'yjs';
-import { listSlides, readMeta, type DeckTheme, type SlideLayout } from '../../../shared/deckModel.ts';
+import { listSlides, readMeta, type DeckLanguage, type DeckTheme, type SlideLayout } from '../../../shared/deckModel.ts';
 import { getVersionState, versionMarkdownUrl, type VersionInfo } from '../api/deckFiles.ts';
 import { errorMessage } from '../api/errorMessage.ts';
 import { LoadingMessage } from '../components/LoadingMessage.tsx';
@@ -20,6 +20,8 @@ import { versionByline, versionKind, versionTitle } from './versionText.ts';
 export interface VersionContent {
   title: string;
   theme: DeckTheme;
+  /** The deck's language at that version: its slides are drawn in it. */
+  language: DeckLanguage;
   slides: { id: string; layout: SlideLayout; nodes: SlideNode[]; notes: SlideNode[] }[];
 }
 
@@ -32,6 +34,7 @@ export function readVersion(update: Uint8Array): VersionContent {
     return {
       title: meta.title,
       theme: meta.theme,
+      language: meta.language,
       slides: listSlides(doc).map((slide) => ({ id: slide.id, layout: slide.layout, nodes: fragmentToTree(slide.content), notes: fragmentToTree(slide.notes) })),
     };
   } finally {
@@ -130,7 +133,7 @@ export function VersionPreview({ deckId, version, onRestore, canRestore }: Versi
           {state.content.slides.map((slide, i) => (
             <li key={slide.id} className="version-slides__item">
               <p className="version-slides__number">{t('history:slideLabel', { number: i + 1, total })}</p>
-              <VersionSlide layout={slide.layout} nodes={slide.nodes} theme={state.content.theme} />
+              <VersionSlide layout={slide.layout} nodes={slide.nodes} theme={state.content.theme} language={state.content.language} />
               {treeText(slide.notes).trim() !== '' && (
                 <details className="version-slides__notes">
                   <summary>{t('history:notes')}</summary>

@@ -6,7 +6,7 @@
  */
 import { SlideBody } from '../editor/SlideBody.tsx';
 import { memo, useMemo } from 'react';
-import type { DeckTheme, SlideLayout } from '../../../shared/deckModel.ts';
+import type { DeckLanguage, DeckTheme, SlideLayout } from '../../../shared/deckModel.ts';
 import { ChartView } from '../charts/ChartView.tsx';
 import { SlideContentView } from '../editor/SlideContentView.tsx';
 import { SlideFrame } from '../editor/SlideFrame.tsx';
@@ -25,12 +25,14 @@ export interface VersionSlideProps {
   layout: SlideLayout;
   nodes: SlideNode[];
   theme: DeckTheme;
+  /** The version's own deck language (a version keeps the language it had). */
+  language: DeckLanguage;
 }
 
-export const VersionSlide = memo(function VersionSlide({ layout, nodes, theme }: VersionSlideProps) {
+export const VersionSlide = memo(function VersionSlide({ layout, nodes, theme, language }: VersionSlideProps) {
   const parts = useMemo(() => segments(nodes), [nodes]);
   return (
-    <SlideFrame theme={theme} layout={layout} className="slide--version">
+    <SlideFrame theme={theme} layout={layout} language={language} className="slide--version">
       <SlideBody>
         {parts.map((part, i) => (part.kind === 'chart' ? <FrozenChart key={i} attrs={part.attrs} /> : <SlideContentView key={i} nodes={part.nodes} interactive />))}
       </SlideBody>

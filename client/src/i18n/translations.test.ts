@@ -88,6 +88,23 @@ describe('translations', () => {
     expect(templated).toBeGreaterThan(5);
   });
 
+  it('holds no words drawn on a chart: those are slide content, in shared/statLabels.ts', () => {
+    // Category labels, column headings, "Total", "no data yet", the frozen caption: in the
+    // deck's language everywhere (UI translations would word a Dutch deck in English).
+    for (const tree of [en, nl]) {
+      for (const key of ['columns', 'organisationKind', 'damoclesStatus', 'track', 'audience', 'total', 'noData', 'unknownStatistic', 'frozenNote', 'frozenLabel']) expect(tree.charts).not.toHaveProperty(key);
+    }
+  });
+
+  it('gives the renderer\'s slide words in a fixed (deck) language whatever the UI language', async () => {
+    const instance = i18next.createInstance();
+    await instance.init({ resources: { en, nl }, ns: [...NAMESPACES], defaultNS: DEFAULT_NS, lng: 'en', initAsync: false, interpolation: { escapeValue: false } });
+    expect(instance.getFixedT('nl', 'editor')('remoteImage.notShown')).toBe(nl.editor.remoteImage.notShown);
+    expect(instance.getFixedT('nl', 'editor')('chartPlaceholder', { name: 'Damoclesbeleid per status' })).toBe(nl.editor.chartPlaceholder.replace('{{name}}', 'Damoclesbeleid per status'));
+    await instance.changeLanguage('nl');
+    expect(instance.getFixedT('en', 'editor')('remoteImage.notShown')).toBe(en.editor.remoteImage.notShown);
+  });
+
   it('resolves namespaced keys, interpolation and plurals, and follows the language', async () => {
     const instance = i18next.createInstance();
     await instance.init({ resources: { en, nl }, ns: [...NAMESPACES], defaultNS: DEFAULT_NS, lng: 'en', initAsync: false, interpolation: { escapeValue: false } });

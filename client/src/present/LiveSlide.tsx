@@ -6,7 +6,7 @@
  * uploaded images are asked for with it.
  */
 import { memo, useMemo, type ReactNode } from 'react';
-import type { DeckTheme, SlideLayout } from '../../../shared/deckModel.ts';
+import type { DeckLanguage, DeckTheme, SlideLayout } from '../../../shared/deckModel.ts';
 import { LazyChartView as ChartView } from '../charts/LazyChartView.tsx';
 import { SlideBody } from '../editor/SlideBody.tsx';
 import { SlideContentView } from '../editor/SlideContentView.tsx';
@@ -18,6 +18,8 @@ export interface LiveSlideProps {
   layout: SlideLayout;
   nodes: SlideNode[];
   theme: DeckTheme;
+  /** The deck's language: charts and the renderer's words on the slide are written in it. */
+  language: DeckLanguage;
   /** An audience link token (attendees). */
   token?: string | null;
   /** Links are real anchors (false in small previews). */
@@ -34,10 +36,10 @@ function LiveChart({ attrs, token }: { attrs: Record<string, unknown>; token: st
   );
 }
 
-export const LiveSlide = memo(function LiveSlide({ layout, nodes, theme, token = null, interactive = true, className, children }: LiveSlideProps) {
+export const LiveSlide = memo(function LiveSlide({ layout, nodes, theme, language, token = null, interactive = true, className, children }: LiveSlideProps) {
   const parts = useMemo(() => segments(token ? withImageToken(nodes, token) : nodes), [nodes, token]);
   return (
-    <SlideFrame theme={theme} layout={layout} className={className}>
+    <SlideFrame theme={theme} layout={layout} language={language} className={className}>
       <SlideBody>
         {parts.map((part, i) =>
           part.kind === 'chart' ? <LiveChart key={i} attrs={part.attrs} token={token} /> : <SlideContentView key={i} nodes={part.nodes} interactive={interactive} />,

@@ -334,7 +334,7 @@ function Presenter({ deckId, fallbackTitle, fromSlide }: { deckId: string; fallb
           <RevealDeck config={config} structureKey={structureKey} onReady={setDeck} label={t('present:slidesLabel')}>
             {slides.map((slide, i) => (
               <section key={slide.id} data-slide-id={slide.id} aria-label={t('present:slideCounterLabel', { current: i + 1, total })}>
-                <LiveSlide layout={slide.layout} nodes={slide.nodes} theme={content.theme} />
+                <LiveSlide layout={slide.layout} nodes={slide.nodes} theme={content.theme} language={content.language} />
               </section>
             ))}
           </RevealDeck>

@@ -18,12 +18,14 @@ import { useParams, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import i18next from 'i18next';
 import { readMeta } from '../../../shared/deckModel.ts';
+import { handoutFromParams, type HandoutOptions } from '../../../shared/exports.ts';
 import { getStatsClient } from '../charts/statsRegistry.ts';
 import { ClosedMessage } from '../deck/ClosedMessage.tsx';
 import { useDeckSync } from '../deck/useDeckSync.ts';
 import { SlideContentView } from '../editor/SlideContentView.tsx';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
 import { DeckGate } from './DeckGate.tsx';
+import { HandoutPages } from './HandoutPages.tsx';
 import { LiveSlide } from './LiveSlide.tsx';
 import { useDeckContent, type DeckContent } from './useDeckContent.ts';
 import './slideStyles.ts';
@@ -34,6 +36,8 @@ export default function PrintPage() {
   const [search] = useSearchParams();
   const notes = search.get('notes') === '1';
   const format = search.get('format') === 'html' ? 'html' : 'pdf';
+  // ?handout=2|3|6[&lines=1]: A4 handout sheets instead of one page per slide (HandoutPages.tsx).
+  const handout = format === 'pdf' ? handoutFromParams(search.get('handout'), search.get('lines')) : undefined;
   const onUnavailable = useCallback((reason: string) => {
     document.body.dataset.printError = reason;
   }, []);
@@ -52,7 +56,7 @@ export default function PrintPage() {
 
   return (
     <DeckGate deckId={id} className="print-doc" onUnavailable={onUnavailable}>
-      {(deck) => <PrintDeck key={id} deckId={id} notes={notes} format={format} fallbackTitle={deck.title} />}
+      {(deck) => <PrintDeck key={id} deckId={id} notes={notes} format={format} handout={handout} fallbackTitle={deck.title} />}
     </DeckGate>
   );
 }
@@ -115,7 +119,7 @@ function useDocumentInDeckLanguage(language: 'nl' | 'en' | null): void {
   }, [language]);
 }
 
-function PrintDeck({ deckId, notes, format, fallbackTitle }: { deckId: string; notes: boolean; format: 'pdf' | 'html'; fallbackTitle: string }) {
+function PrintDeck({ deckId, notes, format, handout, fallbackTitle }: { deckId: string; notes: boolean; format: 'pdf' | 'html'; handout?: HandoutOptions; fallbackTitle: string }) {
   const { t } = useTranslation();
   const sync = useDeckSync(deckId, NO_PARAMS, SYNC_OPTIONS);
   const content = useDeckContent(sync.sync?.doc ?? null);
@@ -198,7 +202,7 @@ function PrintDeck({ deckId, notes, format, fallbackTitle }: { deckId: string; n
           </button>
         )}
       </div>
-      <div ref={rootRef}>{format === 'html' ? <HtmlSlides content={content} notes={notes} /> : <PdfPages content={content} notes={notes} />}</div>
+      <div ref={rootRef}>{format === 'html' ? <HtmlSlides content={content} notes={notes} /> : handout ? <HandoutPages content={content} handout={handout} title={title} /> : <PdfPages content={content} notes={notes} />}</div>
     </main>
   );
 }
@@ -211,12 +215,12 @@ function PdfPages({ content, notes }: { content: DeckContent; notes: boolean }) 
       {content.slides.map((slide, i) => (
         <div key={slide.id} className="print-group">
           <section className="print-page" data-print-slide={i} aria-label={t('print:slideLabel', { current: i + 1, total })}>
-            <LiveSlide layout={slide.layout} nodes={slide.nodes} theme={content.theme} />
+            <LiveSlide layout={slide.layout} nodes={slide.nodes} theme={content.theme} language={content.language} />
           </section>
           {notes && (
             <section className="print-page print-notes" data-print-slide={i} aria-label={t('print:notesLabel', { current: i + 1, total })}>
               <div className="print-notes__slide">
-                <LiveSlide layout={slide.layout} nodes={slide.nodes} theme={content.theme} interactive={false} />
+                <LiveSlide layout={slide.layout} nodes={slide.nodes} theme={content.theme} language={content.language} interactive={false} />
                 <p className="print-notes__number">{t('print:slideLabel', { current: i + 1, total })}</p>
               </div>
               <div className="print-notes__text">
@@ -238,7 +242,7 @@ function HtmlSlides({ content, notes }: { content: DeckContent; notes: boolean }
       <div className="slides">
         {content.slides.map((slide, i) => (
           <section key={slide.id} data-slide-id={slide.id} data-print-slide={i}>
-            <LiveSlide layout={slide.layout} nodes={slide.nodes} theme={content.theme} />
+            <LiveSlide layout={slide.layout} nodes={slide.nodes} theme={content.theme} language={content.language} />
             {notes && slide.notes.length > 0 && (
               <aside className="notes">
                 <SlideContentView nodes={slide.notes} interactive />

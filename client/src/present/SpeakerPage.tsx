@@ -169,7 +169,7 @@ function Speaker({ deckId, fallbackTitle }: { deckId: string; fallbackTitle: str
               <h2 id="speaker-current-heading" className="speaker-label">{t('speaker:current', { number: index + 1 })}</h2>
               {current ? (
                 <div className="speaker-slide" data-slide-id={current.id}>
-                  <LiveSlide layout={current.layout} nodes={current.nodes} theme={content.theme} interactive={false} />
+                  <LiveSlide layout={current.layout} nodes={current.nodes} theme={content.theme} language={content.language} interactive={false} />
                 </div>
               ) : (
                 <p>{t('present:emptyDeck')}</p>
@@ -179,7 +179,7 @@ function Speaker({ deckId, fallbackTitle }: { deckId: string; fallbackTitle: str
               <h2 id="speaker-next-heading" className="speaker-label">{t('speaker:nextSlide')}</h2>
               {next ? (
                 <div className="speaker-slide speaker-slide--next" data-slide-id={next.id}>
-                  <LiveSlide layout={next.layout} nodes={next.nodes} theme={content.theme} interactive={false} />
+                  <LiveSlide layout={next.layout} nodes={next.nodes} theme={content.theme} language={content.language} interactive={false} />
                 </div>
               ) : (
                 <p className="speaker-next__end">{t('speaker:endOfDeck')}</p>

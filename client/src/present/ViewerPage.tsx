@@ -279,7 +279,7 @@ function Attendee({ token, view }: { token: string; view: LinkView }) {
       <div className="attendee-stage" onPointerDown={onPointerDown} onPointerUp={onPointerUp} onPointerCancel={() => (swipe.current = null)}>
         <section className="attendee-slide" aria-label={slideName} data-slide-id={slide.id} data-live={behind || kept ? 'false' : 'true'}>
           <Suspense fallback={<div className="attendee-slide__loading">{t('viewer:loadingSlide')}</div>}>
-            <LiveSlide layout={slide.layout} nodes={slide.nodes} theme={content.theme} token={token}>
+            <LiveSlide layout={slide.layout} nodes={slide.nodes} theme={content.theme} language={content.language} token={token}>
               {showPointer && <span className="laser-dot laser-dot--remote" style={{ left: `${pointer.x * 100}%`, top: `${pointer.y * 100}%` }} aria-hidden="true" />}
             </LiveSlide>
           </Suspense>

@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
-import { deckTypes, listSlides, readMeta, readPresentation, type DeckTheme, type PresentationState, type SlideLayout } from '../../../shared/deckModel.ts';
+import { deckTypes, listSlides, readMeta, readPresentation, type DeckLanguage, type DeckTheme, type PresentationState, type SlideLayout } from '../../../shared/deckModel.ts';
 import { fragmentToTree, slideTitle, type SlideNode } from '../editor/slideTree.ts';
 
 export interface SlideData {
@@ -22,10 +22,12 @@ export interface SlideData {
 export interface DeckContent {
   title: string;
   theme: DeckTheme;
+  /** The deck's language (`meta.language`): slides are drawn in it, whatever the viewer's UI language. */
+  language: DeckLanguage;
   slides: SlideData[];
 }
 
-const EMPTY: DeckContent = { title: '', theme: 'tussenstand', slides: [] };
+const EMPTY: DeckContent = { title: '', theme: 'tussenstand', language: 'nl', slides: [] };
 
 function readContent(doc: Y.Doc, previous: DeckContent): DeckContent {
   const before = new Map(previous.slides.map((s) => [s.id, s]));
@@ -39,8 +41,8 @@ function readContent(doc: Y.Doc, previous: DeckContent): DeckContent {
   });
   const meta = readMeta(doc);
   const sameSlides = slides.length === previous.slides.length && slides.every((s, i) => s === previous.slides[i]);
-  if (sameSlides && meta.title === previous.title && meta.theme === previous.theme) return previous;
-  return { title: meta.title, theme: meta.theme, slides: sameSlides ? previous.slides : slides };
+  if (sameSlides && meta.title === previous.title && meta.theme === previous.theme && meta.language === previous.language) return previous;
+  return { title: meta.title, theme: meta.theme, language: meta.language, slides: sameSlides ? previous.slides : slides };
 }
 
 export function useDeckContent(doc: Y.Doc | null): DeckContent {

@@ -1,4 +1,10 @@
-/** English strings, namespace `charts`. */
+/** English strings, namespace `charts`.
+ *
+ * Only the viewer's interface around a chart: the editor's chart controls and what the app
+ * is doing (loading, reconnecting, refused, unavailable). Words drawn on the chart itself —
+ * titles, categories, column headings, "Total", "no data yet", the frozen caption — are
+ * slide content in the deck's language and live in shared/statLabels.ts.
+ */
 export const charts = {
   statistic: 'Statistic',
   view: 'View',
@@ -12,41 +18,10 @@ export const charts = {
   controls: 'Chart settings',
   freeze: 'Freeze values',
   unfreeze: 'Make live again',
-  frozenNote: 'As presented on {{date}}',
-  frozenLabel: '{{text}} (as presented on {{date}})',
   live: 'Live',
   loading: 'loading',
-  noData: 'no data yet',
   notAvailable: 'not available',
-  total: 'Total',
-  unknownStatistic: 'Unknown statistic',
   unavailable: 'Live figures are not available: {{reason}}',
   reconnecting: 'Reconnecting to the live figures…',
   refused: 'The server did not send this statistic: {{message}}',
-  columns: {
-    month: 'Month',
-    organisationKind: 'Kind of organisation',
-    damoclesStatus: 'Status',
-    track: 'Track',
-    audience: 'Audience',
-    other: 'Category',
-  },
-  organisationKind: {
-    municipality: 'Municipalities',
-    partner: 'Other RIEC partners',
-    public: 'Non-partner public bodies',
-    private: 'Private parties',
-    riec: 'Other RIECs',
-  },
-  damoclesStatus: {
-    'not-analysed': 'Not yet analysed',
-    analysed: 'Analysed',
-    harmonised: 'Harmonised',
-  },
-  track: 'Track {{number}}',
-  audience: {
-    team: 'IIPSy team',
-    om: 'Public prosecution (OM)',
-    partner: 'Partners',
-  },
 };

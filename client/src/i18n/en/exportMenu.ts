@@ -9,6 +9,7 @@ export const exportMenu = {
     pdf: 'PDF',
     pdfNotes: 'PDF with speaker notes',
     html: 'HTML (web page)',
+    handout: 'Handout (PDF)',
   },
   preparing: 'Preparing: {{kind}}…',
   progress: 'Progress: {{kind}}',
@@ -17,4 +18,13 @@ export const exportMenu = {
   failed: 'The export failed. Try again.',
   failedBecause: 'The export failed: {{message}}',
   noBrowser: 'PDF and HTML cannot be made on this server: {{message}}',
+  handout: {
+    legend: 'Handout',
+    perPage: 'Slides per page',
+    perPageOption_one: '{{count}} slide',
+    perPageOption_other: '{{count}} slides',
+    lines: 'Lines for notes',
+    start: 'Make handout',
+    cancel: 'Cancel',
+  },
 };

@@ -7,4 +7,6 @@ export const print = {
   slideLabel: 'Slide {{current}} of {{total}}',
   notesLabel: 'Notes for slide {{current}} of {{total}}',
   notesHeading: 'Speaker notes',
+  handoutSheet: 'Handout page {{current}} of {{total}}',
+  handoutPage: '{{current}} / {{total}}',
 };

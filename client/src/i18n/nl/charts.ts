@@ -1,4 +1,10 @@
-/** Dutch strings, namespace `charts`: the same keys as ../en/charts.ts (the type enforces it). */
+/** Dutch strings, namespace `charts`: the same keys as ../en/charts.ts (the type enforces it).
+ *
+ * Only the viewer's interface around a chart: the editor's chart controls and what the app
+ * is doing (loading, reconnecting, refused, unavailable). Words drawn on the chart itself —
+ * titles, categories, column headings, "Total", "no data yet", the frozen caption — are
+ * slide content in the deck's language and live in shared/statLabels.ts.
+ */
 import type { Translations } from '../en.ts';
 
 export const charts: Translations['charts'] = {
@@ -14,41 +20,10 @@ export const charts: Translations['charts'] = {
   controls: 'Instellingen van de grafiek',
   freeze: 'Waarden bevriezen',
   unfreeze: 'Weer live maken',
-  frozenNote: 'Zoals gepresenteerd op {{date}}',
-  frozenLabel: '{{text}} (zoals gepresenteerd op {{date}})',
   live: 'Live',
   loading: 'laden',
-  noData: 'nog geen gegevens',
   notAvailable: 'niet beschikbaar',
-  total: 'Totaal',
-  unknownStatistic: 'Onbekende statistiek',
   unavailable: 'Live cijfers zijn niet beschikbaar: {{reason}}',
   reconnecting: 'Opnieuw verbinden met de live cijfers…',
   refused: 'De server stuurde deze statistiek niet: {{message}}',
-  columns: {
-    month: 'Maand',
-    organisationKind: 'Soort organisatie',
-    damoclesStatus: 'Status',
-    track: 'Spoor',
-    audience: 'Publiek',
-    other: 'Categorie',
-  },
-  organisationKind: {
-    municipality: 'Gemeenten',
-    partner: 'Andere RIEC-partners',
-    public: 'Publieke niet-partners',
-    private: 'Private partijen',
-    riec: 'Andere RIEC’s',
-  },
-  damoclesStatus: {
-    'not-analysed': 'Nog niet geanalyseerd',
-    analysed: 'Geanalyseerd',
-    harmonised: 'Geharmoniseerd',
-  },
-  track: 'Spoor {{number}}',
-  audience: {
-    team: 'IIPSy-team',
-    om: 'Openbaar Ministerie (OM)',
-    partner: 'Partners',
-  },
 };

@@ -11,6 +11,7 @@ export const exportMenu: Translations['exportMenu'] = {
     pdf: 'PDF',
     pdfNotes: 'PDF met sprekersnotities',
     html: 'HTML (webpagina)',
+    handout: 'Hand-out (PDF)',
   },
   preparing: 'Bezig met maken: {{kind}}…',
   progress: 'Voortgang: {{kind}}',
@@ -19,4 +20,13 @@ export const exportMenu: Translations['exportMenu'] = {
   failed: 'Het exporteren is mislukt. Probeer het opnieuw.',
   failedBecause: 'Het exporteren is mislukt: {{message}}',
   noBrowser: 'PDF en HTML kunnen op deze server niet worden gemaakt: {{message}}',
+  handout: {
+    legend: 'Hand-out',
+    perPage: 'Dia’s per pagina',
+    perPageOption_one: '{{count}} dia',
+    perPageOption_other: '{{count}} dia’s',
+    lines: 'Lijnen voor aantekeningen',
+    start: 'Hand-out maken',
+    cancel: 'Annuleren',
+  },
 };

@@ -9,4 +9,6 @@ export const print: Translations['print'] = {
   slideLabel: 'Dia {{current}} van {{total}}',
   notesLabel: 'Notities bij dia {{current}} van {{total}}',
   notesHeading: 'Sprekersnotities',
+  handoutSheet: 'Hand-outpagina {{current}} van {{total}}',
+  handoutPage: '{{current}} / {{total}}',
 };
