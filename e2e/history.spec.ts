@@ -3,11 +3,14 @@
  * someone else has the editor open (they see the old text come back without reloading),
  * the "before restore" version, the Markdown of a version, and axe.
  */
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
+import { promisify } from 'node:util';
 import type { APIRequestContext, Browser, Page } from '@playwright/test';
 import { expectNoSeriousViolations } from './axe.ts';
 import { createDeckViaApi, expect, signInViaApi, test, uniqueTitle } from './fixtures.ts';
 import { DeckPage } from './pages/DeckPage.ts';
+import { pdfTexts } from './pdfPages.ts';
 import { ExportMenu, HistoryPage } from './pages/HistoryPage.ts';
 
 const ANALYST_PASSWORD = 'analist-wachtwoord-e2e';
@@ -32,6 +35,8 @@ async function expectServerHas(request: APIRequestContext, deckId: string, text:
     })
     .toBe(present);
 }
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 test.describe('version history', () => {
   let other: Page | undefined;
@@ -122,7 +127,8 @@ test.describe('version history', () => {
     await expect(history.preview.getByRole('heading', { level: 2, name: 'Eerste versie' })).toBeVisible();
 
     const downloading = page.waitForEvent('download');
-    await history.downloadMarkdown.click();
+    await history.versionExport.open();
+    await history.versionExport.choice('Markdown (.md)').click();
     const download = await downloading;
     expect(download.suggestedFilename()).toBe(`${title} (Eerste versie).md`);
     const text = fs.readFileSync(await download.path(), 'utf8');
@@ -158,6 +164,43 @@ test.describe('version history', () => {
     await expect(history.slide(2).getByRole('img').first()).toHaveAccessibleName(/gepresenteerd op/i);
     await expectNoSeriousViolations(page);
   });
+
+  for (const language of ['nl', 'en'] as const) {
+    test(`an “as presented” version exports as a PDF that says so, with the figures of that moment (${language} deck)`, async ({ signedInPage: page }, testInfo) => {
+      test.setTimeout(120_000);
+      const title = uniqueTitle(`E2E gepresenteerd ${language}`);
+      const file = ['---', 'format: tussenstand/1', `title: ${title}`, `language: ${language}`, '---', '', '## Bereik', '', '```chart', 'stat: organisations.total', 'view: number', '```', ''].join('\n');
+      const imported = await page.request.post('/api/decks/import', { headers: { 'content-type': 'text/markdown' }, data: Buffer.from(file) });
+      expect(imported.status(), await imported.text()).toBe(201);
+      const { id } = (await imported.json()) as { id: string };
+      // Setting the scene: a session is started (that keeps the "as presented" version) and ended.
+      expect((await page.request.post(`/api/decks/${id}/presentation/start`)).status()).toBe(200);
+      expect((await page.request.post(`/api/decks/${id}/presentation/stop`, { data: {} })).status()).toBe(200);
+      const figure = ((await (await page.request.get('/api/stats/organisations.total')).json()) as { value: number }).value;
+
+      const history = new HistoryPage(page);
+      await history.goto(id);
+      await expect(history.versions.getByRole('listitem')).toHaveCount(1);
+      const presentedOn = new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' }).format(new Date());
+      const asPresented = language === 'en' ? `as presented on ${presentedOn}` : `zoals gepresenteerd op ${presentedOn}`;
+
+      await history.versionExport.open();
+      const downloading = page.waitForEvent('download', { timeout: 90_000 });
+      await history.versionExport.choice('PDF').click();
+      const download = await downloading;
+      expect(download.suggestedFilename()).toBe(`${title} (${asPresented}).pdf`);
+      const pdf = testInfo.outputPath('version.pdf');
+      await download.saveAs(pdf);
+      const { stdout: info } = await promisify(execFile)('pdfinfo', ['-enc', 'UTF-8', pdf]);
+      expect(info).toMatch(new RegExp(`^Title:\\s+${escapeRegExp(`${title} (${asPresented})`)}$`, 'm'));
+      expect(info).toMatch(new RegExp(`^Subject:\\s+.*${escapeRegExp(asPresented)}$`, 'm'));
+      const [text] = await pdfTexts(pdf);
+      // The chart as it was shown: its figure, captioned with the day it was presented.
+      expect(text).toContain(new Intl.NumberFormat(language).format(figure));
+      expect(text!.replace(/\s+/g, ' ')).toContain(language === 'en' ? `As presented on ${presentedOn}` : `Zoals gepresenteerd op ${presentedOn}`);
+      expect(text).not.toMatch(/laden|loading/i);
+    });
+  }
 
   test('an unknown deck has no history', async ({ signedInPage: page }) => {
     await page.goto('/decks/bestaat-niet-0000/history');

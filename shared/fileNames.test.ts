@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { asciiFileName, contentDisposition, exportFileName, exportSuffix, fileBaseName, MAX_NAME_BYTES, MAX_NAME_CHARS } from './fileNames.ts';
+import { asciiFileName, contentDisposition, exportFileName, exportSuffix, fileBaseName, MAX_NAME_BYTES, MAX_NAME_CHARS, versionSuffix } from './fileNames.ts';
 
 const EXAMPLE = 'Tussenstand Spoor 3 — fenomeenonderzoek synthetische drugs';
 const utf8 = (s: string) => new TextEncoder().encode(s).length;
@@ -60,6 +60,22 @@ describe('file names', () => {
     expect(exportSuffix({ kind: 'handout', handout: { perPage: 3, lines: true } }, 'nl')).toBe(' (hand-out, 3 per pagina)');
     expect(exportSuffix({ kind: 'handout', handout: { perPage: 6, lines: false } }, 'en')).toBe(' (handout, 6 per page)');
     expect(exportSuffix({ kind: 'deck' }, 'en')).toBe('');
+  });
+});
+
+describe('a version’s name in its files', () => {
+  const at = '2026-12-02T09:30:00.000Z';
+  test('a session’s says when it was presented; a saved one its name; others their date', () => {
+    expect(versionSuffix({ kind: 'session', label: 'as presented 2026-12-02', createdAt: at }, 'nl')).toBe(' (zoals gepresenteerd op 2 december 2026)');
+    expect(versionSuffix({ kind: 'session', label: '', createdAt: at }, 'en')).toBe(' (as presented on 2 December 2026)');
+    expect(versionSuffix({ kind: 'manual', label: 'Eerste versie: "concept"', createdAt: at }, 'nl')).toBe(' (Eerste versie concept)');
+    expect(versionSuffix({ kind: 'manual', label: '  ', createdAt: at }, 'nl')).toBe(' (versie van 2 december 2026)');
+    expect(versionSuffix({ kind: 'auto', label: 'automatic', createdAt: at }, 'en')).toBe(' (version of 2 December 2026)');
+  });
+  test('a long name is cut, and the whole file name stays within 255 bytes', () => {
+    const suffix = versionSuffix({ kind: 'manual', label: '🚀'.repeat(300), createdAt: at }, 'nl');
+    expect(suffix).toBe(` (${'🚀'.repeat(20)})`);
+    expect(utf8(exportFileName('報'.repeat(500), 'pdf', suffix + exportSuffix({ kind: 'handout', handout: { perPage: 6, lines: true } }, 'nl')))).toBeLessThanOrEqual(255);
   });
 });
 

@@ -14,7 +14,8 @@
  * Suffixes are in the deck's language, like the words inside the file (the print page is
  * drawn in it): "(notities)" / "(notes)", "(hand-out, 3 per pagina)" / "(handout, 3 per page)".
  */
-import type { HandoutOptions } from './exports.ts';
+import type { HandoutOptions } from './exportOptions.ts';
+import { presentedDate } from './statLabels.ts';
 
 // Control characters (C0, DEL, C1) are exactly what must go, with the nine Windows forbids.
 // oxlint-disable-next-line no-control-regex
@@ -24,6 +25,10 @@ const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
 export const MAX_NAME_CHARS = 120;
 export const MAX_NAME_BYTES = 200;
 const FALLBACK = 'deck';
+const MAX_LABEL_CHARS = 40;
+const MAX_LABEL_BYTES = 80;
+/** Linux and macOS allow 255 bytes per file name. */
+const MAX_FILE_NAME_BYTES = 255;
 
 const utf8Length = (text: string): number => new TextEncoder().encode(text).length;
 
@@ -35,15 +40,15 @@ function graphemes(text: string): string[] {
   return Array.from(text);
 }
 
-function cut(name: string): string {
+function cut(name: string, maxChars: number = MAX_NAME_CHARS, maxBytes: number = MAX_NAME_BYTES): string {
   const parts = graphemes(name);
-  if (parts.length <= MAX_NAME_CHARS && utf8Length(name) <= MAX_NAME_BYTES) return name;
+  if (parts.length <= maxChars && utf8Length(name) <= maxBytes) return name;
   let out = '';
   let bytes = 0;
   let count = 0;
   for (const part of parts) {
     const size = utf8Length(part);
-    if (count + 1 > MAX_NAME_CHARS || bytes + size > MAX_NAME_BYTES) break;
+    if (count + 1 > maxChars || bytes + size > maxBytes) break;
     out += part;
     bytes += size;
     count++;
@@ -54,8 +59,8 @@ function cut(name: string): string {
 const trimEnds = (name: string): string => name.replace(/^[\s.]+/u, '').replace(/[\s.]+$/u, '');
 
 /** The deck title as the base of a file name (no extension). */
-export function fileBaseName(title: string): string {
-  const name = trimEnds(cut(trimEnds(title.normalize('NFC').replace(ILLEGAL, ' ').replace(/\s+/gu, ' '))));
+export function fileBaseName(title: string, maxBytes: number = MAX_NAME_BYTES): string {
+  const name = trimEnds(cut(trimEnds(title.normalize('NFC').replace(ILLEGAL, ' ').replace(/\s+/gu, ' ')), MAX_NAME_CHARS, maxBytes));
   if (!name) return FALLBACK;
   if (RESERVED.test(name.split('.')[0]!.trim())) return `${name} (${FALLBACK})`;
   return name;
@@ -70,9 +75,25 @@ export function exportSuffix(kind: ExportKind, language: 'nl' | 'en'): string {
   return '';
 }
 
+/**
+ * What a version's file says after the title, the same for every format: " (zoals
+ * gepresenteerd op 2 december 2026)" for a session's version, the name someone gave a version
+ * they saved (" (Eerste versie)"), else " (versie van 2 december 2026)".
+ */
+export function versionSuffix(version: { kind: string; label: string; createdAt: string }, language: 'nl' | 'en'): string {
+  const date = presentedDate(version.createdAt, language);
+  if (version.kind === 'session') return ` (${language === 'en' ? 'as presented on' : 'zoals gepresenteerd op'} ${date})`;
+  // A name, not a title: at most 40 characters, so title, name and extension stay within 255 bytes.
+  const label = version.kind === 'manual' ? trimEnds(cut(fileBaseName(version.label), MAX_LABEL_CHARS, MAX_LABEL_BYTES)) : '';
+  if (label && label !== FALLBACK) return ` (${label})`;
+  return ` (${language === 'en' ? 'version of' : 'versie van'} ${date})`;
+}
+
 /** `<title><suffix>.<extension>`, e.g. "Tussenstand Spoor 3 — … (notities).pdf". */
 export function exportFileName(title: string, extension: string, suffix = ''): string {
-  return `${fileBaseName(title)}${suffix}.${extension}`;
+  // The title gives way to the suffix and extension, so the whole name fits in 255 bytes.
+  const room = MAX_FILE_NAME_BYTES - utf8Length(`${suffix}.${extension}`);
+  return `${fileBaseName(title, Math.max(16, Math.min(MAX_NAME_BYTES, room)))}${suffix}.${extension}`;
 }
 
 /** Characters outside RFC 8187's attr-char that encodeURIComponent leaves as they are. */

@@ -50,6 +50,9 @@ export const CHART_WORDS = {
   asPresentedOn: w('Zoals gepresenteerd op {date}', 'As presented on {date}'),
   /** The accessible name of a frozen chart: its description, then when it was presented. */
   asPresentedOnLabel: w('{text} (zoals gepresenteerd op {date})', '{text} (as presented on {date})'),
+  /** The caption of a chart drawn from the stored last known value (no live value came in time). */
+  lastKnown: w('Laatst bekende waarde, {date}', 'Last known value, {date}'),
+  lastKnownLabel: w('{text} (laatst bekende waarde, {date})', '{text} (last known value, {date})'),
 } as const satisfies Record<string, Words>;
 
 const has = <T extends object>(table: T, key: string): key is Extract<keyof T, string> => Object.prototype.hasOwnProperty.call(table, key);
@@ -117,4 +120,20 @@ export function frozenCaption(iso: string, language: DeckLanguage): string {
 export function frozenDescription(text: string, iso: string, language: DeckLanguage): string {
   // Replacer functions: a `$&` in the text is text, not a replacement pattern.
   return CHART_WORDS.asPresentedOnLabel[language].replace('{date}', () => presentedDate(iso, language)).replace('{text}', () => text);
+}
+
+/** A moment written out with its time, on the Dutch clock: "2 december 2026 14:05" / "2 December 2026, 14:05". */
+export function dateAndTime(iso: string, language: DeckLanguage): string {
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) return iso;
+  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'nl-NL', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Amsterdam' }).format(time);
+}
+
+/** "Laatst bekende waarde, 2 december 2026 14:05": a chart drawn from the stored value ([ST11]). */
+export function storedCaption(iso: string, language: DeckLanguage): string {
+  return CHART_WORDS.lastKnown[language].replace('{date}', () => dateAndTime(iso, language));
+}
+
+export function storedDescription(text: string, iso: string, language: DeckLanguage): string {
+  return CHART_WORDS.lastKnownLabel[language].replace('{date}', () => dateAndTime(iso, language)).replace('{text}', () => text);
 }

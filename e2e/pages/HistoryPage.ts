@@ -14,7 +14,8 @@ export class HistoryPage {
   /** The chosen version: its name, actions and slides. */
   readonly preview: Locator;
   readonly restore: Locator;
-  readonly downloadMarkdown: Locator;
+  /** The chosen version's own export menu ("Deze versie exporteren"). */
+  readonly versionExport: ExportMenu;
   readonly notice: Locator;
 
   constructor(readonly page: Page) {
@@ -25,7 +26,7 @@ export class HistoryPage {
     this.versions = page.getByRole('list', { name: 'Versies' });
     this.preview = page.getByRole('region').filter({ has: page.getByRole('button', { name: 'Deze versie terugzetten' }) });
     this.restore = page.getByRole('button', { name: 'Deze versie terugzetten' });
-    this.downloadMarkdown = page.getByRole('link', { name: 'Markdown downloaden' });
+    this.versionExport = new ExportMenu(page, this.preview, '', 'Deze versie exporteren');
     this.notice = page.getByRole('status').filter({ has: page.getByRole('button', { name: 'Melding sluiten' }) });
   }
 
@@ -75,13 +76,14 @@ export class ExportMenu {
     readonly page: Page,
     scope: Locator | Page,
     deckTitle: string,
+    buttonName = `Exporteren: ${deckTitle}`,
   ) {
-    this.button = scope.getByRole('button', { name: `Exporteren: ${deckTitle}`, exact: true });
+    this.button = scope.getByRole('button', { name: buttonName, exact: true });
     // The panel follows the button; its choices are the buttons named after the formats.
     this.panel = scope.getByRole('list').filter({ has: page.getByRole('button', { name: 'Markdown (.md)' }) });
   }
 
-  choice(name: 'Markdown (.md)' | 'PowerPoint (.pptx)' | 'PDF' | 'PDF met sprekersnotities' | 'HTML (webpagina)'): Locator {
+  choice(name: 'Markdown (.md)' | 'PowerPoint (.pptx)' | 'PDF' | 'PDF met sprekersnotities' | 'HTML (webpagina)' | 'Hand-out (PDF)'): Locator {
     return this.panel.getByRole('button', { name, exact: true });
   }
 

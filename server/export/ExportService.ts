@@ -12,10 +12,11 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { Logger } from 'pino';
 import type { Browser, Page } from 'playwright-core';
-import { printPath, type ExportFormat, type ExportJobInfo, type HandoutOptions } from '../../shared/exports.ts';
+import { parseExportProblem, printPath, type ExportFormat, type ExportJobInfo, type HandoutOptions } from '../../shared/exportOptions.ts';
+import type { VersionKind } from '../../shared/deckFilesApi.ts';
 import { SESSION_COOKIE } from '../auth/access.ts';
 import { newId } from '../auth/tokens.ts';
-import { exportFileName, exportSuffix } from '../../shared/fileNames.ts';
+import { exportFileName, exportSuffix, versionSuffix } from '../../shared/fileNames.ts';
 import { renderPdf } from './pdfDocument.ts';
 
 const require = createRequire(import.meta.url);
@@ -49,7 +50,21 @@ export interface ExportRequest {
   language: 'nl' | 'en';
   /** The requesting user's display name, the PDF's Author. */
   author?: string;
+  /** A stored version instead of the deck as it is now. */
+  version?: ExportVersion;
 }
+
+/** The version an export is of: a session's is "as presented on" its date, others are "version of" theirs. */
+export interface ExportVersion {
+  id: string;
+  kind: VersionKind;
+  label: string;
+  createdAt: string;
+}
+
+/** What a version's PDF says of it: "as presented on" a session's date, "version of" another's. */
+const versionDates = (version: ExportVersion | undefined): { presentedAt?: string; versionOf?: string } =>
+  !version ? {} : version.kind === 'session' ? { presentedAt: version.createdAt } : { versionOf: version.createdAt };
 
 /** CHROMIUM_PATH, when set, is the only browser considered. */
 export function chromiumPath(): string | null {
@@ -90,7 +105,7 @@ export class ExportService {
       userId: request.userId,
       state: 'running',
       progress: 0,
-      filename: exportFileName(request.title, request.format, exportSuffix(request.handout ? { kind: 'handout', handout: request.handout } : request.notes ? { kind: 'notes' } : { kind: 'deck' }, request.language)),
+      filename: exportFileName(request.title, request.format, (request.version ? versionSuffix(request.version, request.language) : '') + exportSuffix(request.handout ? { kind: 'handout', handout: request.handout } : request.notes ? { kind: 'notes' } : { kind: 'deck' }, request.language)),
       contentType: request.format === 'pdf' ? 'application/pdf' : 'text/html; charset=utf-8',
       finished: Promise.resolve(),
     };
@@ -111,6 +126,7 @@ export class ExportService {
       state: job.state,
       progress: job.progress,
       ...(job.message ? { message: job.message } : {}),
+      ...(job.problem ? { problem: job.problem } : {}),
       ...(job.state === 'done' ? { download: `/api/exports/${job.id}/file` } : {}),
     };
   }
@@ -134,19 +150,30 @@ export class ExportService {
       context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
       await context.addCookies([{ name: SESSION_COOKIE, value: request.sessionToken, url: origin, httpOnly: true, sameSite: 'Lax' }]);
       const page = await context.newPage();
-      await page.goto(origin + printPath(request.deckId, { notes: request.notes, format: request.format, handout: request.handout }), { waitUntil: 'domcontentloaded' });
+      await page.goto(origin + printPath(request.deckId, { notes: request.notes, format: request.format, handout: request.handout, version: request.version?.id }), { waitUntil: 'domcontentloaded' });
       const deadline = Date.now() + RENDER_TIMEOUT_MS;
       for (;;) {
-        const status = await page.evaluate(() => ({ ready: document.body.dataset.printReady === 'true', progress: document.body.dataset.printProgress ?? '', error: document.body.dataset.printError ?? '', waiting: document.body.dataset.printWaiting ?? '' }));
-        if (status.error) throw new Error(status.error);
+        const status = await page.evaluate(() => {
+          const data = document.body.dataset;
+          return { ready: data.printReady === 'true', progress: data.printProgress ?? '', error: data.printError ?? '', waiting: data.printWaiting ?? '', problem: data.printProblem ?? '' };
+        });
+        if (status.error) {
+          const problem = parseExportProblem(status.problem);
+          if (problem) job.problem = problem;
+          throw new Error(status.error);
+        }
         const [done, total] = status.progress.split('/').map(Number);
         if (total) job.progress = Math.min(0.95, (done ?? 0) / total);
         if (status.ready) break;
         // Never a file with holes: what could not be drawn is named (slide number: chart, image, …).
+        if (Date.now() > deadline) {
+          const problem = parseExportProblem(status.problem);
+          if (problem) job.problem = problem;
+        }
         if (Date.now() > deadline) throw new Error(`the deck did not finish rendering in time${status.waiting ? ` (not ready: slide ${status.waiting})` : ''}`);
         await new Promise((r) => setTimeout(r, 100));
       }
-      job.file = request.format === 'pdf' ? await renderPdf(page, request) : Buffer.from(await archiveHtml(page), 'utf8');
+      job.file = request.format === 'pdf' ? await renderPdf(page, { ...request, ...versionDates(request.version) }) : Buffer.from(await archiveHtml(page), 'utf8');
       job.progress = 1;
       job.state = 'done';
       this.logger.info({ event: 'export-done', deckId: job.deckId, format: request.format, bytes: job.file.length, ms: Date.now() - started }, 'deck exported');

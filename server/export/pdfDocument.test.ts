@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PDFDict, PDFDocument, PDFName, PDFString, StandardFonts } from 'pdf-lib';
 import { afterAll, describe, expect, test } from 'vitest';
-import { pdfPageOfSlide } from '../../shared/exports.ts';
+import { pdfPageOfSlide } from '../../shared/exportOptions.ts';
 import { readOutline, withDocumentInfo } from './pdfDocument.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pdfdoc-'));

@@ -10,7 +10,7 @@
  */
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString } from 'pdf-lib';
 import type { Page } from 'playwright-core';
-import { pdfPageOfSlide, type HandoutOptions } from '../../shared/exports.ts';
+import { pdfPageOfSlide, type HandoutOptions } from '../../shared/exportOptions.ts';
 import { presentedDate } from '../../shared/statLabels.ts';
 
 export interface PdfSlide {
@@ -30,13 +30,15 @@ export interface PdfDocumentInfo {
   slides: PdfSlide[];
   /** ISO date: the export is of the deck as presented then (a stored version). */
   presentedAt?: string;
+  /** ISO date: the export is of a version made then (not presented). */
+  versionOf?: string;
   /** Defaults to now; a parameter so tests are deterministic. */
   createdAt?: Date;
 }
 
 const WORDS = {
-  nl: { slide: (n: number) => `Dia ${n}`, deck: 'Presentatie', notes: 'Presentatie met sprekersnotities', handout: (n: number) => `Hand-out, ${n} dia’s per pagina`, presented: (d: string) => `zoals gepresenteerd op ${d}` },
-  en: { slide: (n: number) => `Slide ${n}`, deck: 'Presentation', notes: 'Presentation with speaker notes', handout: (n: number) => `Handout, ${n} slides per page`, presented: (d: string) => `as presented on ${d}` },
+  nl: { slide: (n: number) => `Dia ${n}`, deck: 'Presentatie', notes: 'Presentatie met sprekersnotities', handout: (n: number) => `Hand-out, ${n} dia’s per pagina`, presented: (d: string) => `zoals gepresenteerd op ${d}`, versionOf: (d: string) => `versie van ${d}` },
+  en: { slide: (n: number) => `Slide ${n}`, deck: 'Presentation', notes: 'Presentation with speaker notes', handout: (n: number) => `Handout, ${n} slides per page`, presented: (d: string) => `as presented on ${d}`, versionOf: (d: string) => `version of ${d}` },
 } as const;
 
 /** Text for a PDF text string: PDFHexString.fromText writes UTF-16BE with a BOM, which every reader decodes. */
@@ -46,7 +48,7 @@ const text = (value: string): PDFHexString => PDFHexString.fromText(value);
 export async function withDocumentInfo(pdf: Uint8Array, info: PdfDocumentInfo): Promise<Uint8Array> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
   const words = WORDS[info.language];
-  const presented = info.presentedAt ? words.presented(presentedDate(info.presentedAt, info.language)) : '';
+  const presented = info.presentedAt ? words.presented(presentedDate(info.presentedAt, info.language)) : info.versionOf ? words.versionOf(presentedDate(info.versionOf, info.language)) : '';
   const kind = info.handout ? words.handout(info.handout.perPage) : info.notes ? words.notes : words.deck;
   const title = info.title.trim() || words.deck;
   const created = info.createdAt ?? new Date();
@@ -60,8 +62,10 @@ export async function withDocumentInfo(pdf: Uint8Array, info: PdfDocumentInfo): 
   doc.setModificationDate(created);
   doc.setLanguage(info.language);
   addOutline(doc, info.slides.map((slide, i) => ({ title: slide.title.trim() || words.slide(i + 1), page: slide.page })));
-  // Object streams keep the file small; Chromium's tagged structure tree is carried over as it is.
-  return doc.save({ useObjectStreams: true });
+  // No object streams: every dictionary (links, actions) stays readable as plain text in the
+  // file, as Chromium writes it, so a scanner — and the injection test — sees each /URI and
+  // would see any /JavaScript. Chromium's tagged structure tree is carried over as it is.
+  return doc.save({ useObjectStreams: false });
 }
 
 function addOutline(doc: PDFDocument, entries: { title: string; page: number }[]): void {
@@ -146,6 +150,7 @@ export interface PdfRenderRequest {
   notes: boolean;
   handout?: HandoutOptions;
   presentedAt?: string;
+  versionOf?: string;
 }
 
 /**
@@ -160,5 +165,6 @@ export async function renderPdf(page: Page, request: PdfRenderRequest): Promise<
   if (request.author) info.author = request.author;
   if (request.handout) info.handout = request.handout;
   if (request.presentedAt) info.presentedAt = request.presentedAt;
+  if (request.versionOf) info.versionOf = request.versionOf;
   return Buffer.from(await withDocumentInfo(pdf, info));
 }

@@ -13,7 +13,7 @@ import {
 import { listSlides, readMeta } from '../../shared/deckModel.ts';
 import { plainText, readFragment } from '../../shared/deckFile/tree.ts';
 import { deckToMarkdown } from '../../shared/deckFile/toMarkdown.ts';
-import { contentDisposition, exportFileName, fileBaseName } from '../../shared/fileNames.ts';
+import { contentDisposition, exportFileName, versionSuffix } from '../../shared/fileNames.ts';
 import type { VersionRecord } from '../storage/Store.ts';
 import type { Services } from '../services.ts';
 import { DeckParams, editableDeck } from './deckAccess.ts';
@@ -83,8 +83,29 @@ export function versionRoutes(app: FastifyInstance, services: Services): void {
     const doc = new Y.Doc();
     Y.applyUpdate(doc, versions.frozenState(version));
     const markdown = deckToMarkdown(doc);
+    const { title, language } = readMeta(doc);
     doc.destroy();
-    return reply.header('content-type', 'text/markdown; charset=utf-8').header('content-disposition', contentDisposition(exportFileName(readMeta(doc).title, 'md', ` (${fileBaseName(version.label)})`))).send(markdown);
+    return reply.header('content-type', 'text/markdown; charset=utf-8').header('content-disposition', contentDisposition(exportFileName(title, 'md', versionSuffix(version, language)))).send(markdown);
+  });
+
+  /** The version as a PowerPoint file: charts at the version's figures, named after what the version is. */
+  app.get('/api/decks/:id/versions/:version/export.pptx', async (request, reply) => {
+    requireUser(request);
+    const { id, version: versionId } = parse(VersionParams, request.params);
+    const version = await findVersion(id, versionId);
+    const state = versions.frozenState(version);
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, state);
+    const { title, language } = readMeta(doc);
+    doc.destroy();
+    const { deckToPptx } = await import('../export/pptx.ts');
+    // Every chart of a version is frozen: no live value is asked for.
+    const file = await deckToPptx(state, { statValue: () => undefined, image: (imageId) => store.getImageData(imageId), title });
+    const suffix = versionSuffix(version, language);
+    return reply
+      .header('content-type', 'application/vnd.openxmlformats-officedocument.presentationml.presentation')
+      .header('content-disposition', contentDisposition(exportFileName(title, 'pptx', suffix)))
+      .send(file);
   });
 
   app.post('/api/decks/:id/versions/:version/restore', async (request) => {

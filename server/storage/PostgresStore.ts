@@ -8,10 +8,11 @@
  */
 import { WriteHealth } from './writeHealth.ts';
 import pg from 'pg';
+import type { StatResponse } from '../../shared/api.ts';
 import type { CollectionName, CollectionRecords } from '../../shared/research.ts';
 import { PG_MIGRATIONS } from './pgSchema.ts';
 import { PostgresResearch, type Queryable } from './PostgresResearch.ts';
-import { bytes, now, toDeck, toEvent, toImage, toLink, toStoredVersion, toUser, toVersion, type Row } from './rows.ts';
+import { bytes, now, toDeck, toEvent, toImage, toLink, toStatSnapshot, toStoredVersion, toUser, toVersion, type Row } from './rows.ts';
 import type {
   AuditRecord,
   DeckEventRecord,
@@ -393,5 +394,18 @@ export class PostgresStore implements Store {
   async getVersion(deckId: string, id: string): Promise<StoredVersion | null> {
     const row = await this.one('SELECT * FROM deck_versions WHERE deck_id = ? AND id = ?', [deckId, id]);
     return row ? toStoredVersion(row) : null;
+  }
+
+  async saveStatSnapshots(snapshots: StatResponse[]): Promise<void> {
+    if (snapshots.length === 0) return;
+    await this.tx(async (db) => {
+      for (const s of snapshots) {
+        await this.q('INSERT INTO stat_snapshots (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at', [s.key, JSON.stringify(s.value), s.updatedAt], db);
+      }
+    });
+  }
+
+  async loadStatSnapshots(): Promise<StatResponse[]> {
+    return (await this.q('SELECT key, value, updated_at FROM stat_snapshots ORDER BY key')).flatMap((row) => toStatSnapshot(row) ?? []);
   }
 }

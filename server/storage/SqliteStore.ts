@@ -12,6 +12,7 @@ import path from 'node:path';
 import { SQLITE_MIGRATIONS } from './sqliteSchema.ts';
 import { WalCheckpointer } from './walCheckpointer.ts';
 import { WriteHealth } from './writeHealth.ts';
+import type { StatResponse } from '../../shared/api.ts';
 import type { CollectionName, CollectionRecords } from '../../shared/research.ts';
 import { SqliteResearch } from './SqliteResearch.ts';
 import type {
@@ -31,7 +32,7 @@ import type {
   UserRecord,
   UserWithSecret,
 } from './Store.ts';
-import { bytes, now, toDeck, toEvent, toImage, toLink, toStoredVersion, toUser, toVersion } from './rows.ts';
+import { bytes, now, toDeck, toEvent, toImage, toLink, toStatSnapshot, toStoredVersion, toUser, toVersion } from './rows.ts';
 
 type Row = Record<string, unknown>;
 
@@ -380,5 +381,16 @@ export class SqliteStore implements Store {
   async getVersion(deckId: string, id: string): Promise<StoredVersion | null> {
     const row = this.db.prepare('SELECT * FROM deck_versions WHERE deck_id = ? AND id = ?').get(deckId, id) as Row | undefined;
     return row ? toStoredVersion(row) : null;
+  }
+
+  async saveStatSnapshots(snapshots: StatResponse[]): Promise<void> {
+    const upsert = this.db.prepare('INSERT INTO stat_snapshots (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at');
+    this.db.transaction(() => {
+      for (const s of snapshots) upsert.run(s.key, JSON.stringify(s.value), s.updatedAt);
+    })();
+  }
+
+  async loadStatSnapshots(): Promise<StatResponse[]> {
+    return (this.db.prepare('SELECT key, value, updated_at FROM stat_snapshots ORDER BY key').all() as Row[]).flatMap((row) => toStatSnapshot(row) ?? []);
   }
 }

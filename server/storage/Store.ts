@@ -5,7 +5,7 @@
  * Methods are async even where SQLite is synchronous, so callers are written for a network
  * database from the start. Times are ISO-8601 strings in UTC.
  */
-import type { UserInfo } from '../../shared/api.ts';
+import type { StatResponse, UserInfo } from '../../shared/api.ts';
 import type { VersionKind } from '../../shared/deckFilesApi.ts';
 import type { CollectionName, CollectionRecords } from '../../shared/research.ts';
 
@@ -189,4 +189,11 @@ export interface Store {
   createVersion(version: StoredVersion): Promise<VersionRecord>;
   listVersions(deckId: string): Promise<VersionRecord[]>;
   getVersion(deckId: string, id: string): Promise<StoredVersion | null>;
+
+  /**
+   * The last computed value of each statistic, with the time it was computed: what a chart
+   * is drawn from when no current value can be had (StatsHub keeps it; an export marks it).
+   */
+  saveStatSnapshots(snapshots: StatResponse[]): Promise<void>;
+  loadStatSnapshots(): Promise<StatResponse[]>;
 }

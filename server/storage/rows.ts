@@ -2,7 +2,7 @@
  * Database rows (snake_case columns) to records, shared by the SQLite and PostgreSQL stores
  * so both answer the contract with the same shapes. Times are ISO strings in both.
  */
-import type { Role } from '../../shared/api.ts';
+import type { Role, StatResponse } from '../../shared/api.ts';
 import type { CollectionName } from '../../shared/research.ts';
 import type { AuditRecord, DeckEventRecord, DeckRecord, ImageRecord, LinkRecord, StoredVersion, UserRecord, VersionRecord } from './Store.ts';
 
@@ -111,4 +111,17 @@ export function toVersion(row: Row): VersionRecord {
 
 export function toStoredVersion(row: Row): StoredVersion {
   return { ...toVersion(row), state: bytes(row.state), stats: json(row.stats) ?? {} };
+}
+
+/** A stored statistic; a value that no longer parses is left out rather than drawn wrong. */
+export function toStatSnapshot(row: Row): StatResponse | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(row.value as string);
+  } catch {
+    return null;
+  }
+  const series = Array.isArray(value) && value.every((p) => typeof p === 'object' && p !== null && typeof p.label === 'string' && typeof p.value === 'number');
+  if (typeof value !== 'number' && !series) return null;
+  return { key: row.key as string, value: value as StatResponse['value'], updatedAt: row.updated_at as string };
 }

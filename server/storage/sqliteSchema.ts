@@ -145,4 +145,11 @@ export const SQLITE_MIGRATIONS: string[] = [
   );
   CREATE INDEX deck_versions_deck ON deck_versions(deck_id, created_at);
   `,
+  `
+  CREATE TABLE stat_snapshots (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  `,
 ];

@@ -174,5 +174,20 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
       expect(v1!.stats).toEqual({ 'interviews.total': 3 });
       expect(await store.getVersion('other', 'v1')).toBeNull();
     });
+
+    test('statistic snapshots: the last value of each key, replaced on save', async () => {
+      const store = await fresh();
+      expect(await store.loadStatSnapshots()).toEqual([]);
+      await store.saveStatSnapshots([
+        { key: 'interviews.total', value: 3, updatedAt: '2026-01-01T00:00:00.000Z' },
+        { key: 'interviews.byMonth', value: [{ label: '2026-01', value: 3 }], updatedAt: '2026-01-01T00:00:00.000Z' },
+      ]);
+      await store.saveStatSnapshots([{ key: 'interviews.total', value: 4, updatedAt: '2026-01-02T00:00:00.000Z' }]);
+      await store.saveStatSnapshots([]);
+      expect(await store.loadStatSnapshots()).toEqual([
+        { key: 'interviews.byMonth', value: [{ label: '2026-01', value: 3 }], updatedAt: '2026-01-01T00:00:00.000Z' },
+        { key: 'interviews.total', value: 4, updatedAt: '2026-01-02T00:00:00.000Z' },
+      ]);
+    });
   });
 }

@@ -123,6 +123,7 @@ const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'GET /api/decks/:id/versions/:version': { kind: 'editor', paths: (f) => deck(f, `/versions/${f.versionId}`) },
   'GET /api/decks/:id/versions/:version/state': { kind: 'editor', paths: (f) => deck(f, `/versions/${f.versionId}/state`) },
   'GET /api/decks/:id/versions/:version/export.md': { kind: 'editor', paths: (f) => deck(f, `/versions/${f.versionId}/export.md`) },
+  'GET /api/decks/:id/versions/:version/export.pptx': { kind: 'editor', paths: (f) => deck(f, `/versions/${f.versionId}/export.pptx`) },
   'POST /api/decks/:id/versions/:version/restore': { kind: 'editor', paths: (f) => deck(f, `/versions/${f.versionId}/restore`) },
   'GET /api/stats': { kind: 'editor', paths: () => ['/api/stats'] },
   'GET /api/stats/:key': { kind: 'editor', paths: () => ['/api/stats/staff.interviewed'] },

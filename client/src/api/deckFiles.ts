@@ -4,7 +4,7 @@
  */
 import type { DeckSummary } from '../../../shared/api.ts';
 import type { CreateVersionRequest, ImportedDeck, ImportPreview, RestoreVersionResponse, TemplateInfo, TemplateListResponse, VersionInfo, VersionListResponse } from '../../../shared/deckFilesApi.ts';
-import type { ExportFormat, ExportJobInfo, HandoutOptions } from '../../../shared/exports.ts';
+import type { ExportFormat, ExportJobInfo, HandoutOptions } from '../../../shared/exportOptions.ts';
 import type { ImportReport, RemoteImageChoice } from '../../../shared/importReport.ts';
 import { ApiRequestError, apiUpload, http, type RequestOptions } from './http.ts';
 
@@ -59,11 +59,15 @@ export function importDeck(file: Blob, { remoteImages, ...options }: ImportDeckO
 
 export type DirectExport = 'md' | 'pptx';
 
-export const directExportUrl = (deckId: string, kind: DirectExport): string => `${deckPath(deckId)}/export.${kind}`;
+export const directExportUrl = (deckId: string, kind: DirectExport, version?: string): string =>
+  version ? `${versionPath(deckId, version)}/export.${kind}` : `${deckPath(deckId)}/export.${kind}`;
 
-/** Starts a PDF/HTML render; `handout` asks for A4 handout sheets (PDF only, without notes). */
-export const startExportJob = (deckId: string, format: ExportFormat, notes: boolean, handout?: HandoutOptions): Promise<ExportJobInfo> =>
-  http.post<ExportJobInfo>(`${deckPath(deckId)}/exports`, handout ? { format, handout } : notes ? { format, notes: true } : { format });
+/**
+ * Starts a PDF/HTML render; `handout` asks for A4 handout sheets (PDF only, without notes);
+ * `version` renders a stored version instead of the deck as it is now.
+ */
+export const startExportJob = (deckId: string, format: ExportFormat, notes: boolean, handout?: HandoutOptions, version?: string): Promise<ExportJobInfo> =>
+  http.post<ExportJobInfo>(`${deckPath(deckId)}/exports`, { format, ...(handout ? { handout } : notes ? { notes: true } : {}), ...(version ? { version } : {}) });
 
 export const getExportJob = (id: string, options?: RequestOptions): Promise<ExportJobInfo> => http.get<ExportJobInfo>(`/api/exports/${encodeURIComponent(id)}`, options);
 
@@ -84,7 +88,6 @@ export const createVersion = (deckId: string, label: string): Promise<VersionInf
 export const restoreVersion = (deckId: string, versionId: string): Promise<RestoreVersionResponse> =>
   http.post<RestoreVersionResponse>(`${versionPath(deckId, versionId)}/restore`);
 
-export const versionMarkdownUrl = (deckId: string, versionId: string): string => `${versionPath(deckId, versionId)}/export.md`;
 
 /** The version's document as a Yjs update, with its charts frozen at the figures of that moment. */
 export async function getVersionState(deckId: string, versionId: string, options: RequestOptions = {}): Promise<Uint8Array> {

@@ -1,6 +1,6 @@
 /** Live sessions and exports (PDF / HTML) of a deck. */
 import type { PresentationState } from '../../../shared/deckModel.ts';
-import type { ExportFormat, ExportJobInfo } from '../../../shared/exports.ts';
+import type { ExportFormat, ExportJobInfo } from '../../../shared/exportOptions.ts';
 import { http, type RequestOptions } from './http.ts';
 
 const deckPath = (id: string): string => `/api/decks/${encodeURIComponent(id)}`;

@@ -19,7 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Cell, Line, LineChart, Pie, PieChart, Tooltip, XAxis, YAxis, type PieLabelRenderProps } from 'recharts';
 import type { ChartView as ChartViewName } from '../../../shared/chartBlock.ts';
 import type { DeckLanguage } from '../../../shared/deckModel.ts';
-import { CHART_WORDS, frozenCaption, frozenDescription, SERIES_COLUMN_LABELS, statUnit } from '../../../shared/statLabels.ts';
+import { CHART_WORDS, frozenCaption, frozenDescription, SERIES_COLUMN_LABELS, statUnit, storedCaption, storedDescription } from '../../../shared/statLabels.ts';
 import { statDefinition, type StatValue } from '../../../shared/statsCatalogue.ts';
 import { closeReasonKey } from '../deck/closeReasonKey.ts';
 import { useDeckLanguage } from '../deck/DeckLanguage.tsx';
@@ -44,7 +44,7 @@ export function ChartView({ statKey, view, frozenValue = null, frozenAt = null, 
   const frozen = frozenValue !== null;
   const live = useStat(frozen || !statKey ? null : statKey, { token });
   if (frozen) return <StatChart statKey={statKey} view={view} value={parseFrozenValue(frozenValue)} frozenAt={frozenAt ?? ''} className={className} />;
-  return <StatChart statKey={statKey} view={view} value={live.value} status={live.status} error={live.error} closeCode={live.closeCode} className={className} />;
+  return <StatChart statKey={statKey} view={view} value={live.value} storedAt={live.stored ? live.updatedAt : null} status={live.status} error={live.error} closeCode={live.closeCode} className={className} />;
 }
 
 export interface StatChartProps {
@@ -53,6 +53,8 @@ export interface StatChartProps {
   value: StatValue | null;
   /** Set when the value is frozen: when it was presented. */
   frozenAt?: string | null;
+  /** Set when the value is the stored last known one (no live value came, [ST11]): its date. */
+  storedAt?: string | null;
   status?: StatsStatus;
   error?: string | null;
   closeCode?: number | null;
@@ -60,16 +62,18 @@ export interface StatChartProps {
 }
 
 /** The drawing itself, from a value already at hand (no subscription). */
-export function StatChart({ statKey, view, value, frozenAt = null, status, error = null, closeCode = null, className }: StatChartProps) {
+export function StatChart({ statKey, view, value, frozenAt = null, storedAt = null, status, error = null, closeCode = null, className }: StatChartProps) {
   const { t } = useTranslation();
   const language = useDeckLanguage();
   const definition = statDefinition(statKey);
   const label = statLabel(statKey, language);
-  const frozen = frozenAt !== null;
+  // A stored value is drawn as a frozen one is: a fixed value with its date, no connection notices.
+  const stored = frozenAt === null && storedAt !== null && value !== null;
+  const frozen = frozenAt !== null || stored;
   // No value because the server refused the key or the connection for good: say so, not "loading".
   const failed = !frozen && value === null && (error !== null || status === 'closed');
   const description = failed ? `${label}: ${t('charts:notAvailable')}` : describeValue(statKey, view, value, language, t);
-  const accessibleName = frozen && frozenAt ? frozenDescription(description, frozenAt, language) : description;
+  const accessibleName = stored ? storedDescription(description, storedAt, language) : frozen && frozenAt ? frozenDescription(description, frozenAt, language) : description;
 
   let notice: ReactNode = null;
   if (!frozen && error) notice = <p className="chart-view__notice chart-view__notice--error">{t('charts:refused', { message: error })}</p>;
@@ -102,12 +106,18 @@ export function StatChart({ statKey, view, value, frozenAt = null, status, error
 
   const showTitle = drawn || (value === null && view !== 'number' && view !== 'table');
   return (
-    <figure className={['chart-view', `chart-view--${view}`, className].filter(Boolean).join(' ')} data-stat-key={statKey} data-view={view} data-frozen={frozen ? 'true' : undefined}>
+    <figure
+      className={['chart-view', `chart-view--${view}`, className].filter(Boolean).join(' ')}
+      data-stat-key={statKey}
+      data-view={view}
+      data-frozen={frozen && !stored ? 'true' : undefined}
+      data-stored={stored ? 'true' : undefined}
+    >
       {body}
       {(showTitle || frozen || notice) && (
         <figcaption className="chart-view__caption">
           {showTitle && <span className="chart-view__title">{label}</span>}
-          {frozen && <span className="chart-view__frozen">{frozenCaption(frozenAt ?? '', language)}</span>}
+          {frozen && <span className="chart-view__frozen">{stored ? storedCaption(storedAt, language) : frozenCaption(frozenAt ?? '', language)}</span>}
           {notice}
         </figcaption>
       )}

@@ -28,6 +28,12 @@ export interface StatState {
   status: StatsStatus;
   /** The close code when status is 'closed' (a 44xx refusal), else null. */
   closeCode: number | null;
+  /**
+   * True when `value` is the server's stored last known value (GET /api/stats/:key), put
+   * here because no live value came in time ([ST11]); `updatedAt` is then its date. A live
+   * value replaces it.
+   */
+  stored: boolean;
 }
 
 /** The part of the browser WebSocket the client uses. */
@@ -70,7 +76,7 @@ interface Entry {
 type Listener = () => void;
 
 export function initialState(status: StatsStatus, closeCode: number | null): StatState {
-  return { value: null, updatedAt: null, error: null, status, closeCode };
+  return { value: null, updatedAt: null, error: null, status, closeCode, stored: false };
 }
 
 export class StatsClient {
@@ -137,6 +143,17 @@ export class StatsClient {
   /** The current state of a key; the same object until something about it changes. */
   get(key: string): StatState {
     return this.entries.get(key)?.state ?? this.placeholder();
+  }
+
+  /**
+   * Draw `key` from its stored last known value (the print page's fallback, [ST11]); ignored
+   * when a live value has arrived meanwhile or nobody wants the key.
+   */
+  takeStored(snapshot: { key: string; value: StatValue; updatedAt: string }): void {
+    const entry = this.entries.get(snapshot.key);
+    if (!entry || entry.count === 0 || (entry.state.value !== null && !entry.state.stored)) return;
+    entry.state = { ...entry.state, value: snapshot.value, updatedAt: snapshot.updatedAt, error: null, stored: true };
+    this.notify(snapshot.key);
   }
 
   /** Keys with at least one user. */
@@ -318,7 +335,7 @@ export class StatsClient {
     if (message.type === 'stat') {
       const entry = this.entries.get(message.key);
       if (!entry || entry.count === 0) return;
-      entry.state = { ...entry.state, value: message.value, updatedAt: message.updatedAt, error: null };
+      entry.state = { ...entry.state, value: message.value, updatedAt: message.updatedAt, error: null, stored: false };
       this.notify(message.key);
     } else if (message.key !== undefined) {
       const entry = this.entries.get(message.key);

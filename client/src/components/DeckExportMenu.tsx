@@ -13,10 +13,12 @@
  */
 import { useEffect, useId, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { HANDOUT_PER_PAGE, type ExportFormat, type HandoutOptions, type HandoutPerPage } from '../../../shared/exports.ts';
+import { HANDOUT_PER_PAGE, type ExportFormat, type HandoutOptions, type HandoutPerPage } from '../../../shared/exportOptions.ts';
 import { exportFileName } from '../../../shared/fileNames.ts';
 import { directExportUrl, downloadFile, exportJobFileUrl, getExportJob, saveLink, startExportJob } from '../api/deckFiles.ts';
 import { errorMessage } from '../api/errorMessage.ts';
+import { useUiLanguage } from '../deck/DeckLanguage.tsx';
+import { exportProblemText } from './exportProblemText.ts';
 import { isApiRequestError } from '../api/http.ts';
 import '../styles/deckFiles.css';
 
@@ -75,14 +77,19 @@ export interface DeckExportMenuProps {
   deckId: string;
   /** Part of the button's accessible name ("Export: <title>"), so each deck's button is distinct. */
   deckTitle?: string;
+  /** A stored version: every export is of that version as it was (charts at its figures). */
+  versionId?: string;
+  /** The button's text and name instead of "Export" (the history page has two menus). */
+  buttonText?: string;
   /** Extra class for the button, to fit the surrounding toolbar. */
   buttonClassName?: string;
   /** The panel opens to this side of the button. */
   align?: 'start' | 'end';
 }
 
-export function DeckExportMenu({ deckId, deckTitle, buttonClassName = 'button', align = 'end' }: DeckExportMenuProps) {
+export function DeckExportMenu({ deckId, deckTitle, versionId, buttonText, buttonClassName = 'button', align = 'end' }: DeckExportMenuProps) {
   const { t } = useTranslation();
+  const uiLanguage = useUiLanguage();
   const [open, setOpen] = useState(false);
   const [state, setState] = useState<ExportState>({ status: 'idle' });
   // The side the panel opens to: `align`, unless the window has no room for it there.
@@ -126,18 +133,22 @@ export function DeckExportMenu({ deckId, deckTitle, buttonClassName = 'button', 
     setState({ status: 'running', kind, progress: 'direct' in choice ? null : 0 });
     try {
       if ('direct' in choice) {
-        await downloadFile(directExportUrl(deckId, choice.direct), exportFileName(deckTitle ?? '', choice.direct), { signal });
+        await downloadFile(directExportUrl(deckId, choice.direct, versionId), exportFileName(deckTitle ?? '', choice.direct), { signal });
         if (!signal.aborted) setState({ status: 'done', kind, href: null });
         return;
       }
-      const { id } = await startExportJob(deckId, choice.job, choice.notes, choice.handout);
+      const { id } = await startExportJob(deckId, choice.job, choice.notes, choice.handout, versionId);
       for (;;) {
         await sleep(POLL_MS, signal);
         if (signal.aborted) return;
         const job = await getExportJob(id, { signal });
         if (signal.aborted) return;
         if (job.state === 'failed') {
-          const message = job.message ? t('exportMenu:failedBecause', { message: job.message }) : t('exportMenu:failed');
+          const message = job.problem
+            ? exportProblemText(job.problem, t, uiLanguage)
+            : job.message
+              ? t('exportMenu:failedBecause', { message: job.message })
+              : t('exportMenu:failed');
           setState({ status: 'failed', kind, message });
           return;
         }
@@ -197,7 +208,7 @@ export function DeckExportMenu({ deckId, deckTitle, buttonClassName = 'button', 
         ref={buttonRef}
         type="button"
         className={buttonClassName}
-        aria-label={deckTitle ? t('exportMenu:buttonFor', { title: deckTitle }) : undefined}
+        aria-label={buttonText ?? (deckTitle ? t('exportMenu:buttonFor', { title: deckTitle }) : undefined)}
         aria-expanded={open}
         aria-controls={ids.panel}
         onClick={() => {
@@ -205,7 +216,7 @@ export function DeckExportMenu({ deckId, deckTitle, buttonClassName = 'button', 
           setOpen(!open);
         }}
       >
-        <span>{t('exportMenu:button')}</span>
+        <span>{buttonText ?? t('exportMenu:button')}</span>
         {percent !== null && (
           <span className="deck-export-menu__badge" aria-hidden="true">
             {percent}%
@@ -216,7 +227,7 @@ export function DeckExportMenu({ deckId, deckTitle, buttonClassName = 'button', 
         </svg>
       </button>
       <div id={ids.panel} ref={panelRef} className="deck-export-menu__panel" hidden={!open}>
-        <p className="deck-export-menu__intro">{t('exportMenu:intro')}</p>
+        <p className="deck-export-menu__intro">{t(versionId ? 'exportMenu:introVersion' : 'exportMenu:intro')}</p>
         <ul className="deck-export-menu__list">
           {CHOICES.map((choice) => (
             <li key={choice.kind}>

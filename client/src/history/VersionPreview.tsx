@@ -1,6 +1,6 @@
 /**
  * The chosen version, read-only: its name, who made it and when, what can be done with it
- * (restore, download as Markdown) and every slide drawn as it was, charts at the figures
+ * (restore; export as Markdown, PowerPoint, PDF, handout or HTML) and every slide drawn as it was, charts at the figures
  * of that moment. The document arrives as a Yjs update (GET …/versions/:v/state), is
  * applied to a fresh Y.Doc and read into plain trees once; nothing here is editable.
  */
@@ -8,7 +8,8 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as Y from 'yjs';
 import { listSlides, readMeta, type DeckLanguage, type DeckTheme, type SlideLayout } from '../../../shared/deckModel.ts';
-import { getVersionState, versionMarkdownUrl, type VersionInfo } from '../api/deckFiles.ts';
+import { getVersionState, type VersionInfo } from '../api/deckFiles.ts';
+import { DeckExportMenu } from '../components/DeckExportMenu.tsx';
 import { errorMessage } from '../api/errorMessage.ts';
 import { LoadingMessage } from '../components/LoadingMessage.tsx';
 import { SlideContentView } from '../editor/SlideContentView.tsx';
@@ -106,9 +107,7 @@ export function VersionPreview({ deckId, version, onRestore, canRestore }: Versi
           </p>
         </div>
         <div className="version-preview__actions">
-          <a className="button" href={versionMarkdownUrl(deckId, version.id)} download>
-            {t('history:downloadMarkdown')}
-          </a>
+          <DeckExportMenu deckId={deckId} versionId={version.id} deckTitle={state.status === 'ready' ? state.content.title : undefined} buttonText={t('history:exportVersion')} />
           <button type="button" className="button button--primary" aria-disabled={!canRestore || undefined} onClick={() => canRestore && onRestore(version)}>
             {t('history:restore')}
           </button>

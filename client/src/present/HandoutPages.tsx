@@ -13,7 +13,7 @@
  * fight print.css's 1280×720 `@page` for the normal PDF.
  */
 import { useTranslation } from 'react-i18next';
-import type { HandoutOptions } from '../../../shared/exports.ts';
+import type { HandoutOptions } from '../../../shared/exportOptions.ts';
 import { presentedDate } from '../../../shared/statLabels.ts';
 import { LiveSlide } from './LiveSlide.tsx';
 import type { DeckContent } from './useDeckContent.ts';

@@ -1,6 +1,7 @@
 /**
- * `/decks/:id/print[?notes=1][&format=html]`: every slide at 1280×720, one per page, for
- * the server's PDF and HTML export (headless Chromium) and for people who print.
+ * `/decks/:id/print[?notes=1][&format=html][&handout=2|3|6][&version=<id>]`: every slide at
+ * 1280×720, one per page, for the server's PDF and HTML export (headless Chromium) and for
+ * people who print; with `version`, a stored version as it was (charts frozen).
  *
  * - PDF (default): `@page { size: 1280px 720px; margin: 0 }`, a page break after each
  *   slide; with notes=1 a notes page (the slide small, its notes beside it) after each.
@@ -8,18 +9,23 @@
  *   without starting reveal.js (the server puts reveal.js and the styles around it); with
  *   notes=1 each section carries its notes as reveal.js speaker notes (`aside.notes`).
  *
- * Charts show their current values (no animation). While rendering, <body
+ * Charts show their current values (no animation), or the stored last known value with its
+ * date when no live one comes (printReadiness.ts). While rendering, <body
  * data-print-progress="done/total"> counts the slides whose charts, images and fonts are
- * ready; when all are, <body data-print-ready="true">. If the deck cannot be loaded,
- * <body data-print-error="…"> says why.
+ * ready; when all are, <body data-print-ready="true">. If the deck cannot be loaded, or a
+ * chart has no value at all, <body data-print-error="…"> says why.
  */
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import i18next from 'i18next';
 import { readMeta } from '../../../shared/deckModel.ts';
-import { handoutFromParams, type HandoutOptions } from '../../../shared/exports.ts';
+import { handoutFromParams, type ExportProblem, type HandoutOptions } from '../../../shared/exportOptions.ts';
+import * as Y from 'yjs';
+import { getVersionState } from '../api/deckFiles.ts';
+import { errorMessage } from '../api/errorMessage.ts';
 import { getStatsClient } from '../charts/statsRegistry.ts';
+import { exportProblemText } from '../components/exportProblemText.ts';
 import { ClosedMessage } from '../deck/ClosedMessage.tsx';
 import { useDeckSync } from '../deck/useDeckSync.ts';
 import { SlideContentView } from '../editor/SlideContentView.tsx';
@@ -27,6 +33,7 @@ import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
 import { DeckGate } from './DeckGate.tsx';
 import { HandoutPages } from './HandoutPages.tsx';
 import { LiveSlide } from './LiveSlide.tsx';
+import { slideNotReady, StoredValueFallback } from './printReadiness.ts';
 import { useDeckContent, type DeckContent } from './useDeckContent.ts';
 import './slideStyles.ts';
 import './print.css';
@@ -38,6 +45,8 @@ export default function PrintPage() {
   const format = search.get('format') === 'html' ? 'html' : 'pdf';
   // ?handout=2|3|6[&lines=1]: A4 handout sheets instead of one page per slide (HandoutPages.tsx).
   const handout = format === 'pdf' ? handoutFromParams(search.get('handout'), search.get('lines')) : undefined;
+  // ?version=<id>: a stored version ("as presented") instead of the deck as it is now.
+  const versionId = search.get('version');
   const onUnavailable = useCallback((reason: string) => {
     document.body.dataset.printError = reason;
   }, []);
@@ -51,12 +60,19 @@ export default function PrintPage() {
       delete body.dataset.printProgress;
       delete body.dataset.printError;
       delete body.dataset.printWaiting;
+      delete body.dataset.printProblem;
     };
   }, []);
 
   return (
     <DeckGate deckId={id} className="print-doc" onUnavailable={onUnavailable}>
-      {(deck) => <PrintDeck key={id} deckId={id} notes={notes} format={format} handout={handout} fallbackTitle={deck.title} />}
+      {(deck) =>
+        versionId ? (
+          <PrintVersion key={`${id}/${versionId}`} versionId={versionId} deckId={id} notes={notes} format={format} handout={handout} fallbackTitle={deck.title} />
+        ) : (
+          <PrintLiveDeck key={id} deckId={id} notes={notes} format={format} handout={handout} fallbackTitle={deck.title} />
+        )
+      }
     </DeckGate>
   );
 }
@@ -64,43 +80,6 @@ export default function PrintPage() {
 const NO_PARAMS: Record<string, string> = {};
 const SYNC_OPTIONS = { summaries: false, presence: false } as const;
 const POLL_MS = 100;
-
-/**
- * Why a slide is not ready yet, or null when it is: every chart block drawn (its code loaded,
- * its value arrived and drawn, or refused and said so), every image decoded, every code
- * block highlighted, the text fitted to the slide. A chart whose module has not arrived is
- * a `.chart-loading` box without a figure: that is not ready either (it was, once, and
- * every PDF had empty boxes where its charts should be).
- */
-export function slideNotReady(element: Element): string | null {
-  if (element.querySelector('[data-highlight-pending]')) return 'code';
-  if (element.querySelector('[data-fit-pending]')) return 'fit';
-  for (const block of Array.from(element.querySelectorAll('[data-type="chart"]'))) {
-    if (block.classList.contains('chart-placeholder')) continue;
-    const figure = block.querySelector('figure.chart-view');
-    if (!figure || !chartDrawn(figure)) return `chart ${block.querySelector('[data-stat-key]')?.getAttribute('data-stat-key') ?? ''}`.trim();
-  }
-  for (const img of Array.from(element.querySelectorAll('img'))) {
-    // Slides are long off screen here: lazy images would never load.
-    if (img.loading === 'lazy') img.loading = 'eager';
-    if (!img.complete) return 'image';
-  }
-  return null;
-}
-
-/** A chart is drawn when its value has arrived (or was refused) and recharts has drawn it. */
-function chartDrawn(figure: Element): boolean {
-  const key = figure.getAttribute('data-stat-key') ?? '';
-  if (figure.getAttribute('data-frozen') !== 'true' && key) {
-    const state = getStatsClient(null).get(key);
-    const settled = state.value !== null || state.error !== null || state.status === 'closed';
-    if (!settled) return false;
-  }
-  if (figure.querySelector('[aria-busy="true"]')) return false;
-  const plot = figure.querySelector('.chart-view__plot');
-  if (!plot) return figure.querySelector('table') !== null;
-  return plot.querySelector('svg, .chart-view__placeholder, .chart-number') !== null;
-}
 
 /**
  * The print page is the deck as a document (what the PDF and HTML exports are made of): its
@@ -119,43 +98,121 @@ function useDocumentInDeckLanguage(language: 'nl' | 'en' | null): void {
   }, [language]);
 }
 
-function PrintDeck({ deckId, notes, format, handout, fallbackTitle }: { deckId: string; notes: boolean; format: 'pdf' | 'html'; handout?: HandoutOptions; fallbackTitle: string }) {
+interface PrintOptions {
+  deckId: string;
+  notes: boolean;
+  format: 'pdf' | 'html';
+  handout?: HandoutOptions;
+  fallbackTitle: string;
+}
+
+/** The deck as it is now: synced read-only, charts live. */
+function PrintLiveDeck(options: PrintOptions) {
+  const sync = useDeckSync(options.deckId, NO_PARAMS, SYNC_OPTIONS);
+  return <PrintDeck {...options} doc={sync.sync?.doc ?? null} loaded={sync.loaded} closed={sync.closed} syncedTitle={sync.title} />;
+}
+
+/**
+ * A stored version (`?version=<id>`), as it was: its document with every chart frozen at the
+ * figures of that moment (GET …/versions/:v/state), so nothing here waits for live values.
+ */
+function PrintVersion({ versionId, ...options }: PrintOptions & { versionId: string }) {
   const { t } = useTranslation();
-  const sync = useDeckSync(deckId, NO_PARAMS, SYNC_OPTIONS);
-  const content = useDeckContent(sync.sync?.doc ?? null);
-  useDocumentInDeckLanguage(sync.loaded && sync.sync ? readMeta(sync.sync.doc).language : null);
-  const title = content.title || sync.title || fallbackTitle;
+  const [state, setState] = useState<{ doc: Y.Doc | null; error: unknown }>({ doc: null, error: null });
+  useEffect(() => {
+    const controller = new AbortController();
+    let doc: Y.Doc | null = null;
+    getVersionState(options.deckId, versionId, { signal: controller.signal })
+      .then((update) => {
+        doc = new Y.Doc();
+        Y.applyUpdate(doc, update);
+        if (!controller.signal.aborted) setState({ doc, error: null });
+      })
+      .catch((err: unknown) => {
+        if (controller.signal.aborted) return;
+        document.body.dataset.printError = `version ${versionId}: ${err instanceof Error ? err.message : String(err)}`;
+        setState({ doc: null, error: err });
+      });
+    return () => {
+      controller.abort();
+      doc?.destroy();
+    };
+  }, [options.deckId, versionId]);
+  if (state.error) {
+    return (
+      <main id="main" className="print-doc">
+        <p role="alert" className="message message--error">
+          {t('history:versionFailed')} {errorMessage(t, state.error)}
+        </p>
+      </main>
+    );
+  }
+  return <PrintDeck {...options} doc={state.doc} loaded={state.doc !== null} closed={null} syncedTitle="" />;
+}
+
+function PrintDeck({
+  notes,
+  format,
+  handout,
+  fallbackTitle,
+  doc,
+  loaded,
+  closed,
+  syncedTitle,
+}: PrintOptions & { doc: Y.Doc | null; loaded: boolean; closed: { code: number; reason: string } | null; syncedTitle: string }) {
+  const { t } = useTranslation();
+  const content = useDeckContent(doc);
+  useDocumentInDeckLanguage(loaded && doc ? readMeta(doc).language : null);
+  const title = content.title || syncedTitle || fallbackTitle;
   useDocumentTitle(t('print:pageTitle', { title }));
   const rootRef = useRef<HTMLDivElement>(null);
+  // One per page: its clock for the live-value wait starts when the deck is first drawn.
+  const fallbackRef = useRef<StoredValueFallback | null>(null);
+  const [problem, setProblem] = useState<ExportProblem | null>(null);
   const total = content.slides.length;
 
   useEffect(() => {
-    if (sync.closed) document.body.dataset.printError = `closed ${sync.closed.code}`;
-  }, [sync.closed]);
+    if (closed) document.body.dataset.printError = `closed ${closed.code}`;
+  }, [closed]);
 
   // Count what is ready until everything is, then say so (after the fonts and one more frame).
   useEffect(() => {
     const body = document.body;
-    if (!sync.loaded) {
+    if (!loaded) {
       body.dataset.printProgress = `0/${total}`;
       return;
     }
     let timer = 0;
     let cancelled = false;
+    const stats = getStatsClient(null);
+    fallbackRef.current ??= new StoredValueFallback(stats);
+    const fallback = fallbackRef.current;
     const check = () => {
       const root = rootRef.current;
       if (cancelled || !root) return;
+      const failure = fallback.check(root);
+      if (failure) {
+        body.dataset.printProblem = JSON.stringify(failure.problem);
+        body.dataset.printError = failure.message;
+        setProblem(failure.problem);
+        return;
+      }
       let done = 0;
       const waiting: string[] = [];
+      let firstWaiting: { slide: number; what: string } | null = null;
       for (let i = 0; i < total; i++) {
         const parts = Array.from(root.querySelectorAll(`[data-print-slide="${i}"]`));
-        const reason = parts.length === 0 ? 'not drawn' : parts.map(slideNotReady).find((r) => r !== null);
-        if (reason) waiting.push(`${i + 1}: ${reason}`);
-        else done++;
+        const reason = parts.length === 0 ? 'not drawn' : parts.map((part) => slideNotReady(part, stats)).find((r) => r !== null);
+        if (reason) {
+          waiting.push(`${i + 1}: ${reason}`);
+          firstWaiting ??= { slide: i + 1, what: reason };
+        } else done++;
       }
       body.dataset.printProgress = `${done}/${total}`;
       // What is still missing, so an export that times out can say which slide and what.
       body.dataset.printWaiting = waiting.slice(0, 5).join('; ');
+      if (firstWaiting) body.dataset.printProblem = JSON.stringify({ code: 'not-ready', ...firstWaiting } satisfies ExportProblem);
+      else delete body.dataset.printProblem;
       if (done < total) {
         delete body.dataset.printReady;
         timer = window.setTimeout(check, POLL_MS);
@@ -172,16 +229,16 @@ function PrintDeck({ deckId, notes, format, handout, fallbackTitle }: { deckId: 
       cancelled = true;
       window.clearTimeout(timer);
     };
-  }, [sync.loaded, content, total]);
+  }, [loaded, content, total]);
 
-  if (sync.closed) {
+  if (closed) {
     return (
       <main id="main" className="print-doc">
-        <ClosedMessage code={sync.closed.code} reason={sync.closed.reason} />
+        <ClosedMessage code={closed.code} reason={closed.reason} />
       </main>
     );
   }
-  if (!sync.loaded) {
+  if (!loaded) {
     return (
       <main id="main" className="print-doc">
         <p role="status" className="print-doc__status">
@@ -196,6 +253,11 @@ function PrintDeck({ deckId, notes, format, handout, fallbackTitle }: { deckId: 
       <div className="print-toolbar">
         <h1>{title}</h1>
         <p role="status">{t('print:summary', { count: total })}</p>
+        {problem && (
+          <p role="alert" className="print-toolbar__error">
+            {exportProblemText(problem, t, content.language)}
+          </p>
+        )}
         {format === 'pdf' && (
           <button type="button" className="button button--primary" onClick={() => window.print()}>
             {t('print:print')}

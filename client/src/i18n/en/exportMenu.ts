@@ -3,6 +3,7 @@ export const exportMenu = {
   button: 'Export',
   buttonFor: 'Export: {{title}}',
   intro: 'Download the deck as it is now.',
+  introVersion: 'Download this version as it was, with its figures of that moment.',
   kinds: {
     md: 'Markdown (.md)',
     pptx: 'PowerPoint (.pptx)',
@@ -18,6 +19,11 @@ export const exportMenu = {
   failed: 'The export failed. Try again.',
   failedBecause: 'The export failed: {{message}}',
   noBrowser: 'PDF and HTML cannot be made on this server: {{message}}',
+  problem: {
+    noValue: 'Slide {{slide}}: the chart “{{stat}}” has no value — no live figure, and none stored. Check the research log, then try again.',
+    notReady: 'Slide {{slide}} did not finish drawing in time ({{what}}). Try again.',
+    what: { chart: 'chart “{{stat}}”', image: 'an image', code: 'a code block', fit: 'fitting the text', drawn: 'the slide itself' },
+  },
   handout: {
     legend: 'Handout',
     perPage: 'Slides per page',

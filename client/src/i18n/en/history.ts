@@ -47,5 +47,5 @@ export const history = {
   restoreConfirm: 'Restore',
   restoring: 'Restoring…',
   restored: 'The deck is back at “{{label}}”. The state before it has been saved as a version.',
-  downloadMarkdown: 'Download Markdown',
+  exportVersion: 'Export this version',
 };

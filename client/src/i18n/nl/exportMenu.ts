@@ -5,6 +5,7 @@ export const exportMenu: Translations['exportMenu'] = {
   button: 'Exporteren',
   buttonFor: 'Exporteren: {{title}}',
   intro: 'Download de presentatie zoals ze nu is.',
+  introVersion: 'Download deze versie zoals ze was, met de cijfers van dat moment.',
   kinds: {
     md: 'Markdown (.md)',
     pptx: 'PowerPoint (.pptx)',
@@ -20,6 +21,11 @@ export const exportMenu: Translations['exportMenu'] = {
   failed: 'Het exporteren is mislukt. Probeer het opnieuw.',
   failedBecause: 'Het exporteren is mislukt: {{message}}',
   noBrowser: 'PDF en HTML kunnen op deze server niet worden gemaakt: {{message}}',
+  problem: {
+    noValue: 'Dia {{slide}}: de grafiek “{{stat}}” heeft geen waarde — geen actuele en geen opgeslagen. Controleer het onderzoekslogboek en probeer het opnieuw.',
+    notReady: 'Dia {{slide}} was niet op tijd klaar ({{what}}). Probeer het opnieuw.',
+    what: { chart: 'grafiek “{{stat}}”', image: 'een afbeelding', code: 'een codeblok', fit: 'de tekst passend maken', drawn: 'de dia zelf' },
+  },
   handout: {
     legend: 'Hand-out',
     perPage: 'Dia’s per pagina',

@@ -49,5 +49,5 @@ export const history: Translations['history'] = {
   restoreConfirm: 'Terugzetten',
   restoring: 'Bezig met terugzetten…',
   restored: 'De presentatie is teruggezet naar “{{label}}”. De stand daarvoor is als versie bewaard.',
-  downloadMarkdown: 'Markdown downloaden',
+  exportVersion: 'Deze versie exporteren',
 };
