@@ -5,8 +5,8 @@
  * while the page around the slide stays in the viewer's own language.
  *
  * The decks are deck files (front matter `language:`) with frozen charts, so the figures do
- * not depend on the research log. The editor has no control to change a deck's language
- * (only the deck file's front matter sets it), so the English deck is imported as English.
+ * not depend on the research log. The editor's "Taal van de dia’s" / "Slide language" control
+ * changes a deck's language for everyone in it.
  */
 import type { Browser, Locator, Page } from '@playwright/test';
 import { expect, signInViaApi, test, uniqueTitle } from './fixtures.ts';
@@ -162,3 +162,44 @@ test('an English deck shows English charts to a Dutch-UI presenter, in the edito
     await context.close();
   }
 });
+
+for (const ui of ['nl', 'en'] as const) {
+  test(`the editor's slide-language control switches the charts for everyone in the deck (${ui} UI)`, async ({ browser }) => {
+    const locale = ui === 'nl' ? 'nl-NL' : 'en-GB';
+    const editorContext = await browser.newContext({ locale, timezoneId: 'Europe/Amsterdam' });
+    const otherContext = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
+    try {
+      const page = await editorContext.newPage();
+      await signInViaApi(page);
+      // The UI follows the browser's language (en-GB: English).
+      await page.goto('/');
+      await expect(page.locator('html')).toHaveAttribute('lang', ui);
+      const deckId = await importDeck(page, 'nl');
+      const editor = new DeckPage(page, ui);
+      await editor.goto(deckId);
+      await expect(editor.deckLanguage).toHaveValue('nl');
+      await expectChartsIn(page.locator('.stage'), 'nl');
+
+      const other = await otherContext.newPage();
+      await signInViaApi(other);
+      const presenter = new PresenterView(other);
+      await presenter.goto(deckId);
+      await expectChartsIn(presenter.slide, 'nl');
+
+      await editor.deckLanguage.selectOption({ label: 'English' });
+      await expectChartsIn(page.locator('.stage'), 'en');
+      await expect(editor.slide(0).getByText('Chart: Damocles policy by status')).toBeVisible();
+      // The other browser's presenter page follows without a reload; its own UI stays Dutch.
+      await expectChartsIn(presenter.slide, 'en');
+      await expect(presenter.startSession).toBeVisible();
+
+      // Back with the keyboard: the control is a plain select.
+      await editor.deckLanguage.focus();
+      await editor.deckLanguage.selectOption('nl');
+      await expectChartsIn(presenter.slide, 'nl');
+    } finally {
+      await editorContext.close();
+      await otherContext.close();
+    }
+  });
+}

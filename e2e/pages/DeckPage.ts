@@ -19,6 +19,7 @@ const NAMES = {
     toolbar: 'Opmaak',
     layout: 'Indeling',
     theme: 'Thema',
+    deckLanguage: 'Taal van de dia’s',
     people: 'Mensen in deze presentatie',
     closed: 'De verbinding is verbroken',
   },
@@ -36,6 +37,7 @@ const NAMES = {
     toolbar: 'Formatting',
     layout: 'Layout',
     theme: 'Theme',
+    deckLanguage: 'Slide language',
     people: 'People in this deck',
     closed: 'The connection was closed',
   },
@@ -59,6 +61,8 @@ export class DeckPage {
   readonly toolbar: Locator;
   readonly layout: Locator;
   readonly theme: Locator;
+  /** The deck's own language (what its slides are written in), not the UI's. */
+  readonly deckLanguage: Locator;
   readonly people: Locator;
   readonly closedAlert: Locator;
 
@@ -84,6 +88,7 @@ export class DeckPage {
     this.toolbar = page.getByRole('toolbar', { name: n.toolbar });
     this.layout = this.toolbar.getByRole('combobox', { name: n.layout });
     this.theme = page.getByRole('combobox', { name: n.theme });
+    this.deckLanguage = page.getByRole('combobox', { name: n.deckLanguage });
     this.people = page.getByRole('list', { name: n.people });
     this.closedAlert = page.getByRole('alert').filter({ hasText: n.closed });
   }

@@ -157,6 +157,11 @@ describe('PowerPoint export', () => {
     expect(allCharts).toMatch(/<c:v>jan 2025<\/c:v>|<c:v>[a-z]{3} 20\d\d<\/c:v>/);
     expect(chartWith(charts, 'lineChart')).toContain('Spoor 1');
 
+    // Counts on whole-number steps, never "0.5": a value axis with an integer major unit and format.
+    const bars = chartWith(charts, 'lineChart');
+    expect(bars).toMatch(/<c:majorUnit val="[1-9]\d*"\/>/);
+    expect(bars).toMatch(/<c:valAx>[\s\S]*formatCode="#,##0"/);
+
     // Alt text on the chart frame: its title and values.
     expect(slides[3]).toMatch(/descr="Damoclesbeleid per status: Nog niet geanalyseerd \d+/);
 

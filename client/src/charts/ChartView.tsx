@@ -14,7 +14,7 @@
  * (readable on light and dark slides); text and axes use currentColor, so they follow the
  * deck theme.
  */
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Cell, Line, LineChart, Pie, PieChart, Tooltip, XAxis, YAxis, type PieLabelRenderProps } from 'recharts';
 import type { ChartView as ChartViewName } from '../../../shared/chartBlock.ts';
@@ -25,6 +25,7 @@ import { closeReasonKey } from '../deck/closeReasonKey.ts';
 import { useDeckLanguage } from '../deck/DeckLanguage.tsx';
 import { chartColour, chartRows, describeValue, formatNumber, isSeries, parseFrozenValue, statLabel, totalOf, type ChartRow } from './format.ts';
 import type { StatsStatus } from './StatsClient.ts';
+import { useSlideScale } from './useSlideScale.ts';
 import { useStat } from './useStat.ts';
 import './charts.css';
 
@@ -65,6 +66,8 @@ export interface StatChartProps {
 export function StatChart({ statKey, view, value, frozenAt = null, storedAt = null, status, error = null, closeCode = null, className }: StatChartProps) {
   const { t } = useTranslation();
   const language = useDeckLanguage();
+  const figureRef = useRef<HTMLElement>(null);
+  const scale = useSlideScale(figureRef);
   const definition = statDefinition(statKey);
   const label = statLabel(statKey, language);
   // A stored value is drawn as a frozen one is: a fixed value with its date, no connection notices.
@@ -98,7 +101,7 @@ export function StatChart({ statKey, view, value, frozenAt = null, storedAt = nu
         ) : rows.length === 0 ? (
           <p className="chart-view__placeholder">{CHART_WORDS.noData[language]}</p>
         ) : (
-          <Plot view={view} rows={rows} language={language} unit={statUnit(definition, language)} />
+          <Plot view={view} rows={rows} language={language} unit={statUnit(definition, language)} scale={scale} />
         )}
       </div>
     );
@@ -107,6 +110,7 @@ export function StatChart({ statKey, view, value, frozenAt = null, storedAt = nu
   const showTitle = drawn || (value === null && view !== 'number' && view !== 'table');
   return (
     <figure
+      ref={figureRef}
       className={['chart-view', `chart-view--${view}`, className].filter(Boolean).join(' ')}
       data-stat-key={statKey}
       data-view={view}
@@ -200,10 +204,28 @@ function capitalise(text: string): string {
   return text.charAt(0).toLocaleUpperCase() + text.slice(1);
 }
 
-const axisTick = { fill: 'currentColor', fontSize: 12 };
+/**
+ * The chart's pixel sizes on a 1280 px slide, times the slide's scale (useSlideScale): labels
+ * about half the body text (2.4 % of the slide width), so they read on a projector.
+ */
+function plotSizes(scale: number) {
+  const px = (n: number) => Math.max(1, Math.round(n * scale * 10) / 10);
+  return {
+    tick: { fill: 'currentColor', fontSize: px(18) },
+    valueLabel: px(19),
+    axisWidth: px(56),
+    categoryWidth: px(200),
+    dot: px(4.5),
+    line: px(4),
+    gap: px(10),
+    margin: (top: number, right: number, bottom: number, left: number) => ({ top: px(top), right: px(right), bottom: px(bottom), left: px(left) }),
+  };
+}
 
-function Plot({ view, rows, language, unit }: { view: Exclude<ChartViewName, 'number' | 'table'>; rows: ChartRow[]; language: DeckLanguage; unit: string }) {
+function Plot({ view, rows, language, unit, scale }: { view: Exclude<ChartViewName, 'number' | 'table'>; rows: ChartRow[]; language: DeckLanguage; unit: string; scale: number }) {
   const format = (v: unknown) => (typeof v === 'number' ? formatNumber(v, language) : String(v));
+  const size = plotSizes(scale);
+  const axisTick = size.tick;
   const tooltip = (
     <Tooltip
       isAnimationActive={false}
@@ -216,12 +238,13 @@ function Plot({ view, rows, language, unit }: { view: Exclude<ChartViewName, 'nu
 
   if (view === 'line') {
     return (
-      <LineChart {...common} margin={{ top: 12, right: 16, bottom: 4, left: 0 }}>
+      <LineChart {...common} margin={size.margin(14, 20, 4, 0)}>
         <CartesianGrid stroke="currentColor" strokeOpacity={0.15} vertical={false} />
-        <XAxis dataKey="label" tick={axisTick} stroke="currentColor" tickLine={false} minTickGap={8} />
-        <YAxis allowDecimals={false} tick={axisTick} stroke="currentColor" width={40} tickFormatter={format} />
+        {/* A time axis shows where it starts and ends; labels in between as room allows. */}
+        <XAxis dataKey="label" tick={axisTick} stroke="currentColor" tickLine={false} interval="preserveStartEnd" minTickGap={size.gap} />
+        <YAxis allowDecimals={false} tick={axisTick} stroke="currentColor" width={size.axisWidth} tickFormatter={format} />
         {tooltip}
-        <Line type="linear" dataKey="value" name={unit} stroke={chartColour(0)} strokeWidth={3} dot={{ r: 3, fill: chartColour(0) }} isAnimationActive={false} />
+        <Line type="linear" dataKey="value" name={unit} stroke={chartColour(0)} strokeWidth={size.line} dot={{ r: size.dot, fill: chartColour(0) }} isAnimationActive={false} />
       </LineChart>
     );
   }
@@ -232,7 +255,7 @@ function Plot({ view, rows, language, unit }: { view: Exclude<ChartViewName, 'nu
       const v = typeof props.value === 'number' ? props.value : Number(props.value);
       if (!v) return null;
       return (
-        <text x={props.x} y={props.y} fill="currentColor" fontSize={13} textAnchor={props.textAnchor} dominantBaseline="central">
+        <text x={props.x} y={props.y} fill="currentColor" fontSize={size.valueLabel} textAnchor={props.textAnchor} dominantBaseline="central">
           {format(v)}
         </text>
       );
@@ -240,7 +263,7 @@ function Plot({ view, rows, language, unit }: { view: Exclude<ChartViewName, 'nu
     return (
       <div className="chart-pie">
         <div className="chart-pie__plot">
-          <PieChart {...common} margin={{ top: 16, right: 16, bottom: 16, left: 16 }}>
+          <PieChart {...common} margin={size.margin(20, 20, 20, 20)}>
             <Pie data={rows} dataKey="value" nameKey="label" innerRadius="45%" outerRadius="75%" label={label} labelLine={false} isAnimationActive={false} stroke="none" paddingAngle={rows.length > 1 ? 1.5 : 0}>
               {rows.map((row, i) => (
                 <Cell key={row.key} fill={chartColour(i)} />
@@ -270,20 +293,20 @@ function Plot({ view, rows, language, unit }: { view: Exclude<ChartViewName, 'nu
   const horizontal = rows.length <= 12 && rows.some((r) => r.label.length > 14);
   const valueLabels = rows.length <= 12;
   return horizontal ? (
-    <BarChart {...common} layout="vertical" margin={{ top: 8, right: 40, bottom: 4, left: 8 }}>
+    <BarChart {...common} layout="vertical" margin={size.margin(8, 48, 4, 8)}>
       <CartesianGrid stroke="currentColor" strokeOpacity={0.15} horizontal={false} />
       <XAxis type="number" allowDecimals={false} tick={axisTick} stroke="currentColor" tickFormatter={format} />
-      <YAxis type="category" dataKey="label" tick={axisTick} stroke="currentColor" width={150} tickLine={false} />
+      <YAxis type="category" dataKey="label" tick={axisTick} stroke="currentColor" width={size.categoryWidth} tickLine={false} />
       {tooltip}
-      <Bar dataKey="value" name={unit} fill={chartColour(0)} isAnimationActive={false} label={valueLabels ? { position: 'right', fill: 'currentColor', fontSize: 13, formatter: format } : false} />
+      <Bar dataKey="value" name={unit} fill={chartColour(0)} isAnimationActive={false} label={valueLabels ? { position: 'right', fill: 'currentColor', fontSize: size.valueLabel, formatter: format } : false} />
     </BarChart>
   ) : (
-    <BarChart {...common} margin={{ top: 20, right: 8, bottom: 4, left: 0 }}>
+    <BarChart {...common} margin={size.margin(24, 8, 4, 0)}>
       <CartesianGrid stroke="currentColor" strokeOpacity={0.15} vertical={false} />
-      <XAxis dataKey="label" tick={axisTick} stroke="currentColor" tickLine={false} interval={valueLabels ? 0 : 'preserveStartEnd'} minTickGap={8} />
-      <YAxis allowDecimals={false} tick={axisTick} stroke="currentColor" width={40} tickFormatter={format} />
+      <XAxis dataKey="label" tick={axisTick} stroke="currentColor" tickLine={false} interval={valueLabels ? 0 : 'preserveStartEnd'} minTickGap={size.gap} />
+      <YAxis allowDecimals={false} tick={axisTick} stroke="currentColor" width={size.axisWidth} tickFormatter={format} />
       {tooltip}
-      <Bar dataKey="value" name={unit} fill={chartColour(0)} isAnimationActive={false} label={valueLabels ? { position: 'top', fill: 'currentColor', fontSize: 13, formatter: format } : false} />
+      <Bar dataKey="value" name={unit} fill={chartColour(0)} isAnimationActive={false} label={valueLabels ? { position: 'top', fill: 'currentColor', fontSize: size.valueLabel, formatter: format } : false} />
     </BarChart>
   );
 }

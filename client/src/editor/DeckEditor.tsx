@@ -106,6 +106,8 @@ function EditorLayout({ deckId, doc, provider, live, user, fallbackTitle }: Edit
         editable={editable}
         selectedSlideId={selected}
         onTheme={(theme) => writeMeta(doc, { theme })}
+        language={meta.language}
+        onLanguage={(language) => writeMeta(doc, { language })}
       />
       {live.closed && (
         <div className="editor__banner">

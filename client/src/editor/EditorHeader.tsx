@@ -1,11 +1,12 @@
 /**
  * The editor's top bar: back to the list, the deck title, present (from the start or from the
- * selected slide), share, history and export, who is here, the theme and the connection.
+ * selected slide), share, history and export, who is here, the deck's language and theme,
+ * and the connection.
  */
 import { Link } from 'react-router-dom';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DECK_THEMES, type DeckTheme } from '../../../shared/deckModel.ts';
+import { DECK_LANGUAGES, DECK_THEMES, type DeckLanguage, type DeckTheme } from '../../../shared/deckModel.ts';
 import { DeckExportMenu } from '../components/DeckExportMenu.tsx';
 import { ConnectionStatus } from '../deck/ConnectionStatus.tsx';
 import { ShareDialog } from '../share/ShareDialog.tsx';
@@ -26,11 +27,21 @@ export interface EditorHeaderProps {
   /** The slide selected in the sorter: "Present from this slide" opens the presenter there. */
   selectedSlideId: string | null;
   onTheme(theme: DeckTheme): void;
+  /**
+   * The language the deck is written in: chart words, numbers and dates on its slides, its
+   * exports' words and file names follow it, whatever language each viewer's UI is in.
+   */
+  language: DeckLanguage;
+  onLanguage(language: DeckLanguage): void;
 }
 
-export function EditorHeader({ deckId, title, theme, peers, connection, savedLocally, editable, selectedSlideId, onTheme }: EditorHeaderProps) {
+/** The names people look for in a language list: their own. */
+const LANGUAGE_NAMES: Record<DeckLanguage, string> = { nl: 'Nederlands', en: 'English' };
+
+export function EditorHeader({ deckId, title, theme, language, peers, connection, savedLocally, editable, selectedSlideId, onTheme, onLanguage }: EditorHeaderProps) {
   const { t } = useTranslation();
   const themeId = useId();
+  const languageId = useId();
   const [sharing, setSharing] = useState(false);
   const presentPath = `/decks/${encodeURIComponent(deckId)}/present`;
   return (
@@ -56,6 +67,17 @@ export function EditorHeader({ deckId, title, theme, peers, connection, savedLoc
         </Link>
         <DeckExportMenu deckId={deckId} deckTitle={title} />
         <PresenceAvatars peers={peers} />
+        <div className="editor-header__theme">
+          <label htmlFor={languageId}>{t('editor:deckLanguage')}</label>
+          <select id={languageId} value={language} disabled={!editable} onChange={(event) => onLanguage(event.target.value as DeckLanguage)}>
+            {DECK_LANGUAGES.map((value) => (
+              // Each language named in itself, as language pickers do.
+              <option key={value} value={value} lang={value}>
+                {LANGUAGE_NAMES[value]}
+              </option>
+            ))}
+          </select>
+        </div>
         <div className="editor-header__theme">
           <label htmlFor={themeId}>{t('editor:theme')}</label>
           <select id={themeId} value={theme} disabled={!editable} onChange={(event) => onTheme(event.target.value as DeckTheme)}>

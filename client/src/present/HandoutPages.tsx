@@ -4,8 +4,8 @@
  * ruled lines for notes on the right, 6 in a 2×3 grid — with the deck title at the top and
  * "1 / 4" and the date at the bottom of every sheet.
  *
- * Each slide is drawn by LiveSlide exactly as on the PDF's full pages, only in a smaller box
- * (slide sizes are container units). Every slide's box carries `data-print-slide={index}`,
+ * Each slide is drawn by LiveSlide at 1280×720 exactly as on the PDF's full pages and scaled
+ * down to its cell (handout.css), so charts and fitted text are the same, only smaller. Every slide's box carries `data-print-slide={index}`,
  * which the print page's readiness check counts, and the exporter reads each slide's first
  * heading from it for the PDF's bookmarks.
  *
@@ -42,7 +42,9 @@ export function HandoutPages({ content, handout, title }: { content: DeckContent
               return (
                 <div key={slide.id} className="handout-cell">
                   <figure className="handout-cell__slide" data-print-slide={index} aria-label={t('print:slideLabel', { current: index + 1, total })}>
-                    <LiveSlide layout={slide.layout} nodes={slide.nodes} theme={content.theme} language={content.language} interactive={false} />
+                    <div className="handout-cell__canvas">
+                      <LiveSlide layout={slide.layout} nodes={slide.nodes} theme={content.theme} language={content.language} interactive={false} />
+                    </div>
                     <figcaption className="handout-cell__number">{index + 1}</figcaption>
                   </figure>
                   {lines && (

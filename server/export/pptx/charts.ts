@@ -44,6 +44,16 @@ export function chartAltText(title: string, labels: string[], values: number[], 
   return `${title}: ${labels.map((label, i) => `${label} ${formatFigure(values[i] ?? 0, language)}`).join(', ')}`;
 }
 
+const VALUE_LABELS_UP_TO = 12;
+
+/** A value-axis step that is a whole number and gives at most about six gridlines: 1, 2, 5, 10, 20, 50… */
+export function wholeStep(max: number): number {
+  const rough = Math.max(1, max / 6);
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const step = [1, 2, 5, 10].map((m) => m * power).find((candidate) => candidate >= rough) ?? 10 * power;
+  return Math.max(1, Math.round(step));
+}
+
 /** Draws one chart block in `box`: bar, line or pie as a chart; `number` (or a value with no series) as a big figure. */
 export function placeChart(ctx: ChartContext, node: ElementNode, box: Frame): void {
   const { pptx, slide, theme, language, textColour } = ctx;
@@ -66,8 +76,11 @@ export function placeChart(ctx: ChartContext, node: ElementNode, box: Frame): vo
     const values = series.map((p) => p.value);
     const pie = node.attrs.view === 'pie';
     const type = node.attrs.view === 'line' ? pptx.ChartType.line : pie ? pptx.ChartType.doughnut : pptx.ChartType.bar;
+    // A doughnut is round: in a wide box its legend would sit at the far edge, so the box is
+    // kept to about twice its height (the doughnut and, beside it, the legend), as on the slide.
+    const frame = pie ? { ...box, w: Math.min(box.w, box.h * 1.9) } : box;
     slide.addChart(type, [{ name: title, labels, values }], {
-      ...box,
+      ...frame,
       altText: chartAltText(title, labels, values, language),
       showTitle: true,
       title,
@@ -80,9 +93,16 @@ export function placeChart(ctx: ChartContext, node: ElementNode, box: Frame): vo
       legendPos: 'r',
       legendColor: textColour,
       legendFontFace: theme.bodyFont,
-      showValue: true,
+      legendFontSize: 12,
+      // Value labels as on the slide: on every slice and on up to 12 bars or points (more collide;
+      // the axis and the alt text still give every value).
+      showValue: pie || values.length <= VALUE_LABELS_UP_TO,
       dataLabelColor: pie ? 'FFFFFF' : textColour,
-      dataLabelFontSize: 11,
+      dataLabelFontSize: 12,
+      // Counts: whole-number steps on the value axis, never "0.5 interviews".
+      ...(pie ? {} : { valAxisMajorUnit: wholeStep(Math.max(0, ...values)), valAxisLabelFormatCode: '#,##0', valAxisMinVal: 0 }),
+      catAxisLabelFontSize: 12,
+      valAxisLabelFontSize: 12,
       catAxisLabelColor: textColour,
       valAxisLabelColor: textColour,
       catAxisLabelFontFace: theme.bodyFont,

@@ -3,6 +3,7 @@ export const editor = {
   loading: 'Opening the editor…',
   titleLabel: 'Deck title',
   titleSaveFailed: 'The title could not be saved. {{message}}',
+  deckLanguage: 'Slide language',
   theme: 'Theme',
   themes: {
     tussenstand: 'Tussenstand',

@@ -5,6 +5,7 @@ export const editor: Translations['editor'] = {
   loading: 'De editor wordt geopend…',
   titleLabel: 'Titel van de presentatie',
   titleSaveFailed: 'De titel kon niet worden opgeslagen. {{message}}',
+  deckLanguage: 'Taal van de dia’s',
   theme: 'Thema',
   themes: {
     tussenstand: 'Tussenstand',
