@@ -489,3 +489,59 @@ test('PDF with speaker notes: each slide page is followed by its notes page, who
   }
   expect(problems, problems.join('\n')).toEqual([]);
 });
+
+test('HTML export, opened offline: every slide in order, each chart with its labels and values, no loading', async ({ browser, signedInPage: page }, testInfo) => {
+  test.setTimeout(120_000);
+  const title = uniqueTitle('E2E export html');
+  const deck = await importEveryLayoutDeck(page.request, title);
+  const slides = await deckSlides(page.request, deck.id);
+
+  // Exported from the deck list's menu, as a user does.
+  await page.goto(`/?q=${encodeURIComponent(title)}`);
+  const row = page.getByRole('main').getByRole('listitem').filter({ has: page.getByRole('heading', { level: 2, name: title, exact: true }) });
+  await row.getByRole('button', { name: `Exporteren: ${title}`, exact: true }).click();
+  const downloading = page.waitForEvent('download', { timeout: 60_000 });
+  await row.getByRole('button', { name: 'HTML (webpagina)', exact: true }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe(`${title}.html`);
+  const file = testInfo.outputPath('deck.html');
+  await download.saveAs(file);
+
+  // Opened from disk with the network off: what a reader with the file has.
+  const context = await browser.newContext({ offline: true });
+  const reader = await context.newPage();
+  const errors: string[] = [];
+  reader.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  try {
+    await reader.goto(`file://${file}`);
+    await expect(reader.locator('.reveal.ready')).toBeAttached();
+    // Every text node apart (SVG ticks and labels are separate <text> elements), hidden slides included.
+    const texts = await reader.locator('.reveal .slides > section').evaluateAll((sections) =>
+      sections.map((section) => {
+        const parts: string[] = [];
+        const walker = document.createTreeWalker(section, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) parts.push(node.textContent ?? '');
+        return parts.join(' ').replace(/\s+/g, ' ');
+      }),
+    );
+    expect(texts).toHaveLength(slides.length);
+    const problems: string[] = [];
+    for (const [i, slide] of slides.entries()) {
+      const text = texts[i]!;
+      const where = `HTML slide ${i + 1}`;
+      if (!normalise(text).includes(slide.title)) problems.push(`${where}: title "${slide.title}" missing`);
+      if (/\b(loading|laden)\b/i.test(text)) problems.push(`${where}: shows a loading placeholder`);
+      for (const chart of slide.charts) {
+        // Offline the chart is as it was drawn at export: the SVG's labels and values are text in the file.
+        const e = chartExpectation(chart, await statValue(page.request, chart.stat), ['nl']);
+        problems.push(...chartProblems(text, e).map((p) => `${where}: ${p}`));
+      }
+    }
+    expect(problems, problems.join('\n')).toEqual([]);
+    expect(errors).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});

@@ -259,7 +259,7 @@ function PrintDeck({
           </p>
         )}
         {format === 'pdf' && (
-          <button type="button" className="button button--primary" onClick={() => window.print()}>
+          <button type="button" className="button button--primary" aria-disabled={problem !== null || undefined} onClick={() => problem === null && window.print()}>
             {t('print:print')}
           </button>
         )}
