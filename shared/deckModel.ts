@@ -19,7 +19,7 @@ import { appendBlocks, heading, paragraph, type Block } from './slideContent.ts'
 
 export const SLIDE_LAYOUTS = ['title', 'title-content', 'two-columns', 'section', 'chart-text', 'big-number', 'quote'] as const;
 export type SlideLayout = (typeof SLIDE_LAYOUTS)[number];
-export const DECK_THEMES = ['tussenstand', 'noord', 'contrast'] as const;
+export const DECK_THEMES = ['tussenstand', 'rijk', 'noord', 'grafiet', 'nacht', 'contrast'] as const;
 export type DeckTheme = (typeof DECK_THEMES)[number];
 export const DECK_LANGUAGES = ['nl', 'en'] as const;
 export type DeckLanguage = (typeof DECK_LANGUAGES)[number];

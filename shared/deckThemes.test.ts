@@ -17,6 +17,21 @@ function slideColours(css: string): Map<string, string> {
 }
 const firstFamily = (css: string, variable: string) => /^\s*'?([^',;]+)/.exec(new RegExp(`--${variable}:([^;]+);`).exec(css)?.[1] ?? '')?.[1]?.trim();
 
+/** WCAG 2 relative luminance of a six-digit hex colour. */
+function luminance(hex: string): number {
+  const [r, g, b] = [0, 2, 4].map((i) => {
+    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+}
+
+/** WCAG 2 contrast ratio, 1 to 21. */
+function contrast(a: string, b: string): number {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+}
+
 describe('deck theme tokens', () => {
   test('one theme per CSS theme file, and nothing else', () => {
     const files = fs.readdirSync(themesDir).filter((f) => f.endsWith('.css')).map((f) => f.replace(/\.css$/, '')).sort();
@@ -37,6 +52,35 @@ describe('deck theme tokens', () => {
       expect(tokens.headingFont).toBe(firstFamily(css, 'slide-font-heading'));
     });
   }
+
+  test('every theme reads: text AA (4.5:1) on its background and section slide, large accents 3:1, chart colours 3:1', () => {
+    for (const [name, t] of Object.entries(DECK_THEMES)) {
+      for (const [what, colour] of [['fg', t.fg], ['heading', t.heading], ['muted', t.muted], ['link', t.link]] as const) {
+        expect(contrast(colour, t.bg), `${name}: ${what} on bg`).toBeGreaterThanOrEqual(4.5);
+      }
+      expect(contrast(t.sectionFg, t.sectionBg), `${name}: section text`).toBeGreaterThanOrEqual(4.5);
+      // The accent draws big numbers and bands: large text and graphics.
+      expect(contrast(t.accent, t.bg), `${name}: accent on bg`).toBeGreaterThanOrEqual(3);
+      for (const colour of t.palette) expect(contrast(colour, t.bg), `${name}: chart colour ${colour}`).toBeGreaterThanOrEqual(3);
+    }
+  });
+
+  test('high contrast passes WCAG AAA: 7:1 for text, 4.5:1 for the large accent, on slides and section slides', () => {
+    const t = DECK_THEMES.contrast;
+    for (const [what, colour] of [['fg', t.fg], ['heading', t.heading], ['muted', t.muted], ['link', t.link]] as const) {
+      expect(contrast(colour, t.bg), `contrast: ${what}`).toBeGreaterThanOrEqual(7);
+    }
+    expect(contrast(t.sectionFg, t.sectionBg)).toBeGreaterThanOrEqual(7);
+    expect(contrast(t.accent, t.bg)).toBeGreaterThanOrEqual(4.5);
+    // The editor's placeholder prompt is text too.
+    const placeholder = /--slide-placeholder:\s*#([0-9a-f]{6})/i.exec(cssOf('contrast'))![1]!;
+    expect(contrast(placeholder.toUpperCase(), t.bg)).toBeGreaterThanOrEqual(7);
+  });
+
+  test('the contrast formula is WCAG 2’s', () => {
+    expect(contrast('FFFFFF', '000000')).toBeCloseTo(21, 5);
+    expect(contrast('777777', 'FFFFFF')).toBeCloseTo(4.48, 2);
+  });
 
   test('the palette is the app chart palette (client/src/charts/format.ts)', () => {
     const format = fs.readFileSync(path.resolve(import.meta.dirname, '../client/src/charts/format.ts'), 'utf8');

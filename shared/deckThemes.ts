@@ -32,6 +32,12 @@ export interface DeckThemeTokens {
   headingFont: string;
   /** Chart series colours, in order. */
   palette: readonly string[];
+  /**
+   * The title slide's band, as the theme CSS draws it: along an edge (`size` its share of the
+   * width for 'left', of the height otherwise; 'left' may carry a second stripe in accent2),
+   * or a ribbon hanging from the top centre (`size` of the width, a fifth of the height).
+   */
+  titleBand: { edge: 'left' | 'top' | 'bottom' | 'ribbon'; size: number; second?: number };
 }
 
 /**
@@ -40,23 +46,38 @@ export interface DeckThemeTokens {
  */
 export const CHART_PALETTE = ['1F80C0', 'D2570A', '00896A', 'C64C8C', '7C6FE0', '978000', 'D04A55'] as const;
 
-export type DeckThemeName = 'tussenstand' | 'noord' | 'contrast';
+export type DeckThemeName = 'tussenstand' | 'rijk' | 'noord' | 'grafiet' | 'nacht' | 'contrast';
 
 export const DECK_THEMES: Record<DeckThemeName, DeckThemeTokens> = {
   tussenstand: {
     bg: 'FFFFFF', fg: '1A2233', heading: '10325A', muted: '4F5B6D', accent: '1F5FA8', accent2: 'E8A33D',
     sectionBg: '10325A', sectionFg: 'FFFFFF', rule: 'C9D2DE', tableHead: 'E8EFF8', link: '1F5FA8',
-    bodyFont: 'Inter', headingFont: 'Inter', palette: CHART_PALETTE,
+    bodyFont: 'Inter', headingFont: 'Inter', palette: CHART_PALETTE, titleBand: { edge: 'left', size: 0.016, second: 0.006 },
+  },
+  rijk: {
+    bg: 'FFFFFF', fg: '1A1A1A', heading: '154273', muted: '535353', accent: '01689B', accent2: '154273',
+    sectionBg: '154273', sectionFg: 'FFFFFF', rule: 'CCCCCC', tableHead: 'DCE8F1', link: '01689B',
+    bodyFont: 'Inter', headingFont: 'Inter', palette: CHART_PALETTE, titleBand: { edge: 'ribbon', size: 0.034 },
+  },
+  grafiet: {
+    bg: 'FFFFFF', fg: '1F1F1F', heading: '111111', muted: '575757', accent: 'C2410C', accent2: '1F1F1F',
+    sectionBg: '1F1F1F', sectionFg: 'FFFFFF', rule: 'D4D4D4', tableHead: 'F1F1F1', link: 'B43C0B',
+    bodyFont: 'Inter', headingFont: 'Inter', palette: CHART_PALETTE, titleBand: { edge: 'top', size: 0.012 },
+  },
+  nacht: {
+    bg: '0E1A2B', fg: 'E8EEF5', heading: 'FFFFFF', muted: 'B9C5D3', accent: '5CC8FF', accent2: 'F2A65A',
+    sectionBg: '5CC8FF', sectionFg: '0E1A2B', rule: '34465E', tableHead: '1B2B42', link: '8FD8FF',
+    bodyFont: 'Inter', headingFont: 'Source Serif 4', palette: CHART_PALETTE, titleBand: { edge: 'bottom', size: 0.012 },
   },
   noord: {
     bg: 'F7F3EC', fg: '23303B', heading: '0B4F4F', muted: '53606B', accent: '0F6E6E', accent2: 'C2773B',
     sectionBg: '0F4E52', sectionFg: 'F7F3EC', rule: 'D8CFC0', tableHead: 'EBE3D5', link: '0B5F5F',
-    bodyFont: 'Inter', headingFont: 'Source Serif 4', palette: CHART_PALETTE,
+    bodyFont: 'Inter', headingFont: 'Source Serif 4', palette: CHART_PALETTE, titleBand: { edge: 'bottom', size: 0.07 },
   },
   contrast: {
     bg: '0B0F14', fg: 'FFFFFF', heading: 'FFFFFF', muted: 'D6DDE6', accent: 'FFD23F', accent2: '7CC4FF',
     sectionBg: 'FFD23F', sectionFg: '0B0F14', rule: '5B6573', tableHead: '1F2833', link: '7CC4FF',
-    bodyFont: 'Atkinson Hyperlegible', headingFont: 'Atkinson Hyperlegible', palette: CHART_PALETTE,
+    bodyFont: 'Atkinson Hyperlegible', headingFont: 'Atkinson Hyperlegible', palette: CHART_PALETTE, titleBand: { edge: 'bottom', size: 0.022 },
   },
 };
 

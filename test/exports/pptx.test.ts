@@ -191,6 +191,24 @@ describe('PowerPoint export', () => {
     expect(theme.sectionBg).toBe('10325A');
   });
 
+  test('every theme: the title slide carries its band, the section slide its colour, a content slide its background', async () => {
+    for (const name of Object.keys(DECK_THEMES) as (keyof typeof DECK_THEMES)[]) {
+      const theme = DECK_THEMES[name];
+      const imported = await fx.api.request('POST', '/api/decks/import', deckFile('nl', name), { 'content-type': 'text/markdown' });
+      expect(imported.status, JSON.stringify(imported.body)).toBe(201);
+      const res = await fetch(`${fx.s.url}/api/decks/${imported.body.id}/export.pptx`, { headers: { cookie: fx.api.cookie! } });
+      const zip = await JSZip.loadAsync(await res.arrayBuffer());
+      const layoutOf = async (slide: number) => {
+        const rels = await zip.file(`ppt/slides/_rels/slide${slide}.xml.rels`)!.async('string');
+        return zip.file(`ppt/slideLayouts/${/slideLayouts\/(slideLayout\d+\.xml)/.exec(rels)![1]}`)!.async('string');
+      };
+      const band = theme.titleBand.edge === 'ribbon' ? theme.accent2 : theme.accent;
+      expect(await layoutOf(1), `${name}: title band`).toMatch(new RegExp(`<p:sp>[\\s\\S]*?<a:srgbClr val="${band}"`));
+      expect(await layoutOf(2), `${name}: section`).toContain(theme.sectionBg);
+      expect(await layoutOf(3), `${name}: content background`).toContain(theme.bg);
+    }
+  });
+
   test('the section slide is drawn on the section colour of its theme (masters carry the background)', async () => {
     const imported = await fx.api.request('POST', '/api/decks/import', deckFile('nl', 'noord'), { 'content-type': 'text/markdown' });
     const res = await fetch(`${fx.s.url}/api/decks/${imported.body.id}/export.pptx`, { headers: { cookie: fx.api.cookie! } });

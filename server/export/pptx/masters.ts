@@ -28,13 +28,16 @@ export function slideMasters(pptx: PptxGenJS, themeName: string, theme: DeckThem
     const centred = CENTRED.includes(layout);
     const objects: NonNullable<PptxGenJS.SlideMasterProps['objects']> = [];
     if (layout === 'title') {
-      // The house band of the title slide: left for Tussenstand, along the bottom for the others (as the theme CSS draws it).
-      if (themeName === 'tussenstand') {
-        objects.push({ rect: { x: 0, y: 0, w: SLIDE_W * 0.016, h: SLIDE_H, fill: { color: theme.accent } } });
-        objects.push({ rect: { x: SLIDE_W * 0.016, y: 0, w: SLIDE_W * 0.006, h: SLIDE_H, fill: { color: theme.accent2 } } });
+      // The theme's band on the title slide, where and as large as its CSS draws it.
+      const band = theme.titleBand;
+      if (band.edge === 'left') {
+        objects.push({ rect: { x: 0, y: 0, w: SLIDE_W * band.size, h: SLIDE_H, fill: { color: theme.accent } } });
+        if (band.second) objects.push({ rect: { x: SLIDE_W * band.size, y: 0, w: SLIDE_W * band.second, h: SLIDE_H, fill: { color: theme.accent2 } } });
+      } else if (band.edge === 'ribbon') {
+        objects.push({ rect: { x: (SLIDE_W * (1 - band.size)) / 2, y: 0, w: SLIDE_W * band.size, h: SLIDE_H * 0.2, fill: { color: theme.accent2 } } });
       } else {
-        const band = themeName === 'noord' ? 0.07 : 0.022;
-        objects.push({ rect: { x: 0, y: SLIDE_H * (1 - band), w: SLIDE_W, h: SLIDE_H * band, fill: { color: theme.accent } } });
+        const y = band.edge === 'top' ? 0 : SLIDE_H * (1 - band.size);
+        objects.push({ rect: { x: 0, y, w: SLIDE_W, h: SLIDE_H * band.size, fill: { color: theme.accent } } });
       }
     } else if (!centred) {
       // The short accent rule under a content slide's heading.

@@ -7,7 +7,10 @@ export const editor = {
   theme: 'Theme',
   themes: {
     tussenstand: 'Tussenstand',
+    rijk: 'Government',
     noord: 'Noord',
+    grafiet: 'Graphite',
+    nacht: 'Night',
     contrast: 'High contrast',
   },
   layout: 'Layout',

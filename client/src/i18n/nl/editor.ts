@@ -9,7 +9,10 @@ export const editor: Translations['editor'] = {
   theme: 'Thema',
   themes: {
     tussenstand: 'Tussenstand',
+    rijk: 'Rijksoverheid',
     noord: 'Noord',
+    grafiet: 'Grafiet',
+    nacht: 'Nacht',
     contrast: 'Hoog contrast',
   },
   layout: 'Indeling',
