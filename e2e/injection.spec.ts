@@ -15,6 +15,7 @@ import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import JSZip from 'jszip';
 import * as Y from 'yjs';
 import type { DeckSummary, LinkInfo } from '../shared/api.ts';
+import { writeChrome } from '../shared/deckChrome.ts';
 import { addSlide, listSlides, writeMeta } from '../shared/deckModel.ts';
 import { chart, fragmentText, heading, paragraph, type TextRun } from '../shared/slideContent.ts';
 import { connectClient, eventually } from '../test/helpers/yClient.ts';
@@ -93,6 +94,8 @@ async function plantSlides(page: Page, deckId: string, baseURL: string): Promise
     const links: TextRun[] = HOSTILE_HREFS.flatMap((href, i) => [{ text: linkText(i + 1), marks: { link: { href } } }, ' · ']);
     doc.transact(() => {
       writeMeta(doc, { period: PAYLOAD.svg });
+      // The footer is on every slide of every view and export: a payload there too.
+      writeChrome(doc, { footerText: PAYLOAD.img, classification: 'intern', slideNumbers: true });
       const first = addSlide(
         doc,
         {

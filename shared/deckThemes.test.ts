@@ -6,7 +6,7 @@ import { CHART_PALETTE, DECK_THEMES, type DeckThemeTokens } from './deckThemes.t
 /** Which CSS custom property each colour token mirrors. */
 const CSS_VARIABLE: Partial<Record<keyof DeckThemeTokens, string>> = {
   bg: 'slide-bg', fg: 'slide-fg', heading: 'slide-heading', muted: 'slide-muted', accent: 'slide-accent', accent2: 'slide-accent-2',
-  sectionBg: 'slide-section-bg', sectionFg: 'slide-section-fg', rule: 'slide-rule', tableHead: 'slide-table-head', link: 'slide-link',
+  sectionBg: 'slide-section-bg', sectionFg: 'slide-section-fg', rule: 'slide-rule', tableHead: 'slide-table-head', link: 'slide-link', marking: 'slide-marking',
 };
 
 const themesDir = path.resolve(import.meta.dirname, '../client/src/editor/themes');
@@ -55,7 +55,7 @@ describe('deck theme tokens', () => {
 
   test('every theme reads: text AA (4.5:1) on its background and section slide, large accents 3:1, chart colours 3:1', () => {
     for (const [name, t] of Object.entries(DECK_THEMES)) {
-      for (const [what, colour] of [['fg', t.fg], ['heading', t.heading], ['muted', t.muted], ['link', t.link]] as const) {
+      for (const [what, colour] of [['fg', t.fg], ['heading', t.heading], ['muted', t.muted], ['link', t.link], ['marking', t.marking]] as const) {
         expect(contrast(colour, t.bg), `${name}: ${what} on bg`).toBeGreaterThanOrEqual(4.5);
       }
       expect(contrast(t.sectionFg, t.sectionBg), `${name}: section text`).toBeGreaterThanOrEqual(4.5);
@@ -67,7 +67,7 @@ describe('deck theme tokens', () => {
 
   test('high contrast passes WCAG AAA: 7:1 for text, 4.5:1 for the large accent, on slides and section slides', () => {
     const t = DECK_THEMES.contrast;
-    for (const [what, colour] of [['fg', t.fg], ['heading', t.heading], ['muted', t.muted], ['link', t.link]] as const) {
+    for (const [what, colour] of [['fg', t.fg], ['heading', t.heading], ['muted', t.muted], ['link', t.link], ['marking', t.marking]] as const) {
       expect(contrast(colour, t.bg), `contrast: ${what}`).toBeGreaterThanOrEqual(7);
     }
     expect(contrast(t.sectionFg, t.sectionBg)).toBeGreaterThanOrEqual(7);

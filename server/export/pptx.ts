@@ -10,12 +10,15 @@
  */
 import PptxGenJS from 'pptxgenjs';
 import * as Y from 'yjs';
-import { listSlides, readMeta, type SlideLayout } from '../../shared/deckModel.ts';
+import { listSlides, readMeta, type DeckLanguage, type SlideLayout } from '../../shared/deckModel.ts';
 import { deckTheme } from '../../shared/deckThemes.ts';
 import { plainText, readFragment, type ElementNode, type TreeNode } from '../../shared/deckFile/tree.ts';
 import { CENTRED, MARGIN, SLIDE_H, SLIDE_W, subtitleFrame, titleFrame } from './pptx/geometry.ts';
 import { isVisual, placeColumn, type SlideContext } from './pptx/layoutBlocks.ts';
-import { slideMasters } from './pptx/masters.ts';
+import { slideMasters, type MasterChrome } from './pptx/masters.ts';
+import { containFrame, imagePixelSize } from './pptx/imageSize.ts';
+import { CLASSIFICATION_LABELS, hasFooter, readChrome, type DeckChrome } from '../../shared/deckChrome.ts';
+import { presentedDate } from '../../shared/statLabels.ts';
 import { runs } from './pptx/textRuns.ts';
 
 export interface PptxSources {
@@ -41,6 +44,26 @@ function splitTitles(blocks: ElementNode[], layout: SlideLayout): { title?: Elem
   return { title: first, ...(subtitle ? { subtitle } : {}), body: blocks.slice(subtitle ? 2 : 1) };
 }
 
+/** The footer's words in the deck's language, and the logo read from the store, for the masters. */
+async function masterChrome(chrome: DeckChrome, language: DeckLanguage, sources: PptxSources): Promise<MasterChrome> {
+  let logo: MasterChrome['logo'] = null;
+  const id = /^\/api\/images\/([A-Za-z0-9_-]+)$/.exec(chrome.logo)?.[1];
+  const data = id ? await sources.image(id) : null;
+  if (data) {
+    const type = data[0] === 0x89 ? 'png' : data[0] === 0xff ? 'jpeg' : data[0] === 0x47 ? 'gif' : 'webp';
+    // At most 1.4" wide and 0.6" high, in its own proportions (as the CSS's max-width/height do).
+    const frame = containFrame(imagePixelSize(data), { x: 0, y: 0, w: 1.4, h: 0.6 });
+    logo = { data: `image/${type};base64,${Buffer.from(data).toString('base64')}`, w: frame.w, h: frame.h };
+  }
+  return {
+    text: chrome.footerText,
+    marking: CLASSIFICATION_LABELS[chrome.classification][language],
+    date: chrome.footerDate ? presentedDate(new Date(), language) : '',
+    numbers: chrome.slideNumbers,
+    logo,
+  };
+}
+
 export async function deckToPptx(state: Uint8Array, sources: PptxSources): Promise<Buffer> {
   const doc = new Y.Doc();
   Y.applyUpdate(doc, state);
@@ -51,7 +74,10 @@ export async function deckToPptx(state: Uint8Array, sources: PptxSources): Promi
     pptx.layout = 'LAYOUT_WIDE';
     pptx.title = sources.title;
     pptx.theme = { headFontFace: theme.headingFont, bodyFontFace: theme.bodyFont };
-    const master = slideMasters(pptx, meta.theme, theme);
+    const chrome = readChrome(doc);
+    const master = slideMasters(pptx, meta.theme, theme, await masterChrome(chrome, meta.language, sources));
+    // The footer line takes the slide's last half inch.
+    const bottom = hasFooter(chrome) ? BOTTOM_MARGIN + 0.3 : BOTTOM_MARGIN;
     for (const view of listSlides(doc)) {
       const layout: SlideLayout = view.layout;
       const { title, subtitle, body } = splitTitles(readFragment(view.content), layout);
@@ -67,7 +93,7 @@ export async function deckToPptx(state: Uint8Array, sources: PptxSources): Promi
       if (subtitle) slide.addText(runs(subtitle.content), { placeholder: 'subtitle' });
       const below = subtitle ? subtitleFrame(layout) : title ? titleFrame(layout) : null;
       const top = below ? below.y + below.h + (CENTRED.includes(layout) ? 0.1 : 0.15) : 0.6;
-      const area = { x: MARGIN, y: top, w: SLIDE_W - 2 * MARGIN, h: SLIDE_H - top - BOTTOM_MARGIN };
+      const area = { x: MARGIN, y: top, w: SLIDE_W - 2 * MARGIN, h: SLIDE_H - top - bottom };
       const split = body.findIndex((b) => b.type === 'horizontalRule');
       if (layout === 'two-columns' && split >= 0) {
         const half = (area.w - 0.4) / 2;

@@ -3,9 +3,10 @@
  * model's shape (meta, slideOrder, slides, presentation) so the attendee page reads it with
  * the same functions, but holding only what an audience may read ([AU1]):
  *
- *   meta          title, theme, language
+ *   meta          title, theme, language; footer, marking, date, numbers, logo (deckChrome.ts)
  *   slideOrder    the ids of the slides this session has shown, in deck order
- *   slides        for each of those: id, layout, content (notes stay an empty fragment)
+ *   slides        for each of those: id, layout, content (notes stay an empty fragment), and
+ *                 its position in the deck when the deck shows slide numbers
  *   presentation  state, active, slideId, fragment, startedAt, endedAt, keepUntil (not who presents)
  *
  * It is built by copying named parts of the deck document into a separate document — an
@@ -18,6 +19,7 @@
  * the change (mirrorBlocks.ts: typing in a paragraph sends the keystroke). Deleted content is garbage-collected (the document has `gc` on), so a sentence
  * an editor removed from a shown slide is not in what a later attendee receives ([AU5]).
  */
+import { CHROME_KEYS, readChrome } from '../../shared/deckChrome.ts';
 import * as Y from 'yjs';
 import { audienceState, deckTypes, readMeta, readPresentation, shownSlideIds, slideIds, type AudienceState, type SlideLayout } from '../../shared/deckModel.ts';
 import { liveStatKeys } from '../../shared/chartBlock.ts';
@@ -108,6 +110,9 @@ export class AudienceDocument {
     for (const [key, value] of [['title', meta.title], ['theme', meta.theme], ['language', meta.language]] as const) {
       if (target.meta.get(key) !== value) target.meta.set(key, value);
     }
+    // What every slide carries (footer, marking, date, numbers, logo): part of each slide shown.
+    const chrome = readChrome(source);
+    for (const key of CHROME_KEYS) if (target.meta.get(key) !== chrome[key]) target.meta.set(key, chrome[key]);
 
     // The slides the audience may read: those this session has shown (and, while live, the
     // one on screen even if a client moved there without recording it), in deck order.
@@ -125,6 +130,9 @@ export class AudienceDocument {
         this.mirrored.delete(id);
       }
     }
+    // A shown slide's position in the deck, only when the deck prints slide numbers: it says
+    // how many slides come before, which attendees otherwise do not learn.
+    const positions = new Map(slideIds(source).map((id, i) => [id, i + 1]));
     for (const id of visible) {
       const from = deckTypes(source).slides.get(id)!;
       let to = target.slides.get(id);
@@ -136,6 +144,11 @@ export class AudienceDocument {
         target.slides.set(id, to);
         this.mirrored.set(id, []);
         this.dirtySlides.add(id);
+      }
+      const number = chrome.slideNumbers ? positions.get(id) : undefined;
+      if (to.get('number') !== number) {
+        if (number === undefined) to.delete('number');
+        else to.set('number', number);
       }
       if (!this.dirtySlides.has(id)) continue;
       const layout = from.get('layout') as SlideLayout | undefined;
@@ -167,6 +180,9 @@ export class AudienceDocument {
 
   /** Whether a slide the audience may read shows the image at `path` (its images are theirs, no others, [AU1]). */
   showsImage(path: string): boolean {
+    // The deck's logo is on every slide shown: readable while any slide is.
+    const logo = readChrome(this.doc).logo;
+    if (logo && (path === logo || path.startsWith(`${logo}?`)) && deckTypes(this.doc).order.length > 0) return true;
     const visit = (node: Y.XmlFragment | Y.XmlElement): boolean =>
       node.toArray().some((child) => {
         if (!(child instanceof Y.XmlElement)) return false;

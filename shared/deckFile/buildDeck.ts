@@ -1,5 +1,6 @@
 /** Builds a deck document from a parsed deck file. */
 import type * as Y from 'yjs';
+import { hasChrome, writeChrome } from '../deckChrome.ts';
 import { addSlide, getSlide, writeMeta } from '../deckModel.ts';
 import type { ParsedDeck } from './parseDeck.ts';
 import { writeFragment } from './tree.ts';
@@ -7,6 +8,7 @@ import { writeFragment } from './tree.ts';
 export function buildDeck(doc: Y.Doc, parsed: ParsedDeck): void {
   doc.transact(() => {
     writeMeta(doc, parsed.meta);
+    if (hasChrome(parsed.chrome)) writeChrome(doc, parsed.chrome);
     for (const slide of parsed.slides) {
       const id = addSlide(doc, { layout: slide.layout });
       const view = getSlide(doc, id)!;

@@ -9,6 +9,7 @@
  * The dialects produce Markdown per slide; the content reader (fromMarkdown.ts) makes the
  * slide tree of it and reports, per slide, what it dropped or converted.
  */
+import { cleanChrome, NO_CHROME, type DeckChrome } from '../deckChrome.ts';
 import { DECK_LANGUAGES, DECK_THEMES, type DeckMeta, type SlideLayout } from '../deckModel.ts';
 import type { DeckDialect } from '../deckFilesApi.ts';
 import { ImportNotices, type ImportNotice } from '../importReport.ts';
@@ -33,6 +34,8 @@ export interface ParsedSlide {
 export interface ParsedDeck {
   dialect: DeckDialect;
   meta: DeckMeta;
+  /** Footer, marking, date, numbers and logo (front matter `footer`, `classification`, `footerDate`, `slideNumbers`, `logo`; own format only). */
+  chrome: DeckChrome;
   slides: ParsedSlide[];
   /** What the import did not keep as written, in the order found (shared/importReport.ts). */
   notices: ImportNotice[];
@@ -47,6 +50,10 @@ function guessLayout(content: ElementNode[], index: number): SlideLayout {
   if (index === 0 && first?.type === 'heading' && Number(first.attrs.level) === 1) return 'title';
   if (content.length === 1 && first?.type === 'heading') return 'section';
   return 'title-content';
+}
+
+function chromeFrom(data: Record<string, unknown>): DeckChrome {
+  return cleanChrome({ footerText: data.footer, classification: data.classification, footerDate: data.footerDate, slideNumbers: data.slideNumbers, logo: data.logo });
 }
 
 function metaFrom(data: Record<string, unknown>, slides: ParsedSlide[], notices: ImportNotices): DeckMeta {
@@ -103,5 +110,7 @@ export function parseDeck(markdown: string): ParsedDeck {
   }
   if (slides.length === 0) throw new NotADeckError('the file holds no slide content');
   for (let i = 0; i < empty; i++) notices.add('slides-empty');
-  return { dialect, meta: metaFrom(result.data, slides, notices), slides, notices: notices.list() };
+  // Other tools' `footer` is their own directive (Marp's is kept as text on its slides).
+  const chrome = dialect === 'tussenstand' ? chromeFrom(result.data) : NO_CHROME;
+  return { dialect, meta: metaFrom(result.data, slides, notices), chrome, slides, notices: notices.list() };
 }

@@ -5,6 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
+import { MAX_FOOTER_LENGTH, readChrome, writeChrome } from '../deckChrome.ts';
 import { addSlide, getSlide, listSlides, writeMeta } from '../deckModel.ts';
 import { buildDeck } from './buildDeck.ts';
 import { parseDeck } from './parseDeck.ts';
@@ -222,5 +223,26 @@ describe('random content (seeded) is a fixed point too', () => {
       const again = reimport(first);
       expect(deckToMarkdown(again), first).toBe(first);
     }
+  });
+});
+
+describe('footer and logo', () => {
+  test('footer, marking, date, numbers and logo round-trip; a deck without them writes none of the keys', () => {
+    const plain = docOf([{ content: [el('paragraph', [text('Een')])] }]);
+    const plainFile = deckToMarkdown(plain);
+    expect(plainFile).not.toMatch(/^(footer|classification|footerDate|slideNumbers|logo):/m);
+    const doc = docOf([{ content: [el('paragraph', [text('Een')])] }]);
+    writeChrome(doc, { footerText: 'Tussenstand <b>spoor</b> 3: "cijfers"', classification: 'dep-vertrouwelijk', footerDate: true, slideNumbers: true, logo: '/api/images/abc_DEF-123' });
+    const file = deckToMarkdown(doc);
+    expect(file).toMatch(/^classification: dep-vertrouwelijk$/m);
+    const back = reimport(file);
+    expect(readChrome(back)).toEqual(readChrome(doc));
+    expect(deckToMarkdown(back)).toBe(file);
+  });
+
+  test('what a file cannot mean is not kept: unknown markings, other addresses, overlong text', () => {
+    const file = ['---', 'format: tussenstand/1', 'title: T', 'footer: ' + 'x'.repeat(500), 'classification: geheim', 'logo: https://evil.example/tracker.png', 'slideNumbers: "yes"', '---', '', 'Tekst', ''].join('\n');
+    const chrome = readChrome(reimport(file));
+    expect(chrome).toEqual({ footerText: 'x'.repeat(MAX_FOOTER_LENGTH), classification: 'none', footerDate: false, slideNumbers: false, logo: '' });
   });
 });

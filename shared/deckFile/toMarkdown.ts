@@ -2,6 +2,7 @@
  * Writes a deck as Markdown in Tussenstand's own deck format (docs/deck-format.md). The
  * output is canonical: importing it and exporting again gives the same bytes.
  */
+import { readChrome } from '../deckChrome.ts';
 import { Document as YamlDocument, isScalar } from 'yaml';
 import type * as Y from 'yjs';
 import { listSlides, readMeta } from '../deckModel.ts';
@@ -296,10 +297,23 @@ export function contentToMarkdown(nodes: TreeNode[]): string {
 
 export function deckToMarkdown(doc: Y.Doc): string {
   const meta = readMeta(doc);
-  const frontMatter = new YamlDocument({ format: FORMAT_ID, title: meta.title, theme: meta.theme, period: meta.period, language: meta.language });
+  const chrome = readChrome(doc);
+  const frontMatter = new YamlDocument({
+    format: FORMAT_ID,
+    title: meta.title,
+    theme: meta.theme,
+    period: meta.period,
+    language: meta.language,
+    // Only what is set: a deck without footer or logo writes the file it always did.
+    ...(chrome.footerText ? { footer: chrome.footerText } : {}),
+    ...(chrome.classification !== 'none' ? { classification: chrome.classification } : {}),
+    ...(chrome.footerDate ? { footerDate: true } : {}),
+    ...(chrome.slideNumbers ? { slideNumbers: true } : {}),
+    ...(chrome.logo ? { logo: chrome.logo } : {}),
+  });
   // A viewer that knows no front matter reads it as Markdown: markup in the title or period
   // goes out as "\u003c…\u003e" in a double-quoted string, which YAML reads back as < and >.
-  for (const key of ['title', 'period']) {
+  for (const key of ['title', 'period', 'footer']) {
     const node = frontMatter.get(key, true);
     if (isScalar(node) && /[<>]/.test(String(node.value))) node.type = 'QUOTE_DOUBLE';
   }

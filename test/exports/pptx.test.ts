@@ -325,4 +325,29 @@ describe('PowerPoint export of decks built in the shared model', () => {
     expect(codeBox.y + codeBox.h).toBeLessThanOrEqual(SLIDE.h);
     expect(codeBox.x + codeBox.w).toBeLessThanOrEqual(SLIDE.w);
   });
+
+  test('footer text, marking, date, slide number and logo are on every slide\'s master, in the deck\'s language', async () => {
+    const markdown = deckFile('en', 'rijk').replace('language: en\n', 'language: en\nfooter: Interim update track 3\nclassification: dep-vertrouwelijk\nfooterDate: true\nslideNumbers: true\nlogo: /api/images/abcdefgh12\n');
+    const doc = new Y.Doc();
+    buildDeck(doc, parseDeck(markdown));
+    const { slides, zip } = await unzipSlides(await deckToPptx(Y.encodeStateAsUpdate(doc), { statValue: fakeStat, image: async (id) => (id === 'abcdefgh12' ? PNG : null), title: 'footer' }));
+    const layoutOf = async (slide: number) => {
+      const rels = await zip.file(`ppt/slides/_rels/slide${slide}.xml.rels`)!.async('string');
+      const name = /slideLayouts\/(slideLayout\d+\.xml)/.exec(rels)![1]!;
+      return { xml: await zip.file(`ppt/slideLayouts/${name}`)!.async('string'), rels: await zip.file(`ppt/slideLayouts/_rels/${name}.rels`)!.async('string') };
+    };
+    const today = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' }).format(new Date());
+    for (let n = 1; n <= slides.length; n++) {
+      const { xml, rels } = await layoutOf(n);
+      expect(xml, `slide ${n}`).toContain('<a:t>Interim update track 3</a:t>');
+      expect(xml).toContain('<a:t>DEPARTMENTAL CONFIDENTIAL</a:t>');
+      expect(xml).toContain(`<a:t>${today}</a:t>`);
+      expect(xml).toMatch(/<a:fld [^>]*type="slidenum"/);
+      expect(xml).toContain(DECK_THEMES.rijk.marking);
+      expect(rels).toMatch(/Target="\.\.\/media\/[^"]+\.png"/);
+    }
+    // The content keeps clear of the footer line (the slide number pptxgenjs puts on each slide is the line itself).
+    const footerTop = SLIDE.h - 0.42 * EMU_PER_INCH;
+    for (const [i, slide] of slides.entries()) for (const f of frames(slide).filter((f) => f.y < footerTop - 1)) expect(f.y + f.h, `slide ${i + 1}: ${JSON.stringify(f)}`).toBeLessThanOrEqual(SLIDE.h - 0.42 * EMU_PER_INCH + 1);
+  });
 });

@@ -17,7 +17,8 @@ import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
 import { EditorHeader } from './EditorHeader.tsx';
 import { SlideSorter } from './SlideSorter.tsx';
 import { SlideWorkspace } from './SlideWorkspace.tsx';
-import { useDeckMeta, useSlide, useSlideIds } from './useDeckDoc.ts';
+import { DeckChromeProvider } from '../deck/DeckChrome.tsx';
+import { useDeckChromeOf, useDeckMeta, useSlide, useSlideIds } from './useDeckDoc.ts';
 import { usePeers, usePublishPresence } from './usePresence.ts';
 import { useSlideUndo } from './useSlideUndo.ts';
 import { colorForUser } from './userColor.ts';
@@ -68,6 +69,7 @@ function EditorLayout({ deckId, doc, provider, live, user, fallbackTitle }: Edit
   const { t } = useTranslation();
   const ids = useSlideIds(doc);
   const meta = useDeckMeta(doc);
+  const chrome = useDeckChromeOf(doc);
   const peers = usePeers(provider);
   const editable = live.closed === null;
   const [chosen, setChosen] = useState<string | null>(null);
@@ -98,6 +100,7 @@ function EditorLayout({ deckId, doc, provider, live, user, fallbackTitle }: Edit
     <div className="editor">
       <EditorHeader
         deckId={deckId}
+        doc={doc}
         title={meta.title || fallbackTitle}
         theme={meta.theme}
         peers={peers}
@@ -122,54 +125,56 @@ function EditorLayout({ deckId, doc, provider, live, user, fallbackTitle }: Edit
           </div>
         </div>
       )}
-      <div className="editor__body">
-        <SlideSorter
-          doc={doc}
-          ids={ids}
-          selectedId={selected}
-          theme={meta.theme}
-          language={meta.language}
-          peers={peers}
-          undo={undo}
-          editable={editable}
-          onSelect={setChosen}
-          onEdit={() => focusEditor.current?.()}
-          onDeleted={(number) =>
-            setNotice({
-              id: Date.now(),
-              text: t('editor:sorter.deleted', { number }),
-              action: {
-                label: t('editor:sorter.undoDelete'),
-                run: () => {
-                  undo.undo();
-                  setNotice(null);
-                },
-              },
-            })
-          }
-        />
-        {slide ? (
-          <SlideWorkspace
-            // A new deck language redraws the slide editor: its image boxes are plain DOM drawn once.
-            key={`${slide.id}:${meta.language}`}
-            focusRef={focusEditor}
-            deckId={deckId}
+      <DeckChromeProvider chrome={chrome}>
+        <div className="editor__body">
+          <SlideSorter
             doc={doc}
-            provider={provider}
-            slide={slide}
-            number={selectedIndex + 1}
+            ids={ids}
+            selectedId={selected}
             theme={meta.theme}
             language={meta.language}
-            user={caretUser}
-            editable={editable}
+            peers={peers}
             undo={undo}
+            editable={editable}
+            onSelect={setChosen}
+            onEdit={() => focusEditor.current?.()}
+            onDeleted={(number) =>
+              setNotice({
+                id: Date.now(),
+                text: t('editor:sorter.deleted', { number }),
+                action: {
+                  label: t('editor:sorter.undoDelete'),
+                  run: () => {
+                    undo.undo();
+                    setNotice(null);
+                  },
+                },
+              })
+            }
           />
-        ) : (
-          <div className="workspace workspace--empty">
-            <p>{t('editor:noSlideSelected')}</p>
-          </div>
-        )}
-      </div>
+          {slide ? (
+            <SlideWorkspace
+              // A new deck language redraws the slide editor: its image boxes are plain DOM drawn once.
+              key={`${slide.id}:${meta.language}`}
+              focusRef={focusEditor}
+              deckId={deckId}
+              doc={doc}
+              provider={provider}
+              slide={slide}
+              number={selectedIndex + 1}
+              theme={meta.theme}
+              language={meta.language}
+              user={caretUser}
+              editable={editable}
+              undo={undo}
+            />
+          ) : (
+            <div className="workspace workspace--empty">
+              <p>{t('editor:noSlideSelected')}</p>
+            </div>
+          )}
+        </div>
+      </DeckChromeProvider>
       <div className="editor__notice">
         <Notice notice={notice} onDismiss={() => setNotice(null)} />
       </div>

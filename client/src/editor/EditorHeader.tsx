@@ -4,6 +4,7 @@
  * and the connection.
  */
 import { Link } from 'react-router-dom';
+import type * as Y from 'yjs';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DECK_LANGUAGES, DECK_THEMES, type DeckLanguage, type DeckTheme } from '../../../shared/deckModel.ts';
@@ -11,6 +12,7 @@ import { DeckExportMenu } from '../components/DeckExportMenu.tsx';
 import { ConnectionStatus } from '../deck/ConnectionStatus.tsx';
 import { ShareDialog } from '../share/ShareDialog.tsx';
 import type { ConnectionState } from '../deck/useDeckSync.ts';
+import { DeckChromeDialog } from './DeckChromeDialog.tsx';
 import { DeckTitleField } from './DeckTitleField.tsx';
 import { Icon } from './Icon.tsx';
 import { PresenceAvatars } from './PresenceAvatars.tsx';
@@ -18,6 +20,8 @@ import type { Peer } from './usePresence.ts';
 
 export interface EditorHeaderProps {
   deckId: string;
+  /** The deck's document: the footer dialog writes to it. */
+  doc: Y.Doc;
   title: string;
   theme: DeckTheme;
   peers: Peer[];
@@ -38,11 +42,12 @@ export interface EditorHeaderProps {
 /** The names people look for in a language list: their own. */
 const LANGUAGE_NAMES: Record<DeckLanguage, string> = { nl: 'Nederlands', en: 'English' };
 
-export function EditorHeader({ deckId, title, theme, language, peers, connection, savedLocally, editable, selectedSlideId, onTheme, onLanguage }: EditorHeaderProps) {
+export function EditorHeader({ deckId, doc, title, theme, language, peers, connection, savedLocally, editable, selectedSlideId, onTheme, onLanguage }: EditorHeaderProps) {
   const { t } = useTranslation();
   const themeId = useId();
   const languageId = useId();
   const [sharing, setSharing] = useState(false);
+  const [chromeOpen, setChromeOpen] = useState(false);
   const presentPath = `/decks/${encodeURIComponent(deckId)}/present`;
   return (
     <div className="editor-header">
@@ -66,6 +71,11 @@ export function EditorHeader({ deckId, title, theme, language, peers, connection
           {t('history:link')}
         </Link>
         <DeckExportMenu deckId={deckId} deckTitle={title} />
+        {editable && (
+          <button type="button" className="button" aria-haspopup="dialog" onClick={() => setChromeOpen(true)}>
+            {t('editor:chrome.open')}
+          </button>
+        )}
         <PresenceAvatars peers={peers} />
         <div className="editor-header__theme">
           <label htmlFor={languageId}>{t('editor:deckLanguage')}</label>
@@ -91,6 +101,7 @@ export function EditorHeader({ deckId, title, theme, language, peers, connection
         <ConnectionStatus state={connection} savedLocally={savedLocally} />
       </div>
       {sharing && <ShareDialog deckId={deckId} onClose={() => setSharing(false)} />}
+      {chromeOpen && <DeckChromeDialog deckId={deckId} doc={doc} onClose={() => setChromeOpen(false)} />}
     </div>
   );
 }

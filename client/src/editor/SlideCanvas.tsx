@@ -12,9 +12,11 @@ export interface SlideCanvasProps {
   layout: SlideLayout;
   /** The deck's language (charts on the canvas are drawn in it). */
   language: DeckLanguage;
+  /** The slide's position, for the footer's number. */
+  number?: number;
 }
 
-export function SlideCanvas({ editor, theme, layout, language }: SlideCanvasProps) {
+export function SlideCanvas({ editor, theme, layout, language, number }: SlideCanvasProps) {
   const { t } = useTranslation();
   // The editable body is ProseMirror's element, which exists once EditorContent has mounted the view.
   const [dom, setDom] = useState<HTMLElement | null>(null);
@@ -40,7 +42,7 @@ export function SlideCanvas({ editor, theme, layout, language }: SlideCanvasProp
   return (
     <div className="stage">
       <div className="stage__slide">
-        <SlideFrame theme={theme} layout={layout} language={language} className="slide--canvas">
+        <SlideFrame theme={theme} layout={layout} language={language} number={number} className="slide--canvas">
           <EditorContent editor={editor} className="slide__editor" />
         </SlideFrame>
       </div>

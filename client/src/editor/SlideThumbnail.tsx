@@ -10,11 +10,13 @@ export interface SlideThumbnailProps {
   theme: DeckTheme;
   layout: SlideLayout;
   language: DeckLanguage;
+  /** The slide's position, for the footer's number. */
+  number?: number;
 }
 
-export function SlideThumbnail({ nodes, theme, layout, language }: SlideThumbnailProps) {
+export function SlideThumbnail({ nodes, theme, layout, language, number }: SlideThumbnailProps) {
   return (
-    <SlideFrame theme={theme} layout={layout} language={language} className="slide--thumbnail">
+    <SlideFrame theme={theme} layout={layout} language={language} number={number} className="slide--thumbnail">
       <SlideBody>
         <SlideContentView nodes={nodes} />
       </SlideBody>

@@ -112,7 +112,7 @@ export function SlideWorkspace({ deckId, doc, provider, slide, number, theme, la
           {problem}
         </p>
       )}
-      <SlideCanvas editor={editor} theme={theme} layout={slide.layout} language={language} />
+      <SlideCanvas editor={editor} theme={theme} layout={slide.layout} language={language} number={number} />
       <NotesEditor fragment={slide.notes} provider={provider} user={user} number={number} editable={editable} />
       {dialog === 'link' && editor && (
         <LinkDialog

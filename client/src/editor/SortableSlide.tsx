@@ -76,7 +76,7 @@ export function SortableSlide({ doc, id, number, theme, language, selected, tabb
         {number}
       </span>
       <span className="sorter__thumb" aria-hidden="true">
-        <SlideThumbnail nodes={nodes} theme={theme} layout={slide.layout} language={language} />
+        <SlideThumbnail nodes={nodes} theme={theme} layout={slide.layout} language={language} number={number} />
         {peers.length > 0 && (
           <span className="sorter__peers">
             {peers.slice(0, 3).map((peer) => (

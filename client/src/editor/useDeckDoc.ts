@@ -3,6 +3,7 @@
  * Each subscribes to the smallest shared type that can change its answer, so typing into
  * a slide does not re-render the sorter.
  */
+import { CHROME_KEYS, readChrome, type DeckChrome } from '../../../shared/deckChrome.ts';
 import { useCallback, useRef, useSyncExternalStore } from 'react';
 import * as Y from 'yjs';
 import { deckTypes, getSlide, readMeta, slideIds, type DeckMeta, type SlideView } from '../../../shared/deckModel.ts';
@@ -108,6 +109,21 @@ export function useSlideVersion(doc: Y.Doc, id: string): number {
 }
 
 const sameMeta = (a: DeckMeta, b: DeckMeta): boolean => a.title === b.title && a.theme === b.theme && a.period === b.period && a.language === b.language;
+
+const sameChrome = (a: DeckChrome, b: DeckChrome): boolean => CHROME_KEYS.every((key) => a[key] === b[key]);
+
+/** The deck's footer, marking, date, numbers and logo, updated when a peer changes them. */
+export function useDeckChromeOf(doc: Y.Doc): DeckChrome {
+  const subscribe = useCallback<Subscribe>(
+    (onChange) => {
+      const { meta } = deckTypes(doc);
+      meta.observe(onChange);
+      return () => meta.unobserve(onChange);
+    },
+    [doc],
+  );
+  return useYSnapshot(subscribe, () => readChrome(doc), sameChrome);
+}
 
 export function useDeckMeta(doc: Y.Doc): DeckMeta {
   const subscribe = useCallback<Subscribe>(

@@ -13,6 +13,8 @@ import { DeckExportMenu } from '../components/DeckExportMenu.tsx';
 import { errorMessage } from '../api/errorMessage.ts';
 import { LoadingMessage } from '../components/LoadingMessage.tsx';
 import { SlideContentView } from '../editor/SlideContentView.tsx';
+import { DeckChromeProvider } from '../deck/DeckChrome.tsx';
+import { readChrome, type DeckChrome } from '../../../shared/deckChrome.ts';
 import { fragmentToTree, treeText, type SlideNode } from '../editor/slideTree.ts';
 import { currentLanguage } from '../i18n/index.ts';
 import { VersionSlide } from './VersionSlide.tsx';
@@ -23,6 +25,7 @@ export interface VersionContent {
   theme: DeckTheme;
   /** The deck's language at that version: its slides are drawn in it. */
   language: DeckLanguage;
+  chrome: DeckChrome;
   slides: { id: string; layout: SlideLayout; nodes: SlideNode[]; notes: SlideNode[] }[];
 }
 
@@ -36,6 +39,7 @@ export function readVersion(update: Uint8Array): VersionContent {
       title: meta.title,
       theme: meta.theme,
       language: meta.language,
+      chrome: readChrome(doc),
       slides: listSlides(doc).map((slide) => ({ id: slide.id, layout: slide.layout, nodes: fragmentToTree(slide.content), notes: fragmentToTree(slide.notes) })),
     };
   } finally {
@@ -132,7 +136,9 @@ export function VersionPreview({ deckId, version, onRestore, canRestore }: Versi
           {state.content.slides.map((slide, i) => (
             <li key={slide.id} className="version-slides__item">
               <p className="version-slides__number">{t('history:slideLabel', { number: i + 1, total })}</p>
-              <VersionSlide layout={slide.layout} nodes={slide.nodes} theme={state.content.theme} language={state.content.language} />
+              <DeckChromeProvider chrome={state.content.chrome}>
+                <VersionSlide layout={slide.layout} nodes={slide.nodes} theme={state.content.theme} language={state.content.language} number={i + 1} />
+              </DeckChromeProvider>
               {treeText(slide.notes).trim() !== '' && (
                 <details className="version-slides__notes">
                   <summary>{t('history:notes')}</summary>

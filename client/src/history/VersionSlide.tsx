@@ -27,12 +27,14 @@ export interface VersionSlideProps {
   theme: DeckTheme;
   /** The version's own deck language (a version keeps the language it had). */
   language: DeckLanguage;
+  /** The slide's position, for the footer's number. */
+  number?: number;
 }
 
-export const VersionSlide = memo(function VersionSlide({ layout, nodes, theme, language }: VersionSlideProps) {
+export const VersionSlide = memo(function VersionSlide({ layout, nodes, theme, language, number }: VersionSlideProps) {
   const parts = useMemo(() => segments(nodes), [nodes]);
   return (
-    <SlideFrame theme={theme} layout={layout} language={language} className="slide--version">
+    <SlideFrame theme={theme} layout={layout} language={language} number={number} className="slide--version">
       <SlideBody>
         {parts.map((part, i) => (part.kind === 'chart' ? <FrozenChart key={i} attrs={part.attrs} /> : <SlideContentView key={i} nodes={part.nodes} interactive />))}
       </SlideBody>

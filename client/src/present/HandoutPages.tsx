@@ -43,7 +43,7 @@ export function HandoutPages({ content, handout, title }: { content: DeckContent
                 <div key={slide.id} className="handout-cell">
                   <figure className="handout-cell__slide" data-print-slide={index} aria-label={t('print:slideLabel', { current: index + 1, total })}>
                     <div className="handout-cell__canvas">
-                      <LiveSlide layout={slide.layout} nodes={slide.nodes} theme={content.theme} language={content.language} interactive={false} />
+                      <LiveSlide layout={slide.layout} nodes={slide.nodes} theme={content.theme} language={content.language} number={slide.number} interactive={false} />
                     </div>
                     <figcaption className="handout-cell__number">{index + 1}</figcaption>
                   </figure>

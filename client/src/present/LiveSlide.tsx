@@ -20,6 +20,8 @@ export interface LiveSlideProps {
   theme: DeckTheme;
   /** The deck's language: charts and the renderer's words on the slide are written in it. */
   language: DeckLanguage;
+  /** The slide's position in the deck (the footer's slide number). */
+  number?: number;
   /** An audience link token (attendees). */
   token?: string | null;
   /** Links are real anchors (false in small previews). */
@@ -36,10 +38,10 @@ function LiveChart({ attrs, token }: { attrs: Record<string, unknown>; token: st
   );
 }
 
-export const LiveSlide = memo(function LiveSlide({ layout, nodes, theme, language, token = null, interactive = true, className, children }: LiveSlideProps) {
+export const LiveSlide = memo(function LiveSlide({ layout, nodes, theme, language, number, token = null, interactive = true, className, children }: LiveSlideProps) {
   const parts = useMemo(() => segments(token ? withImageToken(nodes, token) : nodes), [nodes, token]);
   return (
-    <SlideFrame theme={theme} layout={layout} language={language} className={className}>
+    <SlideFrame theme={theme} layout={layout} language={language} number={number} className={className}>
       <SlideBody>
         {parts.map((part, i) =>
           part.kind === 'chart' ? <LiveChart key={i} attrs={part.attrs} token={token} /> : <SlideContentView key={i} nodes={part.nodes} interactive={interactive} />,

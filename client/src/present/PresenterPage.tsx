@@ -21,6 +21,7 @@ import { DeckGate } from './DeckGate.tsx';
 import { DeckExportMenu } from '../components/DeckExportMenu.tsx';
 import { formatElapsed } from './format.ts';
 import { PresentIcon } from './icons.tsx';
+import { DeckChromeProvider } from '../deck/DeckChrome.tsx';
 import { LiveSlide } from './LiveSlide.tsx';
 import { RevealDeck } from './RevealDeck.tsx';
 import { SessionControls } from './SessionControls.tsx';
@@ -331,13 +332,15 @@ function Presenter({ deckId, fallbackTitle, fromSlide }: { deckId: string; fallb
             <p role="status">{t('present:emptyDeck')}</p>
           </div>
         ) : (
-          <RevealDeck config={config} structureKey={structureKey} onReady={setDeck} label={t('present:slidesLabel')}>
-            {slides.map((slide, i) => (
-              <section key={slide.id} data-slide-id={slide.id} aria-label={t('present:slideCounterLabel', { current: i + 1, total })}>
-                <LiveSlide layout={slide.layout} nodes={slide.nodes} theme={content.theme} language={content.language} />
-              </section>
-            ))}
-          </RevealDeck>
+          <DeckChromeProvider chrome={content.chrome}>
+            <RevealDeck config={config} structureKey={structureKey} onReady={setDeck} label={t('present:slidesLabel')}>
+              {slides.map((slide, i) => (
+                <section key={slide.id} data-slide-id={slide.id} aria-label={t('present:slideCounterLabel', { current: i + 1, total })}>
+                  <LiveSlide layout={slide.layout} nodes={slide.nodes} theme={content.theme} language={content.language} number={slide.number} />
+                </section>
+              ))}
+            </RevealDeck>
+          </DeckChromeProvider>
         )}
         {dot && <span className="laser-dot" style={{ left: dot.left, top: dot.top }} aria-hidden="true" />}
       </main>

@@ -25,6 +25,7 @@ import * as Y from 'yjs';
 import { getVersionState } from '../api/deckFiles.ts';
 import { errorMessage } from '../api/errorMessage.ts';
 import { getStatsClient } from '../charts/statsRegistry.ts';
+import { DeckChromeProvider } from '../deck/DeckChrome.tsx';
 import { exportProblemText } from '../components/exportProblemText.ts';
 import { ClosedMessage } from '../deck/ClosedMessage.tsx';
 import { useDeckSync } from '../deck/useDeckSync.ts';
@@ -264,7 +265,9 @@ function PrintDeck({
           </button>
         )}
       </div>
-      <div ref={rootRef}>{format === 'html' ? <HtmlSlides content={content} notes={notes} /> : handout ? <HandoutPages content={content} handout={handout} title={title} /> : <PdfPages content={content} notes={notes} />}</div>
+      <DeckChromeProvider chrome={content.chrome}>
+        <div ref={rootRef}>{format === 'html' ? <HtmlSlides content={content} notes={notes} /> : handout ? <HandoutPages content={content} handout={handout} title={title} /> : <PdfPages content={content} notes={notes} />}</div>
+      </DeckChromeProvider>
     </main>
   );
 }
@@ -277,12 +280,12 @@ function PdfPages({ content, notes }: { content: DeckContent; notes: boolean }) 
       {content.slides.map((slide, i) => (
         <div key={slide.id} className="print-group">
           <section className="print-page" data-print-slide={i} aria-label={t('print:slideLabel', { current: i + 1, total })}>
-            <LiveSlide layout={slide.layout} nodes={slide.nodes} theme={content.theme} language={content.language} />
+            <LiveSlide layout={slide.layout} nodes={slide.nodes} theme={content.theme} language={content.language} number={slide.number} />
           </section>
           {notes && (
             <section className="print-page print-notes" data-print-slide={i} aria-label={t('print:notesLabel', { current: i + 1, total })}>
               <div className="print-notes__slide">
-                <LiveSlide layout={slide.layout} nodes={slide.nodes} theme={content.theme} language={content.language} interactive={false} />
+                <LiveSlide layout={slide.layout} nodes={slide.nodes} theme={content.theme} language={content.language} number={slide.number} interactive={false} />
                 <p className="print-notes__number">{t('print:slideLabel', { current: i + 1, total })}</p>
               </div>
               <div className="print-notes__text">
@@ -304,7 +307,7 @@ function HtmlSlides({ content, notes }: { content: DeckContent; notes: boolean }
       <div className="slides">
         {content.slides.map((slide, i) => (
           <section key={slide.id} data-slide-id={slide.id} data-print-slide={i}>
-            <LiveSlide layout={slide.layout} nodes={slide.nodes} theme={content.theme} language={content.language} />
+            <LiveSlide layout={slide.layout} nodes={slide.nodes} theme={content.theme} language={content.language} number={slide.number} />
             {notes && slide.notes.length > 0 && (
               <aside className="notes">
                 <SlideContentView nodes={slide.notes} interactive />

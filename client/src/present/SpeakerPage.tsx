@@ -18,6 +18,7 @@ import { currentLanguage } from '../i18n/index.ts';
 import { DeckGate } from './DeckGate.tsx';
 import { formatElapsed } from './format.ts';
 import { PresentIcon } from './icons.tsx';
+import { DeckChromeProvider } from '../deck/DeckChrome.tsx';
 import { LiveSlide } from './LiveSlide.tsx';
 import { useDeckContent, usePresentationState } from './useDeckContent.ts';
 import { usePosition } from './usePosition.ts';
@@ -157,46 +158,48 @@ function Speaker({ deckId, fallbackTitle }: { deckId: string; fallbackTitle: str
       </header>
 
       <main id="main" className="speaker-main">
-        {sync.closed ? (
-          <ClosedMessage code={sync.closed.code} reason={sync.closed.reason} />
-        ) : !sync.loaded ? (
-          <p role="status" className="speaker-main__loading">
-            {t('present:loading')}
-          </p>
-        ) : (
-          <>
-            <section className="speaker-current" aria-labelledby="speaker-current-heading">
-              <h2 id="speaker-current-heading" className="speaker-label">{t('speaker:current', { number: index + 1 })}</h2>
-              {current ? (
-                <div className="speaker-slide" data-slide-id={current.id}>
-                  <LiveSlide layout={current.layout} nodes={current.nodes} theme={content.theme} language={content.language} interactive={false} />
-                </div>
-              ) : (
-                <p>{t('present:emptyDeck')}</p>
-              )}
-            </section>
-            <section className="speaker-next" aria-labelledby="speaker-next-heading">
-              <h2 id="speaker-next-heading" className="speaker-label">{t('speaker:nextSlide')}</h2>
-              {next ? (
-                <div className="speaker-slide speaker-slide--next" data-slide-id={next.id}>
-                  <LiveSlide layout={next.layout} nodes={next.nodes} theme={content.theme} language={content.language} interactive={false} />
-                </div>
-              ) : (
-                <p className="speaker-next__end">{t('speaker:endOfDeck')}</p>
-              )}
-            </section>
-            <section className="speaker-notes" aria-labelledby="speaker-notes-heading">
-              <h2 id="speaker-notes-heading" className="speaker-label">{t('speaker:notes')}</h2>
-              <div className="speaker-notes__text">
-                {current && current.notes.some((n) => n.kind === 'text' || n.children.length > 0) ? (
-                  <SlideContentView nodes={current.notes} interactive />
+        <DeckChromeProvider chrome={content.chrome}>
+          {sync.closed ? (
+            <ClosedMessage code={sync.closed.code} reason={sync.closed.reason} />
+          ) : !sync.loaded ? (
+            <p role="status" className="speaker-main__loading">
+              {t('present:loading')}
+            </p>
+          ) : (
+            <>
+              <section className="speaker-current" aria-labelledby="speaker-current-heading">
+                <h2 id="speaker-current-heading" className="speaker-label">{t('speaker:current', { number: index + 1 })}</h2>
+                {current ? (
+                  <div className="speaker-slide" data-slide-id={current.id}>
+                    <LiveSlide layout={current.layout} nodes={current.nodes} theme={content.theme} language={content.language} number={current.number} interactive={false} />
+                  </div>
                 ) : (
-                  <p className="speaker-notes__empty">{t('speaker:noNotes')}</p>
+                  <p>{t('present:emptyDeck')}</p>
                 )}
-              </div>
-            </section>
-          </>
-        )}
+              </section>
+              <section className="speaker-next" aria-labelledby="speaker-next-heading">
+                <h2 id="speaker-next-heading" className="speaker-label">{t('speaker:nextSlide')}</h2>
+                {next ? (
+                  <div className="speaker-slide speaker-slide--next" data-slide-id={next.id}>
+                    <LiveSlide layout={next.layout} nodes={next.nodes} theme={content.theme} language={content.language} number={next.number} interactive={false} />
+                  </div>
+                ) : (
+                  <p className="speaker-next__end">{t('speaker:endOfDeck')}</p>
+                )}
+              </section>
+              <section className="speaker-notes" aria-labelledby="speaker-notes-heading">
+                <h2 id="speaker-notes-heading" className="speaker-label">{t('speaker:notes')}</h2>
+                <div className="speaker-notes__text">
+                  {current && current.notes.some((n) => n.kind === 'text' || n.children.length > 0) ? (
+                    <SlideContentView nodes={current.notes} interactive />
+                  ) : (
+                    <p className="speaker-notes__empty">{t('speaker:noNotes')}</p>
+                  )}
+                </div>
+              </section>
+            </>
+          )}
+        </DeckChromeProvider>
       </main>
       <footer className="speaker-foot">
         <ConnectionStatus state={sync.connection} />

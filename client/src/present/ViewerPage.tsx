@@ -29,6 +29,7 @@ import { useDeckContent, usePresentationState } from './useDeckContent.ts';
 import { audienceState } from '../../../shared/deckModel.ts';
 import { formatDateTime } from '../format/time.ts';
 import { currentLanguage } from '../i18n/index.ts';
+import { DeckChromeProvider } from '../deck/DeckChrome.tsx';
 import './slideStyles.ts';
 import './viewer.css';
 
@@ -278,11 +279,13 @@ function Attendee({ token, view }: { token: string; view: LinkView }) {
 
       <div className="attendee-stage" onPointerDown={onPointerDown} onPointerUp={onPointerUp} onPointerCancel={() => (swipe.current = null)}>
         <section className="attendee-slide" aria-label={slideName} data-slide-id={slide.id} data-live={behind || kept ? 'false' : 'true'}>
-          <Suspense fallback={<div className="attendee-slide__loading">{t('viewer:loadingSlide')}</div>}>
-            <LiveSlide layout={slide.layout} nodes={slide.nodes} theme={content.theme} language={content.language} token={token}>
-              {showPointer && <span className="laser-dot laser-dot--remote" style={{ left: `${pointer.x * 100}%`, top: `${pointer.y * 100}%` }} aria-hidden="true" />}
-            </LiveSlide>
-          </Suspense>
+          <DeckChromeProvider chrome={content.chrome} token={token}>
+            <Suspense fallback={<div className="attendee-slide__loading">{t('viewer:loadingSlide')}</div>}>
+              <LiveSlide layout={slide.layout} nodes={slide.nodes} theme={content.theme} language={content.language} number={slide.number} token={token}>
+                {showPointer && <span className="laser-dot laser-dot--remote" style={{ left: `${pointer.x * 100}%`, top: `${pointer.y * 100}%` }} aria-hidden="true" />}
+              </LiveSlide>
+            </Suspense>
+          </DeckChromeProvider>
         </section>
       </div>
 

@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
 import { deckTypes, listSlides, readMeta, readPresentation, type DeckLanguage, type DeckTheme, type PresentationState, type SlideLayout } from '../../../shared/deckModel.ts';
+import { CHROME_KEYS, NO_CHROME, readChrome, type DeckChrome } from '../../../shared/deckChrome.ts';
 import { fragmentToTree, slideTitle, type SlideNode } from '../editor/slideTree.ts';
 
 export interface SlideData {
@@ -17,6 +18,11 @@ export interface SlideData {
   title: string;
   /** Changes whenever layout, content or notes change. */
   version: string;
+  /**
+   * The slide's position in the deck (1-based). An attendee's document holds only the slides
+   * shown; it carries each one's position when the deck shows slide numbers.
+   */
+  number: number;
 }
 
 export interface DeckContent {
@@ -24,25 +30,33 @@ export interface DeckContent {
   theme: DeckTheme;
   /** The deck's language (`meta.language`): slides are drawn in it, whatever the viewer's UI language. */
   language: DeckLanguage;
+  /** Footer, marking, date, numbers and logo on every slide. */
+  chrome: DeckChrome;
   slides: SlideData[];
 }
 
-const EMPTY: DeckContent = { title: '', theme: 'tussenstand', language: 'nl', slides: [] };
+const EMPTY: DeckContent = { title: '', theme: 'tussenstand', language: 'nl', chrome: NO_CHROME, slides: [] };
+
+const sameChrome = (a: DeckChrome, b: DeckChrome): boolean => CHROME_KEYS.every((key) => a[key] === b[key]);
 
 function readContent(doc: Y.Doc, previous: DeckContent): DeckContent {
   const before = new Map(previous.slides.map((s) => [s.id, s]));
-  const slides = listSlides(doc).map((slide): SlideData => {
+  const maps = deckTypes(doc).slides;
+  const slides = listSlides(doc).map((slide, index): SlideData => {
     const nodes = fragmentToTree(slide.content);
     const notes = fragmentToTree(slide.notes);
-    const version = JSON.stringify([slide.layout, nodes, notes]);
+    const stored = maps.get(slide.id)?.get('number');
+    const number = typeof stored === 'number' && Number.isInteger(stored) && stored > 0 ? stored : index + 1;
+    const version = JSON.stringify([slide.layout, nodes, notes, number]);
     const old = before.get(slide.id);
     if (old && old.version === version) return old;
-    return { id: slide.id, layout: slide.layout, nodes, notes, title: slideTitle(nodes), version };
+    return { id: slide.id, layout: slide.layout, nodes, notes, title: slideTitle(nodes), version, number };
   });
   const meta = readMeta(doc);
+  const chrome = readChrome(doc);
   const sameSlides = slides.length === previous.slides.length && slides.every((s, i) => s === previous.slides[i]);
-  if (sameSlides && meta.title === previous.title && meta.theme === previous.theme && meta.language === previous.language) return previous;
-  return { title: meta.title, theme: meta.theme, language: meta.language, slides: sameSlides ? previous.slides : slides };
+  if (sameSlides && meta.title === previous.title && meta.theme === previous.theme && meta.language === previous.language && sameChrome(chrome, previous.chrome)) return previous;
+  return { title: meta.title, theme: meta.theme, language: meta.language, chrome: sameChrome(chrome, previous.chrome) ? previous.chrome : chrome, slides: sameSlides ? previous.slides : slides };
 }
 
 export function useDeckContent(doc: Y.Doc | null): DeckContent {

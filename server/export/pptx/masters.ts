@@ -17,8 +17,44 @@ export interface MasterUse {
   subtitle: boolean;
 }
 
+/**
+ * The deck's footer line and logo (shared/deckChrome.ts) as the masters draw them on every
+ * slide: the words already in the deck's language, the logo as a data URL with its frame.
+ */
+export interface MasterChrome {
+  text: string;
+  marking: string;
+  date: string;
+  numbers: boolean;
+  logo: { data: string; w: number; h: number } | null;
+}
+
+const FOOTER_Y = SLIDE_H - 0.42;
+const FOOTER_H = 0.28;
+
+/** The footer line's and logo's shapes, in the colours of a normal or a section slide. */
+function chromeObjects(chrome: MasterChrome, theme: DeckThemeTokens, section: boolean): { objects: NonNullable<PptxGenJS.SlideMasterProps['objects']>; slideNumber?: PptxGenJS.SlideNumberProps } {
+  const colour = section ? theme.sectionFg : theme.muted;
+  const common = { y: FOOTER_Y, h: FOOTER_H, fontFace: theme.bodyFont, fontSize: 10, color: colour, valign: 'middle' as const, margin: 0 };
+  const objects: NonNullable<PptxGenJS.SlideMasterProps['objects']> = [];
+  if (chrome.text) objects.push({ text: { text: chrome.text, options: { ...common, x: MARGIN, w: SLIDE_W * 0.36 } } });
+  if (chrome.marking) {
+    objects.push({
+      text: {
+        text: chrome.marking.toLocaleUpperCase(),
+        options: { ...common, x: (SLIDE_W - 3.4) / 2, w: 3.4, align: 'center', bold: true, color: theme.marking, fill: { color: theme.bg }, line: { color: theme.marking, width: 0.75 }, charSpacing: 1 },
+      },
+    });
+  }
+  const numberW = chrome.numbers ? 0.5 : 0;
+  if (chrome.date) objects.push({ text: { text: chrome.date, options: { ...common, x: SLIDE_W - MARGIN - numberW - 2.4, w: 2.3, align: 'right' } } });
+  if (chrome.logo) objects.push({ image: { x: SLIDE_W - 0.43 - chrome.logo.w, y: 0.35, w: chrome.logo.w, h: chrome.logo.h, data: chrome.logo.data } });
+  const slideNumber = chrome.numbers ? { x: SLIDE_W - MARGIN - numberW, y: FOOTER_Y, w: numberW, h: FOOTER_H, fontFace: theme.bodyFont, fontSize: 10, color: colour, align: 'right' as const } : undefined;
+  return { objects, ...(slideNumber ? { slideNumber } : {}) };
+}
+
 /** Returns the master's name for a layout and the placeholders used, defining it the first time it is asked for. */
-export function slideMasters(pptx: PptxGenJS, themeName: string, theme: DeckThemeTokens): (layout: SlideLayout, use: MasterUse) => string {
+export function slideMasters(pptx: PptxGenJS, themeName: string, theme: DeckThemeTokens, chrome: MasterChrome): (layout: SlideLayout, use: MasterUse) => string {
   const made = new Set<string>();
   return (layout, use) => {
     const name = `${themeName}-${layout}${use.title ? '' : '-untitled'}${use.subtitle ? '-subtitle' : ''}`;
@@ -63,7 +99,9 @@ export function slideMasters(pptx: PptxGenJS, themeName: string, theme: DeckThem
         text: '',
       },
     });
-    pptx.defineSlideMaster({ title: name, background: { color: section ? theme.sectionBg : theme.bg }, objects });
+    const footer = chromeObjects(chrome, theme, section);
+    objects.push(...footer.objects);
+    pptx.defineSlideMaster({ title: name, background: { color: section ? theme.sectionBg : theme.bg }, objects, ...(footer.slideNumber ? { slideNumber: footer.slideNumber } : {}) });
     return name;
   };
 }
