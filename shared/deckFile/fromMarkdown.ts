@@ -245,7 +245,10 @@ function parseChart(body: string): ElementNode | null {
   const result: Record<string, unknown> = { statKey: attrs.stat, view: attrs.view ?? 'bar' };
   if (attrs.frozenValue) {
     try {
-      result.frozenValue = JSON.parse(attrs.frozenValue) as string;
+      const parsed: unknown = JSON.parse(attrs.frozenValue);
+      // Written by hand the value is often the JSON itself (`[{"label":…}]`, `15`) rather than the
+      // JSON string of it that the export writes: both say the same figure, so both are kept.
+      result.frozenValue = typeof parsed === 'string' ? parsed : JSON.stringify(parsed);
     } catch {
       // an unreadable frozen value leaves the chart live
     }
