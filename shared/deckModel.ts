@@ -65,6 +65,8 @@ export interface SlideView {
   layout: SlideLayout;
   content: Y.XmlFragment;
   notes: Y.XmlFragment;
+  /** Skipped when presenting and left out of the PDF, HTML and handouts; greyed in the sorter. */
+  hidden: boolean;
 }
 
 export interface DeckTypes {
@@ -118,7 +120,7 @@ export function getSlide(doc: Y.Doc, id: string): SlideView | null {
   const notes = slide.get('notes');
   if (!(content instanceof Y.XmlFragment) || !(notes instanceof Y.XmlFragment)) return null;
   const layout = slide.get('layout');
-  return { id, layout: isLayout(layout) ? layout : 'title-content', content, notes };
+  return { id, layout: isLayout(layout) ? layout : 'title-content', content, notes, hidden: slide.get('hidden') === true };
 }
 
 export function listSlides(doc: Y.Doc): SlideView[] {
@@ -212,6 +214,14 @@ export function moveSlide(doc: Y.Doc, id: string, toIndex: number): boolean {
     order.insert(at, [id]);
   });
   return true;
+}
+
+/** Hides a slide from presenting and from the PDF/HTML exports, or shows it again. */
+export function setSlideHidden(doc: Y.Doc, id: string, hidden: boolean): void {
+  const slide = deckTypes(doc).slides.get(id);
+  if (!(slide instanceof Y.Map)) return;
+  if (hidden) slide.set('hidden', true);
+  else if (slide.has('hidden')) slide.delete('hidden');
 }
 
 export function setSlideLayout(doc: Y.Doc, id: string, layout: SlideLayout): void {

@@ -82,6 +82,8 @@ export async function deckToPptx(state: Uint8Array, sources: PptxSources): Promi
       const layout: SlideLayout = view.layout;
       const { title, subtitle, body } = splitTitles(readFragment(view.content), layout);
       const slide = pptx.addSlide({ masterName: master(layout, { title: Boolean(title), subtitle: Boolean(subtitle) }) });
+      // A hidden slide stays in the file, hidden as PowerPoint hides one (skipped in a slide show).
+      if (view.hidden) slide.hidden = true;
       const section = layout === 'section';
       const ctx: SlideContext = {
         pptx, slide, theme, layout, language: meta.language,

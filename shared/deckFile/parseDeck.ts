@@ -27,6 +27,7 @@ export type Dialect = DeckDialect;
 
 export interface ParsedSlide {
   layout: SlideLayout;
+  hidden?: boolean;
   content: ElementNode[];
   notes: ElementNode[];
 }
@@ -106,7 +107,7 @@ export function parseDeck(markdown: string): ParsedDeck {
       continue;
     }
     for (const n of slideDraft.notices) notices.add(n.code, { slide: number, ...(n.detail === undefined ? {} : { detail: n.detail }) });
-    slides.push({ layout: slideDraft.layout ?? guessLayout(content, slides.length), content, notes });
+    slides.push({ layout: slideDraft.layout ?? guessLayout(content, slides.length), content, notes, ...(slideDraft.hidden ? { hidden: true } : {}) });
   }
   if (slides.length === 0) throw new NotADeckError('the file holds no slide content');
   for (let i = 0; i < empty; i++) notices.add('slides-empty');

@@ -6,7 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import { MAX_FOOTER_LENGTH, readChrome, writeChrome } from '../deckChrome.ts';
-import { addSlide, getSlide, listSlides, writeMeta } from '../deckModel.ts';
+import { addSlide, getSlide, listSlides, setSlideHidden, writeMeta } from '../deckModel.ts';
 import { buildDeck } from './buildDeck.ts';
 import { parseDeck } from './parseDeck.ts';
 import { deckToMarkdown } from './toMarkdown.ts';
@@ -256,5 +256,17 @@ describe('frozen chart values written by hand', () => {
     const attrsOf = (doc: Y.Doc) => (readFragment(listSlides(doc)[0]!.content)[0] as ElementNode).attrs;
     expect(attrsOf(plain)).toMatchObject({ frozenValue: JSON.stringify(series), frozenAt: '2026-11-01T10:00:00.000Z' });
     expect(deckToMarkdown(plain)).toBe(deckToMarkdown(encoded));
+  });
+});
+
+describe('hidden slides', () => {
+  test('a hidden slide stays hidden through the file; the others stay shown', () => {
+    const doc = docOf([{ content: [el('paragraph', [text('Een')])] }, { content: [el('paragraph', [text('Twee')])] }]);
+    setSlideHidden(doc, listSlides(doc)[1]!.id, true);
+    const file = deckToMarkdown(doc);
+    expect(file).toContain('<!-- slide: layout=title-content hidden -->');
+    const back = reimport(file);
+    expect(listSlides(back).map((s) => s.hidden)).toEqual([false, true]);
+    expect(deckToMarkdown(back)).toBe(file);
   });
 });

@@ -322,7 +322,7 @@ export function deckToMarkdown(doc: Y.Doc): string {
     .trimEnd()
     .replace(/[<>]/g, (c) => (c === '<' ? '\\u003c' : '\\u003e'));
   const slides = listSlides(doc).map((slide) => {
-    const parts = [`<!-- slide: layout=${slide.layout} -->`];
+    const parts = [`<!-- slide: layout=${slide.layout}${slide.hidden ? ' hidden' : ''} -->`];
     const content = contentToMarkdown(readFragment(slide.content));
     if (content) parts.push(content);
     const notes = contentToMarkdown(readFragment(slide.notes));

@@ -350,4 +350,13 @@ describe('PowerPoint export of decks built in the shared model', () => {
     const footerTop = SLIDE.h - 0.42 * EMU_PER_INCH;
     for (const [i, slide] of slides.entries()) for (const f of frames(slide).filter((f) => f.y < footerTop - 1)) expect(f.y + f.h, `slide ${i + 1}: ${JSON.stringify(f)}`).toBeLessThanOrEqual(SLIDE.h - 0.42 * EMU_PER_INCH + 1);
   });
+
+  test('a hidden slide stays in the file, hidden as PowerPoint hides one', async () => {
+    const markdown = deckFile('nl', 'tussenstand').replace('<!-- slide: layout=section -->', '<!-- slide: layout=section hidden -->');
+    const doc = new Y.Doc();
+    buildDeck(doc, parseDeck(markdown));
+    const { slides } = await unzipSlides(await deckToPptx(Y.encodeStateAsUpdate(doc), { statValue: fakeStat, image: async () => null, title: 'hidden' }));
+    expect(slides.filter((x) => /<p:sld [^>]*show="0"/.test(x))).toHaveLength(1);
+    expect(slides[1]).toMatch(/<p:sld [^>]*show="0"/);
+  });
 });

@@ -8,11 +8,12 @@ import { SortableContext, sortableKeyboardCoordinates, rectSortingStrategy } fro
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import { addSlide, deleteSlide, duplicateSlide, moveSlide, type DeckLanguage, type DeckTheme } from '../../../shared/deckModel.ts';
+import { addSlide, deleteSlide, duplicateSlide, moveSlide, setSlideHidden, type DeckLanguage, type DeckTheme } from '../../../shared/deckModel.ts';
 import { heading, paragraph } from '../../../shared/slideContent.ts';
 import { Icon } from './Icon.tsx';
 import { SortableSlide } from './SortableSlide.tsx';
 import { sorterCommand } from './sorterKeys.ts';
+import { useSlide } from './useDeckDoc.ts';
 import type { Peer } from './usePresence.ts';
 import type { SlideUndoApi } from './useSlideUndo.ts';
 
@@ -75,6 +76,14 @@ export function SlideSorter({ doc, ids, selectedId, theme, language, peers, undo
     const at = selectedIndex < 0 ? ids.length : selectedIndex + 1;
     const id = undo.run(() => addSlide(doc, { layout: 'title-content', content: [heading(2, ''), paragraph('')] }, at));
     if (id) onSelect(id);
+  }
+
+  // Hide (skip when presenting, leave out of the PDF) or show the selected slide; undoable like every slide change.
+  const selectedSlide = useSlide(doc, selectedId);
+  const selectedHidden = selectedSlide?.hidden ?? false;
+  function toggleHidden() {
+    if (!selectedId || !editable) return;
+    undo.run(() => setSlideHidden(doc, selectedId, !selectedHidden));
   }
 
   function duplicate(focus: boolean) {
@@ -173,6 +182,17 @@ export function SlideSorter({ doc, ids, selectedId, theme, language, peers, undo
             </button>
             <button type="button" className="icon-button icon-button--small" aria-label={t('editor:sorter.delete')} title={`${t('editor:sorter.delete')} (Delete)`} onClick={() => remove(false)} disabled={!editable || !selectedId}>
               <Icon name="trash" />
+            </button>
+            <button
+              type="button"
+              className="icon-button icon-button--small"
+              aria-label={t('editor:sorter.hide')}
+              aria-pressed={selectedHidden}
+              title={t('editor:sorter.hideHint')}
+              onClick={toggleHidden}
+              disabled={!editable || !selectedId}
+            >
+              <Icon name="eyeOff" />
             </button>
             <button type="button" className="icon-button icon-button--small" aria-label={t('editor:sorter.undo')} title={`${t('editor:sorter.undo')} (Ctrl+Z)`} onClick={undo.undo} disabled={!editable || !undo.canUndo}>
               <Icon name="undo" />

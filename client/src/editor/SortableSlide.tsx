@@ -42,7 +42,10 @@ export function SortableSlide({ doc, id, number, theme, language, selected, tabb
   // A listbox option may not carry aria-pressed (dnd-kit sets it for its default button role).
   const { 'aria-pressed': _pressed, 'aria-roledescription': _roleDescription, ...sortableAttributes } = attributes;
 
-  const name = [title ? t('editor:sorter.slide', { number, title }) : t('editor:sorter.untitled', { number }), peers.length ? t('editor:sorter.here', { names: peers.map((p) => p.name).join(', ') }) : '']
+  const name = [
+    title ? t('editor:sorter.slide', { number, title }) : t('editor:sorter.untitled', { number }),
+    slide?.hidden ? t('editor:sorter.hidden') : '',
+    peers.length ? t('editor:sorter.here', { names: peers.map((p) => p.name).join(', ') }) : '']
     .filter(Boolean)
     .join('. ');
 
@@ -59,7 +62,7 @@ export function SortableSlide({ doc, id, number, theme, language, selected, tabb
       role="option"
       aria-selected={selected}
       tabIndex={tabbable ? 0 : -1}
-      className={`sorter__item${selected ? ' sorter__item--selected' : ''}${isDragging ? ' sorter__item--dragging' : ''}`}
+      className={`sorter__item${selected ? ' sorter__item--selected' : ''}${isDragging ? ' sorter__item--dragging' : ''}${slide.hidden ? ' sorter__item--hidden' : ''}`}
       style={{ transform: CSS.Translate.toString(transform), transition }}
       onClick={() => onSelect(id)}
       onFocus={(event) => {

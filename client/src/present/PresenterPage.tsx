@@ -82,7 +82,9 @@ function Presenter({ deckId, fallbackTitle, fromSlide }: { deckId: string; fallb
   const goRef = useRef(go);
   goRef.current = go;
 
-  const slides = content.slides;
+  // Hidden slides are skipped, as presentation tools skip them: a position on one (hidden
+  // while shown, or chosen to present from) moves to where reveal.js is.
+  const slides = useMemo(() => content.slides.filter((s) => !s.hidden), [content.slides]);
   const structureKey = slides.map((s) => s.id).join(' ');
   const index = slides.findIndex((s) => s.id === position.slideId);
 

@@ -15,7 +15,7 @@
  * ready; when all are, <body data-print-ready="true">. If the deck cannot be loaded, or a
  * chart has no value at all, <body data-print-error="…"> says why.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import i18next from 'i18next';
@@ -162,7 +162,9 @@ function PrintDeck({
   syncedTitle,
 }: PrintOptions & { doc: Y.Doc | null; loaded: boolean; closed: { code: number; reason: string } | null; syncedTitle: string }) {
   const { t } = useTranslation();
-  const content = useDeckContent(doc);
+  const deckContent = useDeckContent(doc);
+  // Hidden slides are not printed (as presentation tools leave them out of a PDF by default).
+  const content = useMemo(() => ({ ...deckContent, slides: deckContent.slides.filter((s) => !s.hidden) }), [deckContent]);
   useDocumentInDeckLanguage(loaded && doc ? readMeta(doc).language : null);
   const title = content.title || syncedTitle || fallbackTitle;
   useDocumentTitle(t('print:pageTitle', { title }));

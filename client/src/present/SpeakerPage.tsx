@@ -5,7 +5,7 @@
  * Its buttons and arrow keys drive the presentation; it follows the presenter window
  * through the shared position (the deck document while live, see usePosition.ts).
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { ClosedMessage } from '../deck/ClosedMessage.tsx';
@@ -48,7 +48,8 @@ function Speaker({ deckId, fallbackTitle }: { deckId: string; fallbackTitle: str
   const title = content.title || sync.title || fallbackTitle;
   useDocumentTitle(t('speaker:pageTitle', { title }));
 
-  const slides = content.slides;
+  // As on the presenter: hidden slides are skipped.
+  const slides = useMemo(() => content.slides.filter((s) => !s.hidden), [content.slides]);
   const total = slides.length;
   const found = slides.findIndex((s) => s.id === position.slideId);
   const index = found >= 0 ? found : 0;

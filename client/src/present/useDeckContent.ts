@@ -23,6 +23,8 @@ export interface SlideData {
    * shown; it carries each one's position when the deck shows slide numbers.
    */
   number: number;
+  /** Skipped when presenting and left out of the PDF, HTML and handouts. */
+  hidden: boolean;
 }
 
 export interface DeckContent {
@@ -47,10 +49,10 @@ function readContent(doc: Y.Doc, previous: DeckContent): DeckContent {
     const notes = fragmentToTree(slide.notes);
     const stored = maps.get(slide.id)?.get('number');
     const number = typeof stored === 'number' && Number.isInteger(stored) && stored > 0 ? stored : index + 1;
-    const version = JSON.stringify([slide.layout, nodes, notes, number]);
+    const version = JSON.stringify([slide.layout, nodes, notes, number, slide.hidden]);
     const old = before.get(slide.id);
     if (old && old.version === version) return old;
-    return { id: slide.id, layout: slide.layout, nodes, notes, title: slideTitle(nodes), version, number };
+    return { id: slide.id, layout: slide.layout, nodes, notes, title: slideTitle(nodes), version, number, hidden: slide.hidden };
   });
   const meta = readMeta(doc);
   const chrome = readChrome(doc);

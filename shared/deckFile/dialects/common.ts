@@ -14,6 +14,8 @@ export interface SlideDraft {
   notes: string[];
   /** Set when the dialect names a layout; otherwise parseDeck guesses from the content. */
   layout?: SlideLayout;
+  /** Our own format's `hidden` on the layout line. */
+  hidden?: boolean;
   /** Kept even when it has no content (our own format's empty slide with its layout line). */
   keepEmpty?: boolean;
   /** Notices about this slide; parseDeck adds the slide's number when it is imported. */

@@ -1,7 +1,8 @@
 /**
  * Tussenstand's own format (docs/deck-format.md), the rules deckToMarkdown writes by:
  *  - slides are separated by a line `---` with a blank line before and after, outside code;
- *  - a slide's first line may be `<!-- slide: layout=<layout> -->`;
+ *  - a slide's first line may be `<!-- slide: layout=<layout> -->`, with ` hidden` before the
+ *    `-->` for a slide skipped when presenting;
  *  - the first line outside code that starts with `Note:` starts the speaker notes (text
  *    after the colon on that line included), which run to the end of the slide. The
  *    exporter writes a paragraph that starts with "Note:" as `Note\:`, so it stays text.
@@ -9,7 +10,7 @@
 import { SLIDE_LAYOUTS, type SlideLayout } from '../../deckModel.ts';
 import { cutAt, draft, fencedLines, splitLines, takeComments, type DialectResult, type SlideDraft } from './common.ts';
 
-const LAYOUT_LINE = /^\s*<!--\s*slide:\s*layout=([\w-]+)\s*-->\s*$/;
+const LAYOUT_LINE = /^\s*<!--\s*slide:\s*layout=([\w-]+)(\s+hidden)?\s*-->\s*$/;
 const NOTE_MARKER = /^Notes?:/;
 const blank = (line: string | undefined): boolean => line === undefined || line.trim() === '';
 
@@ -39,6 +40,7 @@ export function readOwnSlide(chunk: string): SlideDraft {
   const notes = takeComments(noteLines, marker < 0 ? [] : [false, ...code.slice(marker + 1)]);
   const slide = draft(content.text, notes.text.trim() ? [notes.text] : []);
   if (layout) slide.layout = layout;
+  if (named?.[2]) slide.hidden = true;
   if (named) slide.keepEmpty = true;
   if (named && !layout) slide.notices.push({ code: 'layout-unknown', detail: named[1]! });
   // Comments are not part of the format (apart from the layout line): their text is kept in the notes.
