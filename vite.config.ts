@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { offlineShellPlugin } from './client/build/offlineShellPlugin.ts';
+import { precompressPlugin } from './client/build/precompressPlugin.ts';
 
 // The client is built into dist/client and served by the Node server on the same port.
 // In development (`npm run dev`) Vite proxies the API and both websockets to the server.
@@ -8,7 +9,8 @@ const serverPort = Number(process.env.PORT ?? 8080);
 
 export default defineConfig({
   root: 'client',
-  plugins: [react(), offlineShellPlugin()],
+  // precompressPlugin last: it compresses what the others wrote (sw.js included).
+  plugins: [react(), offlineShellPlugin(), precompressPlugin()],
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { consoleTable, writeReport, type BenchReport, type MachineInfo } from './report.ts';
 import type { BenchContext, Scenario, ScenarioResult } from './scenario.ts';
+import { attendeeSlow3g } from './scenarios/attendeeSlow3g.ts';
 import { clientBundle } from './scenarios/clientBundle.ts';
 import { coldLoad } from './scenarios/coldLoad.ts';
 import { fanout } from './scenarios/fanout.ts';
@@ -24,7 +25,7 @@ import { statsPush } from './scenarios/statsPush.ts';
 import { throughput } from './scenarios/throughput.ts';
 import { ROOT } from './servers.ts';
 
-const SCENARIOS: Scenario[] = [fanout, throughput, coldLoad, presenter, memory, statsPush, clientBundle, importCost];
+const SCENARIOS: Scenario[] = [fanout, throughput, coldLoad, presenter, memory, statsPush, clientBundle, importCost, attendeeSlow3g];
 
 function version(pkg: string): string {
   try {

@@ -26,7 +26,7 @@ import { ROOT, startOurs, type OurServer } from '../servers.ts';
 import { median } from '../stats.ts';
 
 const OUT_DIR = path.join(ROOT, '.tmp/bench-client');
-const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const PAGES = { list: 'src/deck/DeckListPage.tsx', editor: 'src/editor/EditorPage.tsx', attendee: 'src/present/ViewerPage.tsx' } as const;
 type PageName = keyof typeof PAGES;
 
@@ -172,7 +172,7 @@ export const clientBundle: Scenario = {
         '“+ lazy” adds all chunks reachable through the page’s dynamic imports. CSS is not counted.',
       `Attendee in Chromium (${rounds} runs, median): our server with SERVE_CLIENT=true and CLIENT_DIR=.tmp/bench-client, a deck whose first slide carries a unique paragraph, ` +
         'POST /presentation/start, then a fresh browser context (empty cache, service workers blocked) opens /v/<token>; time from page.goto to that paragraph being visible ' +
-        'inside .slide__body. “JS fetched to first slide” is the gzipped size of every .js response the page received by then (this includes the lazily loaded slide renderer). ' +
+        'inside .slide__body. “JS fetched to first slide” is the gzipped size of every .js response the page received by then (the slide renderer included). ' +
         'The same for a second deck whose first slide holds a live bar chart (interviews.byMonth), until its SVG is drawn: recharts and the stats client are loaded only then.',
     );
     return {
@@ -184,7 +184,7 @@ export const clientBundle: Scenario = {
 };
 
 /** A presented deck whose first slide carries a unique paragraph and the given blocks; its audience link. */
-async function attendeeDeck(server: OurServer, title: string, blocks: Block[]): Promise<{ token: string; marker: string }> {
+export async function attendeeDeck(server: OurServer, title: string, blocks: Block[]): Promise<{ token: string; marker: string }> {
   const room = await openRoom(server, title);
   const marker = `First slide ${Math.random().toString(36).slice(2, 10)}`;
   const doc = new Y.Doc();

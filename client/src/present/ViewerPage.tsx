@@ -9,7 +9,7 @@
  * date shown. A revoked or expired link, or a deck moved to the trash, says so clearly,
  * also in the middle of a talk.
  */
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import { useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { LinkView } from '../../../shared/api.ts';
@@ -26,16 +26,16 @@ import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
 import { usePresenterPointer } from './awareness.ts';
 import { PresentIcon } from './icons.tsx';
 import { useDeckContent, usePresentationState } from './useDeckContent.ts';
+// Loaded with the page, not on demand: fetching it only once the first slide has arrived put
+// one more round trip (400 ms on slow 3G) before the first slide. It is small — the chart
+// library it can draw is loaded by LazyChartView only for a slide that has a chart.
+import { LiveSlide } from './LiveSlide.tsx';
 import { audienceState } from '../../../shared/deckModel.ts';
 import { formatDateTime } from '../format/time.ts';
 import { currentLanguage } from '../i18n/index.ts';
 import { DeckChromeProvider } from '../deck/DeckChrome.tsx';
 import './slideStyles.ts';
 import './viewer.css';
-
-// The slide renderer carries the chart library (recharts, the largest part of this page): it
-// loads when the first slide is shown, so the waiting screen stays light.
-const LiveSlide = lazy(() => import('./LiveSlide.tsx').then((m) => ({ default: m.LiveSlide })));
 
 type Unavailable = 'notFound' | 'revoked' | 'expired' | 'deckGone';
 
