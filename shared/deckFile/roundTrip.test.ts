@@ -247,13 +247,15 @@ describe('footer and logo', () => {
   });
 });
 
+const chartFile = (value: string): string =>
+  ['---', 'format: tussenstand/1', 'title: T', '---', '', '```chart', 'stat: interviews.byMonth', 'view: bar', `frozenValue: ${value}`, 'frozenAt: 2026-11-01T10:00:00.000Z', '```', ''].join('\n');
+const attrsOf = (doc: Y.Doc): Record<string, unknown> => (readFragment(listSlides(doc)[0]!.content)[0] as ElementNode).attrs;
+
 describe('frozen chart values written by hand', () => {
   test('the JSON itself or the JSON string of it: both keep the chart frozen at that value, and export the same', () => {
-    const chartFile = (value: string) => ['---', 'format: tussenstand/1', 'title: T', '---', '', '```chart', 'stat: interviews.byMonth', 'view: bar', `frozenValue: ${value}`, 'frozenAt: 2026-11-01T10:00:00.000Z', '```', ''].join('\n');
     const series = [{ label: '2026-07', value: 3 }];
     const plain = reimport(chartFile(JSON.stringify(series)));
     const encoded = reimport(chartFile(JSON.stringify(JSON.stringify(series))));
-    const attrsOf = (doc: Y.Doc) => (readFragment(listSlides(doc)[0]!.content)[0] as ElementNode).attrs;
     expect(attrsOf(plain)).toMatchObject({ frozenValue: JSON.stringify(series), frozenAt: '2026-11-01T10:00:00.000Z' });
     expect(deckToMarkdown(plain)).toBe(deckToMarkdown(encoded));
   });

@@ -348,7 +348,7 @@ describe('PowerPoint export of decks built in the shared model', () => {
     }
     // The content keeps clear of the footer line (the slide number pptxgenjs puts on each slide is the line itself).
     const footerTop = SLIDE.h - 0.42 * EMU_PER_INCH;
-    for (const [i, slide] of slides.entries()) for (const f of frames(slide).filter((f) => f.y < footerTop - 1)) expect(f.y + f.h, `slide ${i + 1}: ${JSON.stringify(f)}`).toBeLessThanOrEqual(SLIDE.h - 0.42 * EMU_PER_INCH + 1);
+    for (const [i, slide] of slides.entries()) for (const box of frames(slide).filter((frame) => frame.y < footerTop - 1)) expect(box.y + box.h, `slide ${i + 1}: ${JSON.stringify(box)}`).toBeLessThanOrEqual(SLIDE.h - 0.42 * EMU_PER_INCH + 1);
   });
 
   test('a hidden slide stays in the file, hidden as PowerPoint hides one', async () => {
