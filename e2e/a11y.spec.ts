@@ -1,7 +1,7 @@
 /** axe-core checks: no serious or critical violations on the main pages and the dialog. */
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { createDeckViaApi, expect, test, uniqueTitle } from './fixtures.ts';
+import { createDeckViaApi, expect, expectConsoleErrors, refusedRequest, test, uniqueTitle } from './fixtures.ts';
 
 async function expectNoSeriousViolations(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
@@ -11,6 +11,8 @@ async function expectNoSeriousViolations(page: Page): Promise<void> {
 }
 
 test('sign-in page', async ({ page }) => {
+  // The wrong password is refused (401): that refusal is the error message checked here.
+  expectConsoleErrors(page, refusedRequest(401, '/api/session'));
   await page.goto('/login');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expectNoSeriousViolations(page);
@@ -45,6 +47,8 @@ test('deck editor', async ({ signedInPage: page, deckPage }) => {
 });
 
 test('attendee and not-found pages', async ({ page }) => {
+  // No such link: the server says 404, and the page says "link not found".
+  expectConsoleErrors(page, refusedRequest(404, '/api/links/garbage-token'));
   await page.goto('/v/garbage-token');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expectNoSeriousViolations(page);

@@ -5,7 +5,7 @@
  */
 import type { Browser, Page, TestInfo } from '@playwright/test';
 import { expectNoSeriousViolations } from './axe.ts';
-import { ADMIN, expect, signInViaApi, test } from './fixtures.ts';
+import { ADMIN, expect, expectConsoleErrors, refusedRequest, signInViaApi, test } from './fixtures.ts';
 import { AdminUsersPage } from './pages/AdminUsersPage.ts';
 import { LoginPage } from './pages/LoginPage.ts';
 
@@ -45,6 +45,8 @@ test('an admin adds an analyst who can sign in; disabling the account signs the 
 
   // The analyst signs in at another desk and opens the research log.
   const other = await otherBrowser(browser, testInfo);
+  // Disabled, the analyst's next requests are refused (that is how the page learns it), and so is signing in again.
+  expectConsoleErrors(other, refusedRequest(401, '/api/research/'), refusedRequest(401, '/api/session'));
   const login = new LoginPage(other);
   await login.goto();
   await login.signIn(analyst.username, analyst.password);
@@ -102,6 +104,10 @@ test('resetting a password ends the sessions and only the new password works', a
   const analyst = newAnalyst('reset');
   await createUserViaApi(page, analyst);
   const other = await otherBrowser(browser, testInfo);
+  // After the reset the analyst's open page is refused (so it learns), and so is the old password.
+  expectConsoleErrors(other, refusedRequest(401, '/api/research/'), refusedRequest(401, '/api/session'));
+  // The server checks the new password's length; its refusal is shown at the field.
+  expectConsoleErrors(page, refusedRequest(400, '/api/users/'));
   await signInViaApi(other, analyst.username, analyst.password);
   await other.goto('/research');
   await expect(other.getByRole('heading', { level: 1 })).toHaveText('Onderzoekslog');
@@ -161,6 +167,8 @@ test('changing the role makes an analyst an admin; the own account cannot be dis
 });
 
 test('adding a user shows errors at the fields', async ({ signedInPage: page }) => {
+  // The server refuses a taken name (409) and an invalid one (400); the test is that the form says so.
+  expectConsoleErrors(page, refusedRequest(409, '/api/users'), refusedRequest(400, '/api/users'));
   const admin = new AdminUsersPage(page);
   await admin.goto();
   await admin.addButton.click();

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Download, Page } from '@playwright/test';
 import { expectNoSeriousViolations } from './axe.ts';
-import { createDeckViaApi, expect, test, uniqueTitle } from './fixtures.ts';
+import { createDeckViaApi, expect, expectConsoleErrors, refusedRequest, test, uniqueTitle } from './fixtures.ts';
 import { DeckPage } from './pages/DeckPage.ts';
 import { ExportMenu } from './pages/HistoryPage.ts';
 import { ImportDeckDialog } from './pages/ImportDeckDialog.ts';
@@ -209,6 +209,8 @@ test.describe('in English', () => {
   });
 
   test('a refused file is explained in English', async ({ signedInPage: page }) => {
+    // The server refuses the file (400): that refusal is what the dialog explains.
+    expectConsoleErrors(page, refusedRequest(400, '/api/decks/import'));
     await page.goto('/');
     const dialog = new ImportDeckDialog(page, 'en');
     await dialog.open();
@@ -221,6 +223,8 @@ test.describe('in English', () => {
 });
 
 test('import: a refused file is explained beside the file field', async ({ signedInPage: page, deckList }) => {
+  // The server refuses each file (400, and 413 for the one too large): the test is that the dialog explains it.
+  expectConsoleErrors(page, refusedRequest(400, '/api/decks/import'), refusedRequest(413, '/api/decks/import'));
   await deckList.goto();
   const dialog = new ImportDeckDialog(page);
   await dialog.open();
@@ -381,6 +385,8 @@ test('export menu: PDF shows its progress, then downloads (job API stubbed)', as
 test('export menu: a server without a browser says so', async ({ signedInPage: page }) => {
   const title = uniqueTitle('E2E geen browser');
   const deck = await createDeckViaApi(page.request, title);
+  // The refusal is made up here (503), and the browser logs it as it would a real one.
+  expectConsoleErrors(page, refusedRequest(503, `/api/decks/${deck.id}/exports`));
   await page.route(`**/api/decks/${deck.id}/exports`, (route) =>
     route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: 'no-browser', message: 'PDF and HTML export need Chromium on the server' }) }),
   );

@@ -1,5 +1,5 @@
 /** Opening a deck: its slides, live connection state, renames, and decks that cannot be opened. */
-import { createDeckViaApi, EXAMPLE_DECK_TITLE, expect, test, uniqueTitle } from './fixtures.ts';
+import { createDeckViaApi, EXAMPLE_DECK_TITLE, expect, expectConsoleErrors, refusedRequest, test, uniqueTitle } from './fixtures.ts';
 
 test('the example deck shows its slides in order, with the first one on the canvas', async ({ signedInPage: page, deckList, deckPage }) => {
   await deckList.goto();
@@ -58,6 +58,8 @@ test('renaming in the editor header saves the title for everyone', async ({ sign
 });
 
 test('an unknown deck id shows a not-found message', async ({ signedInPage: page }) => {
+  // The server answers 404 for the deck: that answer is what the page tells the user.
+  expectConsoleErrors(page, refusedRequest(404, '/api/decks/doesnotexist123'));
   await page.goto('/decks/doesnotexist123');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Presentatie niet gevonden');
 });

@@ -1,18 +1,14 @@
 /** Deck lifecycle on the list: create, rename, open, trash, restore, search. */
 import { createDeckViaApi, expect, test, uniqueTitle } from './fixtures.ts';
+import { DeckPage } from './pages/DeckPage.ts';
 
 test('create, rename, open, trash and restore a deck', async ({ signedInPage: page, deckList, deckPage }) => {
   const title = uniqueTitle('E2E levenscyclus');
   const renamed = `${title} (hernoemd)`;
   await deckList.goto();
 
+  // Made with "Nieuwe presentatie", it opens in the editor: connected, and a title slide whose text is the deck title.
   await deckList.createDeck(title);
-  await expect(page.getByRole('status').filter({ hasText: `“${title}” is aangemaakt.` })).toBeVisible();
-  await expect(deckList.deckItem(title)).toContainText('1 dia');
-  await expect(deckList.deckItem(title)).toContainText('Laatst bewerkt door Beheerder, zojuist');
-
-  // Open it: connected, and a title slide whose text is the deck title.
-  await deckList.deckLink(title).click();
   await expect(deckPage.heading).toHaveText(title);
   await expect(deckPage.titleInput).toHaveValue(title);
   await expect(deckPage.connection).toContainText('Verbonden');
@@ -20,6 +16,14 @@ test('create, rename, open, trash and restore a deck', async ({ signedInPage: pa
   await expect(deckPage.slides.first()).toHaveAccessibleName(`Dia 1: ${title}`);
   await expect(deckPage.layout).toHaveValue('title');
   await expect(deckPage.layout.getByRole('option', { selected: true })).toHaveText('Titeldia');
+  await expect(deckPage.canvas).toHaveText(title);
+
+  // On the list, with its slide count and who edited it last; it opens from there too.
+  await page.getByRole('link', { name: 'Alle presentaties' }).click();
+  await expect(deckList.deckItem(title)).toContainText('1 dia');
+  await expect(deckList.deckItem(title)).toContainText('Laatst bewerkt door Beheerder, zojuist');
+  await deckList.deckLink(title).click();
+  await expect(deckPage.heading).toHaveText(title);
   await expect(deckPage.canvas).toHaveText(title);
 
   // Back to the list and rename it.
@@ -93,13 +97,17 @@ test('a deck can be created with the keyboard alone', async ({ signedInPage: pag
   await page.keyboard.type(title);
   await page.keyboard.press('Enter');
   await expect(dialog).toBeHidden();
-  await expect(deckList.deckLink(title)).toBeVisible();
-  // Focus returns to the button that opened the dialog.
-  await expect(deckList.newDeckButton).toBeFocused();
+  // The new deck opens with the cursor in its title slide's title, ready to type.
+  const deckPage = new DeckPage(page);
+  await expect(deckPage.heading).toHaveText(title);
+  await expect(deckPage.canvas).toBeFocused();
 
-  // Escape closes the dialog without creating anything.
+  // Escape closes the dialog without creating anything; focus returns to the button that opened it.
+  await deckList.goto();
+  await deckList.newDeckButton.focus();
   await page.keyboard.press('Enter');
   await expect(dialog).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
+  await expect(deckList.newDeckButton).toBeFocused();
 });

@@ -2,7 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expectNoSeriousViolations } from './axe.ts';
-import { createDeckViaApi, expect, test, uniqueTitle } from './fixtures.ts';
+import { createDeckViaApi, expect, expectConsoleErrors, refusedRequest, test, uniqueTitle } from './fixtures.ts';
 import { DeckPage } from './pages/DeckPage.ts';
 
 test('add, duplicate, delete, undo and redo slides with buttons and keys', async ({ signedInPage: page, deckPage }) => {
@@ -187,6 +187,7 @@ test('links: only web and e-mail addresses, javascript: and data: are refused', 
 
 test('images: upload and insert with a description; the server’s refusal is shown', async ({ signedInPage: page, deckPage }, testInfo) => {
   const deck = await createDeckViaApi(page.request, uniqueTitle('E2E beeld'));
+  expectConsoleErrors(page, refusedRequest(415, `/api/decks/${deck.id}/images`));
   await deckPage.goto(deck.id);
   await deckPage.typeAtEnd('');
   // A file that claims to be a PNG but is not: the server answers 415 with its reason.

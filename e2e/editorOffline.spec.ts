@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ADMIN } from './credentials.ts';
-import { createDeckViaApi, expect, signInViaApi, test, uniqueTitle } from './fixtures.ts';
+import { createDeckViaApi, expect, expectConsoleErrors, signInViaApi, test, uniqueTitle } from './fixtures.ts';
 import { DeckPage } from './pages/DeckPage.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -68,6 +68,8 @@ test('an edit made while the server is down survives a reload and arrives after 
   try {
     const contextA = await browser.newContext({ baseURL: server.url, locale: 'nl-NL' });
     contexts.push(contextA);
+    // The server is stopped on purpose: the browser logs every request and socket it refuses.
+    expectConsoleErrors(contextA, /net::ERR_CONNECTION_REFUSED/);
     const pageA = await contextA.newPage();
     await signInViaApi(pageA);
     const deck = await createDeckViaApi(pageA.request, uniqueTitle('E2E offline bewerken'));

@@ -5,12 +5,14 @@
  */
 import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
 import type { DeckSummary } from '../shared/api.ts';
+import { ConsoleGuard } from './consoleGuard.ts';
 import { ADMIN } from './credentials.ts';
 import { DeckListPage } from './pages/DeckListPage.ts';
 import { DeckPage } from './pages/DeckPage.ts';
 import { LoginPage } from './pages/LoginPage.ts';
 
 export { expect };
+export { expectConsoleErrors, refusedRequest } from './consoleGuard.ts';
 export { ADMIN, EXAMPLE_DECK_TITLE } from './credentials.ts';
 
 let counter = 0;
@@ -33,6 +35,8 @@ export async function createDeckViaApi(request: APIRequestContext, title: string
 }
 
 interface Fixtures {
+  /** Watches every page of the test for console errors; fails the test on one not declared. */
+  consoleGuard: ConsoleGuard;
   loginPage: LoginPage;
   deckList: DeckListPage;
   deckPage: DeckPage;
@@ -41,6 +45,24 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
+  consoleGuard: [
+    async ({ browser }, use) => {
+      const guard = new ConsoleGuard();
+      const unwatch = guard.watchBrowser(browser);
+      try {
+        await use(guard);
+      } finally {
+        unwatch();
+      }
+      guard.check();
+    },
+    { auto: true },
+  ],
+  // The test's own context (and so `page`) is watched from its first page on.
+  context: async ({ context, consoleGuard }, use) => {
+    consoleGuard.watchContext(context);
+    await use(context);
+  },
   loginPage: async ({ page }, use) => {
     await use(new LoginPage(page));
   },

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import { promisify } from 'node:util';
 import type { APIRequestContext, Browser, Page } from '@playwright/test';
 import { expectNoSeriousViolations } from './axe.ts';
-import { createDeckViaApi, expect, signInViaApi, test, uniqueTitle } from './fixtures.ts';
+import { createDeckViaApi, expect, expectConsoleErrors, refusedRequest, signInViaApi, test, uniqueTitle } from './fixtures.ts';
 import { DeckPage } from './pages/DeckPage.ts';
 import { pdfTexts } from './pdfPages.ts';
 import { ExportMenu, HistoryPage } from './pages/HistoryPage.ts';
@@ -203,7 +203,38 @@ test.describe('version history', () => {
   }
 
   test('an unknown deck has no history', async ({ signedInPage: page }) => {
+    // The server's 404 for the deck is what the page reports.
+    expectConsoleErrors(page, refusedRequest(404, '/api/decks/bestaat-niet-0000'));
     await page.goto('/decks/bestaat-niet-0000/history');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Presentatie niet gevonden');
   });
 });
+
+for (const [language, words] of [
+  ['nl', { list: 'Versies', presented: (d: string) => `Zoals gepresenteerd op ${d}`, beforeRestore: (l: string) => `Vóór het terugzetten van “${l}”`, locale: 'nl-NL' }],
+  ['en', { list: 'Versions', presented: (d: string) => `As presented on ${d}`, beforeRestore: (l: string) => `Before restoring “${l}”`, locale: 'en-GB' }],
+] as const) {
+  test(`every date on the history page is written out in the UI language, inside the server's labels too (${language})`, async ({ signedInPage: page }) => {
+    const deck = await createDeckViaApi(page.request, uniqueTitle('E2E datums'));
+    // A session keeps an "as presented" version; restoring it keeps a "before restoring “…”" one.
+    expect((await page.request.post(`/api/decks/${deck.id}/presentation/start`)).status()).toBe(200);
+    expect((await page.request.post(`/api/decks/${deck.id}/presentation/stop`)).status()).toBe(200);
+    const listed = (await (await page.request.get(`/api/decks/${deck.id}/versions`)).json()) as { versions: { id: string; kind: string; label: string; createdAt: string }[] };
+    const session = listed.versions.find((v) => v.kind === 'session')!;
+    expect((await page.request.post(`/api/decks/${deck.id}/versions/${session.id}/restore`)).status()).toBe(200);
+
+    const written = (when: string) => new Intl.DateTimeFormat(words.locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' }).format(new Date(when));
+    // The label holds the session's day (YYYY-MM-DD); the version's title says the day it was kept.
+    const labelDay = /(\d{4}-\d{2}-\d{2})$/.exec(session.label)![1]!;
+    await page.goto('/');
+    await page.getByLabel(/^(Taal|Language)$/).selectOption(language);
+    await page.goto(`/decks/${deck.id}/history`);
+    const versions = page.getByRole('list', { name: words.list });
+    await expect(versions.getByText(words.presented(written(session.createdAt)), { exact: true })).toBeVisible();
+    await expect(versions.getByText(words.beforeRestore(words.presented(written(labelDay))), { exact: true })).toBeVisible();
+    // No date in another form anywhere on the page: no ISO day, no US order.
+    const text = await page.getByRole('main').innerText();
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(text).not.toMatch(/(January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}/);
+  });
+}

@@ -19,7 +19,7 @@ import { writeChrome } from '../shared/deckChrome.ts';
 import { addSlide, listSlides, writeMeta } from '../shared/deckModel.ts';
 import { chart, fragmentText, heading, paragraph, type TextRun } from '../shared/slideContent.ts';
 import { connectClient, eventually } from '../test/helpers/yClient.ts';
-import { createDeckViaApi, expect, test, uniqueTitle } from './fixtures.ts';
+import { createDeckViaApi, expect, expectConsoleErrors, test, uniqueTitle } from './fixtures.ts';
 import { collectAudit, CSP_LISTENER, FORMULA_CELLS, HOSTILE_HREFS, isDangerousUrl, KNOWN_BAD_HTML, PAYLOAD, problems, SAFE_HREF } from './hostile.ts';
 import { PresenterView, SpeakerView } from './pages/PresentPages.ts';
 
@@ -160,7 +160,9 @@ test('the detector itself finds script, handlers and javascript:/vbscript:/data:
   expect(found.filter((p) => p.startsWith('dangerous a[href]'))).toHaveLength(4);
   expect(isDangerousUrl('https://example.org/javascript:x')).toBe(false);
 
-  // Under the app's own CSP a planted handler does not run, but the listener records the attempt.
+  // Under the app's own CSP a planted handler does not run, but the listener records the attempt
+  // (and the browser logs the refusal).
+  expectConsoleErrors(page, /^Executing inline event handler violates the following Content Security Policy directive 'script-src 'self''/);
   await page.goto('/login');
   await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<img src="/nonexistent.png" onerror="window.__pwned=1">'));
   await expect.poll(async () => problems(await page.evaluate(collectAudit)).join('\n')).toContain('CSP blocked script (script-src-attr)');

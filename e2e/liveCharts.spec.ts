@@ -103,14 +103,15 @@ test('a frozen chart keeps its value and notes the date; made live again it catc
   await expect(live).toHaveAccessibleName(/^Interviews: \d+$/);
   const count = Number(/(\d+)$/.exec((await live.getAttribute('aria-label')) ?? '')![1]);
 
-  // The controls show on hover or focus: freeze the value presented today.
+  // The controls show on hover or focus: freeze today's value by hand (so it says "vastgezet", not "gepresenteerd").
   await block.hover();
   await expect(block.getByRole('combobox', { name: 'Statistiek' })).toHaveValue('interviews.total');
   await expect(block.getByRole('combobox', { name: 'Weergave' })).toHaveValue('number');
   await block.getByRole('button', { name: 'Waarden bevriezen' }).click();
   const frozen = editor.canvas.locator('figure[data-stat-key="interviews.total"][data-frozen="true"]');
-  await expect(frozen).toContainText('Zoals gepresenteerd op');
-  await expect(frozen.getByRole('img')).toHaveAccessibleName(new RegExp(`^Interviews: ${count} \\(zoals gepresenteerd op .+\\)$`));
+  await expect(frozen).toContainText('Vastgezet op');
+  await expect(frozen).not.toContainText('gepresenteerd');
+  await expect(frozen.getByRole('img')).toHaveAccessibleName(new RegExp(`^Interviews: ${count} \\(vastgezet op .+\\)$`));
 
   // A new interview does not move the frozen chart.
   const id = await recordInterview(pageB, '2026-06-15');

@@ -14,7 +14,7 @@ import type { DeckSummary, LinkInfo } from '../shared/api.ts';
 import { addSlide, writeMeta } from '../shared/deckModel.ts';
 import { heading } from '../shared/slideContent.ts';
 import { expectNoSeriousViolations } from './axe.ts';
-import { createDeckViaApi, EXAMPLE_DECK_TITLE, expect, test, uniqueTitle } from './fixtures.ts';
+import { createDeckViaApi, EXAMPLE_DECK_TITLE, expect, expectConsoleErrors, test, uniqueTitle } from './fixtures.ts';
 import { DeckPage } from './pages/DeckPage.ts';
 import { AttendeeView, PresenterView, SpeakerView } from './pages/PresentPages.ts';
 
@@ -411,6 +411,58 @@ test('moving a deck to the trash mid-talk tells its attendees', async ({ browser
   }
 });
 
+for (const [locale, offline, reconnecting] of [
+  ['nl-NL', 'Offline', 'Opnieuw verbinden…'],
+  ['en-GB', 'Offline', 'Reconnecting…'],
+] as const) {
+  test(`an attendee who goes offline sees only the connection state, not also "Live" (${locale})`, async ({ browser, signedInPage: page }) => {
+    const deck = await createDeckViaApi(page.request, uniqueTitle('E2E offline kijker'));
+    const link = await createLink(page.request, deck.id, 'OM');
+    expect((await page.request.post(`/api/decks/${deck.id}/presentation/start`)).status()).toBe(200);
+    const a = await attendee(browser, link.url, { locale });
+    // Offline, the browser cannot fetch what the page asks for next (a font weight not used before).
+    expectConsoleErrors(a.page, /net::ERR_INTERNET_DISCONNECTED/);
+    try {
+      const header = a.page.getByRole('main');
+      await expect(a.page.getByRole('region', { name: /^(Dia|Slide) 1 (van|of) 1$/ })).toBeVisible();
+      await expect(header.getByText('Live', { exact: true })).toBeVisible();
+      await a.context.setOffline(true);
+      await expect(header.getByText(offline, { exact: true })).toHaveRole('status');
+      await expect(header.getByText('Live', { exact: true })).toHaveCount(0);
+      await a.context.setOffline(false);
+      await expect(header.getByText('Live', { exact: true })).toBeVisible({ timeout: 15_000 });
+      await expect(header.getByText(offline, { exact: true })).toHaveCount(0);
+      await expect(header.getByText(reconnecting, { exact: true })).toHaveCount(0);
+    } finally {
+      await a.context.close();
+      await page.request.post(`/api/decks/${deck.id}/presentation/stop`);
+    }
+  });
+}
+
+for (const [language, labels] of [
+  ['nl', { progress: 'Voortgang door de dia’s', at: (n: number) => `Dia ${n} van ${TOTAL}`, previous: 'Vorige dia', next: 'Volgende dia', above: 'Dia erboven', below: 'Dia eronder', nextButton: 'Volgende dia' }],
+  ['en', { progress: 'Progress through the slides', at: (n: number) => `Slide ${n} of ${TOTAL}`, previous: 'Previous slide', next: 'Next slide', above: 'Slide above', below: 'Slide below', nextButton: 'Next slide' }],
+] as const) {
+  test(`reveal.js's own screen-reader labels follow the UI language (${language})`, async ({ signedInPage: page }) => {
+    const deck = await exampleDeck(page.request);
+    await page.goto('/');
+    await page.getByLabel(/^(Taal|Language)$/).selectOption(language);
+    await expect(page.locator('html')).toHaveAttribute('lang', language);
+    await page.goto(`/decks/${deck.id}/present`);
+    const progress = page.getByRole('progressbar', { name: labels.progress });
+    await expect(progress).toHaveAttribute('aria-valuetext', labels.at(1));
+    await page.getByRole('button', { name: labels.nextButton, exact: true }).click();
+    await expect(progress).toHaveAttribute('aria-valuetext', labels.at(2));
+    // reveal.js's arrows are hidden here (the presenter has its own), but keep their labels in the language too.
+    const controls = page.locator('.reveal .controls');
+    await expect(controls.locator('.navigate-left')).toHaveAttribute('aria-label', labels.previous);
+    await expect(controls.locator('.navigate-right')).toHaveAttribute('aria-label', labels.next);
+    await expect(controls.locator('.navigate-up')).toHaveAttribute('aria-label', labels.above);
+    await expect(controls.locator('.navigate-down')).toHaveAttribute('aria-label', labels.below);
+  });
+}
+
 test('co-editors’ changes appear in the presenter at once, new slides included', async ({ browser, signedInPage: page }) => {
   const deck = await createDeckViaApi(page.request, uniqueTitle('E2E live bewerken'));
   const presenter = new PresenterView(page);
@@ -475,7 +527,8 @@ async function exportFrom(presenter: PresenterView, name: string): Promise<Buffe
   // The job's progress is shown while the server renders (or the result, if it was quick).
   // The export menu's announcement (the page has another status: the connection).
   const outcome = page.getByRole('status').filter({ hasText: /klaar|mislukt/ });
-  await expect(page.getByRole('progressbar').or(outcome)).toBeVisible();
+  // (The export's bar, "Voortgang: …", not the presenter's own "Voortgang door de dia’s".)
+  await expect(page.getByRole('progressbar', { name: /^Voortgang: / }).or(outcome)).toBeVisible();
   const failure = outcome.filter({ hasText: 'mislukt' });
   const download = await Promise.race([downloadPromise, failure.waitFor({ timeout: 60_000 }).then(async () => Promise.reject(new Error(await failure.innerText())))]);
   await expect(outcome).toHaveText(`${name} is klaar en wordt gedownload.`);

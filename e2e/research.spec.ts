@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import type { APIRequestContext } from '@playwright/test';
 import { expectNoSeriousViolations } from './axe.ts';
-import { ADMIN, expect, test, uniqueTitle } from './fixtures.ts';
+import { ADMIN, expect, expectConsoleErrors, refusedRequest, test, uniqueTitle } from './fixtures.ts';
 import { ResearchPage } from './pages/ResearchPage.ts';
 
 async function organisationNames(request: APIRequestContext): Promise<string[]> {
@@ -71,7 +71,8 @@ test('adding an organisation and an interview through the UI lists them, with th
   await interviews.getByRole('button', { name: 'Filters wissen' }).click();
   await expect(row).toBeVisible();
 
-  // The new organisation is in use now: deleting it is refused with a reason.
+  // The new organisation is in use now: deleting it is refused with a reason (409).
+  expectConsoleErrors(page, refusedRequest(409, '/api/research/organisations/'));
   await research.open('organisations');
   await page.getByRole('button', { name: `Verwijderen: ${name}`, exact: true }).click();
   const confirm = research.alertDialog('Dit gegeven verwijderen?');
@@ -90,6 +91,8 @@ test('adding an organisation and an interview through the UI lists them, with th
 });
 
 test('a validation error from the server is shown at its field', async ({ signedInPage: page }) => {
+  // Each refusal (a taken name 409, invalid fields 400) is what the form shows at its field.
+  expectConsoleErrors(page, refusedRequest(409, '/api/research/organisations'), refusedRequest(400, '/api/research/interviews'), refusedRequest(400, '/api/research/events'));
   test.slow(); // includes an axe scan
   const research = new ResearchPage(page);
   await research.goto();
@@ -133,6 +136,8 @@ test('a validation error from the server is shown at its field', async ({ signed
 });
 
 test('a CSV file with a bad row shows the row and the reason and imports nothing; a good file imports every row', async ({ signedInPage: page }) => {
+  // The server's check of the bad files (422 for bad rows, 400 for a file it cannot read) is what is shown.
+  expectConsoleErrors(page, refusedRequest(422, '/api/research/import'), refusedRequest(400, '/api/research/import'));
   test.slow(); // includes an axe scan
   const research = new ResearchPage(page);
   const base = uniqueTitle('CSV-import');
@@ -323,6 +328,8 @@ test.describe('in English', () => {
   test.use({ locale: 'en-GB' });
 
   test('labels, values and messages are English', async ({ signedInPage: page }) => {
+    // A taken name is refused (409); the English message at the field is checked below.
+    expectConsoleErrors(page, refusedRequest(409, '/api/research/organisations'));
     await page.goto('/');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Research' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Research log');

@@ -11,7 +11,7 @@
 import type { Page } from '@playwright/test';
 import type { StatResponse } from '../shared/api.ts';
 import { dateAndTime } from '../shared/statLabels.ts';
-import { expect, test, uniqueTitle } from './fixtures.ts';
+import { expect, expectConsoleErrors, refusedRequest, test, uniqueTitle } from './fixtures.ts';
 
 const WORDS = {
   nl: { caption: 'Laatst bekende waarde, ', loading: /laden|loading/i, title: 'Interviews per maand', noValue: /Dia 2: de grafiek “Organisaties gesproken” heeft geen waarde/ },
@@ -88,7 +88,8 @@ test('with neither live nor stored figures the print page names the slide and ch
   test.slow();
   const deckId = await importDeck(page, 'nl');
   await silenceLiveFigures(page);
-  // The stored values unreachable too (a server in trouble answers 503).
+  // The stored values unreachable too (a server in trouble answers 503; the browser logs it).
+  expectConsoleErrors(page, refusedRequest(503, '/api/stats/organisations.total'));
   await page.route(/\/api\/stats\/organisations\.total$/, (route) => route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: 'stats-not-ready', message: 'the statistics are still being computed' }) }));
   await page.goto(`/decks/${deckId}/print`);
 

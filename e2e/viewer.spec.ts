@@ -1,7 +1,9 @@
 /** The attendee placeholder at /v/:token and the not-found page. */
-import { createDeckViaApi, expect, test, uniqueTitle } from './fixtures.ts';
+import { createDeckViaApi, expect, expectConsoleErrors, refusedRequest, test, uniqueTitle } from './fixtures.ts';
 
 test('an unknown link shows a clear "link not found" message', async ({ page }) => {
+  // The server's 404 for the link is what the page explains.
+  expectConsoleErrors(page, refusedRequest(404, '/api/links/this-is-not-a-real-token'));
   await page.goto('/v/this-is-not-a-real-token');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Link niet gevonden');
   await expect(page.getByRole('main')).toContainText('Deze link bestaat niet');
@@ -15,6 +17,8 @@ test('a valid link shows the deck title; once revoked it says so', async ({ brow
 
   // An attendee has no session: use a fresh context.
   const attendee = await browser.newPage();
+  // Once revoked the server answers 410 for the link: that is what the page says.
+  expectConsoleErrors(attendee, refusedRequest(410, `/api/links/${link.token}`));
   try {
     await attendee.goto(link.url);
     await expect(attendee.getByRole('heading', { level: 1 })).toHaveText(deck.title);

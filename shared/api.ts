@@ -80,6 +80,11 @@ export interface UserInfo {
   createdAt: string;
 }
 
+/** GET /api/session: who is signed in with this request's cookie, `null` when nobody is. */
+export interface SessionResponse {
+  user: UserInfo | null;
+}
+
 /** GET /api/users */
 export interface UserListResponse {
   users: UserInfo[];

@@ -10,6 +10,22 @@ export const CHART_NODE = 'chart';
 export const CHART_VIEWS = ['bar', 'line', 'pie', 'number', 'table'] as const;
 export type ChartView = (typeof CHART_VIEWS)[number];
 
+/**
+ * Why a chart shows a stored figure instead of the live one: a session's version froze it as
+ * it was presented, or someone froze it by hand in the editor (it was never presented then,
+ * and says "vastgezet op", not "zoals gepresenteerd op").
+ */
+export const FROZEN_REASONS = ['presented', 'hand'] as const;
+export type FrozenReason = (typeof FROZEN_REASONS)[number];
+
+/**
+ * A frozen chart's reason from what is stored. Charts frozen before the reason was stored
+ * have none and read as presented: that is what a frozen chart meant in deck files then.
+ */
+export function frozenReason(value: unknown): FrozenReason {
+  return value === 'hand' ? 'hand' : 'presented';
+}
+
 export interface ChartAttrs {
   /** A key of the statistics catalogue. */
   statKey: string;
@@ -17,6 +33,8 @@ export interface ChartAttrs {
   /** When frozen: the value as JSON (a StatValue) and when it was frozen; null while live. */
   frozenValue: string | null;
   frozenAt: string | null;
+  /** Why it is frozen; null while live. */
+  frozenReason: FrozenReason | null;
 }
 
 export function readChartAttrs(el: Y.XmlElement): ChartAttrs {
@@ -27,6 +45,7 @@ export function readChartAttrs(el: Y.XmlElement): ChartAttrs {
     view: (CHART_VIEWS as readonly unknown[]).includes(view) ? (view as ChartView) : 'bar',
     frozenValue: typeof attr('frozenValue') === 'string' ? (attr('frozenValue') as string) : null,
     frozenAt: typeof attr('frozenAt') === 'string' ? (attr('frozenAt') as string) : null,
+    frozenReason: typeof attr('frozenValue') === 'string' ? frozenReason(attr('frozenReason')) : null,
   };
 }
 

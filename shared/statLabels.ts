@@ -4,6 +4,7 @@
  * live: the editor, presenter, attendee, print/PDF and HTML views (client/src/charts) and
  * the PowerPoint export (server/export) all read them from here, in the *deck's* language.
  */
+import type { FrozenReason } from './chartBlock.ts';
 import type { DeckLanguage } from './deckModel.ts';
 import { statDefinition, type SeriesLabels, type StatDefinition } from './statsCatalogue.ts';
 
@@ -46,10 +47,13 @@ export const CHART_WORDS = {
   total: w('Totaal', 'Total'),
   noData: w('nog geen gegevens', 'no data yet'),
   unknownStatistic: w('Onbekende statistiek', 'Unknown statistic'),
-  /** The caption of a frozen chart; `{date}` is the day it was presented (see presentedOn). */
+  /** The caption of a chart a session froze; `{date}` is the day it was presented (see presentedDate). */
   asPresentedOn: w('Zoals gepresenteerd op {date}', 'As presented on {date}'),
-  /** The accessible name of a frozen chart: its description, then when it was presented. */
+  /** The accessible name of a chart a session froze: its description, then when it was presented. */
   asPresentedOnLabel: w('{text} (zoals gepresenteerd op {date})', '{text} (as presented on {date})'),
+  /** The caption of a chart frozen by hand in the editor (never presented as such); `{date}` is the day. */
+  frozenOn: w('Vastgezet op {date}', 'Frozen on {date}'),
+  frozenOnLabel: w('{text} (vastgezet op {date})', '{text} (frozen on {date})'),
   /** The caption of a chart drawn from the stored last known value (no live value came in time). */
   lastKnown: w('Laatst bekende waarde, {date}', 'Last known value, {date}'),
   lastKnownLabel: w('{text} (laatst bekende waarde, {date})', '{text} (last known value, {date})'),
@@ -111,15 +115,20 @@ export function presentedDate(when: string | Date, language: DeckLanguage): stri
   return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' }).format(time);
 }
 
-/** "Zoals gepresenteerd op 5 maart 2026": the caption under a frozen chart, from its ISO time. */
-export function frozenCaption(iso: string, language: DeckLanguage): string {
-  return CHART_WORDS.asPresentedOn[language].replace('{date}', () => presentedDate(iso, language) || '—');
+/**
+ * The caption under a frozen chart, from its ISO time: "Zoals gepresenteerd op 5 maart 2026"
+ * when a session froze it, "Vastgezet op 5 maart 2026" when someone froze it by hand.
+ */
+export function frozenCaption(iso: string, language: DeckLanguage, reason: FrozenReason = 'presented'): string {
+  const words = reason === 'hand' ? CHART_WORDS.frozenOn : CHART_WORDS.asPresentedOn;
+  return words[language].replace('{date}', () => presentedDate(iso, language) || '—');
 }
 
-/** A frozen chart's accessible name: its description followed by when it was presented. */
-export function frozenDescription(text: string, iso: string, language: DeckLanguage): string {
+/** A frozen chart's accessible name: its description followed by when it was presented (or frozen). */
+export function frozenDescription(text: string, iso: string, language: DeckLanguage, reason: FrozenReason = 'presented'): string {
+  const words = reason === 'hand' ? CHART_WORDS.frozenOnLabel : CHART_WORDS.asPresentedOnLabel;
   // Replacer functions: a `$&` in the text is text, not a replacement pattern.
-  return CHART_WORDS.asPresentedOnLabel[language].replace('{date}', () => presentedDate(iso, language)).replace('{text}', () => text);
+  return words[language].replace('{date}', () => presentedDate(iso, language)).replace('{text}', () => text);
 }
 
 /** A moment written out with its time, on the Dutch clock: "2 december 2026 14:05" / "2 December 2026, 14:05". */

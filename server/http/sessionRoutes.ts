@@ -1,6 +1,6 @@
-/** Sign in, sign out, and who am I. */
+/** Sign in, sign out, who is signed in (a probe that is no error when nobody is), and who am I. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { LoginRequest } from '../../shared/api.ts';
+import { LoginRequest, type SessionResponse } from '../../shared/api.ts';
 import { SESSION_COOKIE } from '../auth/access.ts';
 import { DUMMY_HASH, verifyPassword } from '../auth/passwords.ts';
 import { newSecretToken, sha256 } from '../auth/tokens.ts';
@@ -56,6 +56,10 @@ export function sessionRoutes(app: FastifyInstance, services: Services): void {
     void reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.status(204).send();
   });
+
+  // The client's start-up probe. Not being signed in is an answer here, not an error: a 401
+  // would be logged in the browser's console on every signed-out page (the attendee link too).
+  app.get('/api/session', async (request): Promise<SessionResponse> => ({ user: request.access ? toUserInfo(request.access.user) : null }));
 
   app.get('/api/me', async (request) => toUserInfo(requireUser(request)));
 }

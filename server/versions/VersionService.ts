@@ -6,7 +6,7 @@
  * never rewritten, and open editors update at once).
  */
 import * as Y from 'yjs';
-import { CHART_NODE } from '../../shared/chartBlock.ts';
+import { CHART_NODE, type FrozenReason } from '../../shared/chartBlock.ts';
 import { deckTypes, listSlides } from '../../shared/deckModel.ts';
 import { newId } from '../auth/tokens.ts';
 import type { StatsHub } from '../stats/StatsHub.ts';
@@ -33,6 +33,7 @@ export function freezeCharts(state: Uint8Array, stats: Record<string, unknown>, 
         if (typeof chart.getAttribute('frozenValue') === 'string' || typeof key !== 'string' || !(key in stats)) continue;
         chart.setAttribute('frozenValue', JSON.stringify(stats[key]));
         chart.setAttribute('frozenAt', at);
+        chart.setAttribute('frozenReason', 'presented' satisfies FrozenReason);
       }
     }
   });

@@ -14,6 +14,7 @@
  *    content is lifted into the deepest level kept (notice `nesting-flattened`).
  */
 import MarkdownIt from 'markdown-it';
+import { frozenReason } from '../chartBlock.ts';
 import type { ImportNoticeCode, ImportNotices } from '../importReport.ts';
 import { MAX_IMPORT_NESTING } from '../limits.ts';
 import { el, isText, text, type ElementNode, type Mark, type MarkName, type TreeNode } from './tree.ts';
@@ -254,6 +255,8 @@ function parseChart(body: string): ElementNode | null {
     }
   }
   if (attrs.frozenAt && typeof result.frozenValue === 'string') result.frozenAt = attrs.frozenAt;
+  // Only "hand" is written (toMarkdown.ts): a frozen chart without it was presented.
+  if (typeof result.frozenValue === 'string') result.frozenReason = frozenReason(attrs.frozenReason);
   return el('chart', [], result);
 }
 

@@ -101,6 +101,9 @@ const ADVERSARIAL = [
   '!',
 ];
 
+const frozenChart = (value: string, reason?: string): ElementNode =>
+  el('chart', [], { statKey: 'interviews.total', view: 'number', frozenValue: value, frozenAt: '2026-12-02T10:00:00.000Z', ...(reason ? { frozenReason: reason } : {}) });
+
 describe('export → import → export is a fixed point, and the text survives', () => {
   test.each(ADVERSARIAL)('paragraph %j', (s) => {
     expectStable([{ content: [el('paragraph', [text(s)])] }]);
@@ -181,6 +184,13 @@ describe('export → import → export is a fixed point, and the text survives',
   test('a text node holding a line end keeps it', () => {
     const first = expectStable([{ content: [el('paragraph', [text('regel een\nregel twee')])] }]);
     expect(first).toContain('&#10;');
+  });
+
+  test('a chart frozen by hand stays frozen by hand; one frozen by a session stays "as presented"', () => {
+    const markdown = expectStable([{ content: [frozenChart('"12"', 'hand'), frozenChart('"13"', 'presented'), frozenChart('"14"')] }]);
+    expect(markdown.match(/frozenReason: hand/g)).toHaveLength(1);
+    const reasons = readFragment(listSlides(reimport(markdown))[0]!.content).map((n) => n.attrs.frozenReason);
+    expect(reasons).toEqual(['hand', 'presented', 'presented']);
   });
 
   test('an empty slide keeps its place', () => {

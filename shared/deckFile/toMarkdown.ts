@@ -5,6 +5,7 @@
 import { readChrome } from '../deckChrome.ts';
 import { Document as YamlDocument, isScalar } from 'yaml';
 import type * as Y from 'yjs';
+import { frozenReason } from '../chartBlock.ts';
 import { listSlides, readMeta } from '../deckModel.ts';
 import { markdownToContent, safeImage, safeLink } from './fromMarkdown.ts';
 import { isText, readFragment, type ElementNode, type Mark, type TextNode, type TreeNode } from './tree.ts';
@@ -211,6 +212,8 @@ function chartBlock(node: ElementNode): string {
   const lines = [`stat: ${attr(node.attrs.statKey ?? '')}`, `view: ${attr(node.attrs.view ?? 'bar')}`];
   if (typeof node.attrs.frozenValue === 'string') lines.push(`frozenValue: ${JSON.stringify(node.attrs.frozenValue)}`);
   if (typeof node.attrs.frozenAt === 'string') lines.push(`frozenAt: ${attr(node.attrs.frozenAt)}`);
+  // "As presented" is what a frozen chart without a reason means, so only a hand-frozen one says so.
+  if (typeof node.attrs.frozenValue === 'string' && frozenReason(node.attrs.frozenReason) === 'hand') lines.push('frozenReason: hand');
   return ['```chart', ...lines, '```'].join('\n');
 }
 

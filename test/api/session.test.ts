@@ -86,6 +86,22 @@ describe('GET /api/me', () => {
   });
 });
 
+describe('GET /api/session (the client\'s start-up probe)', () => {
+  test('signed in: 200 and who I am', async () => {
+    const res = await admin.get('/api/session');
+    expect(res.status).toBe(200);
+    expect(res.body.user.username).toBe('admin');
+    expect(res.body.user).not.toHaveProperty('passwordHash');
+  });
+
+  test('not signed in, or with a forged cookie: 200 and no user, so a signed-out page logs no error', async () => {
+    expect((await new ApiClient(server.url).get('/api/session')).body).toEqual({ user: null });
+    const forged = await withCookie(server.url, `${SESSION_COOKIE}=forged`).get('/api/session');
+    expect(forged.status).toBe(200);
+    expect(forged.body).toEqual({ user: null });
+  });
+});
+
 describe('DELETE /api/session (sign out)', () => {
   test('204, clears the cookie, and the old cookie no longer works (session is gone server-side)', async () => {
     const client = await loggedIn(server.url);

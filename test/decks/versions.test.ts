@@ -47,6 +47,8 @@ describe('version history', () => {
     const frozen = chartsInDeck(versionDoc)[0]!;
     const total = (await fx.api.get('/api/stats/interviews.total')).body.value as number;
     expect(frozen.frozenValue).toBe(JSON.stringify(total));
+    // Frozen by the version, not by hand: it is captioned "zoals gepresenteerd op", not "vastgezet op".
+    expect(frozen.frozenReason).toBe('presented');
 
     // Restore: open editors see the deck as it was, at once, as a new change.
     const restored = await fx.api.post(`/api/decks/${deckId}/versions/${made.body.id}/restore`);

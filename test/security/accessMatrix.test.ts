@@ -16,7 +16,7 @@
  *   deck (another deck's, revoked, expired, unknown) → 403; its own deck's token → allowed.
  * - state-changing requests from another origin → 403 on every route, public ones included,
  *   even with a valid admin session.
- * - public routes (health, sign-in/out, the client's files and pages, the link view) answer,
+ * - public routes (health, sign-in/out, the session probe, the client's files and pages, the link view) answer,
  *   but show nothing beyond what they are for: the link view shows its own deck's title
  *   while the link works, and nothing once it is revoked, expired or its deck trashed.
  *
@@ -82,6 +82,8 @@ const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'GET /healthz': { kind: 'public', paths: () => ['/healthz'] },
   'POST /api/session': { kind: 'public', paths: () => ['/api/session'], body: () => ({}) },
   'DELETE /api/session': { kind: 'public', paths: () => ['/api/session'] },
+  // Answers everyone; without a session (a link token is none) it says `{ user: null }`.
+  'GET /api/session': { kind: 'public', paths: () => ['/api/session'] },
   'GET /api/me': { kind: 'editor', paths: () => ['/api/me'] },
   'GET /api/users': { kind: 'admin', paths: () => ['/api/users'] },
   'POST /api/users': { kind: 'admin', paths: () => ['/api/users'], body: () => ({ username: 'mallory', password: 'mallory-password-1', role: 'admin' }) },

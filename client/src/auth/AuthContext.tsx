@@ -1,5 +1,5 @@
 /**
- * Who is signed in. Asks the server once on start (GET /api/me), and drops to signed-out
+ * Who is signed in. Asks the server once on start (GET /api/session), and drops to signed-out
  * whenever any API call reports that the session is over.
  *
  * When the server cannot be reached at start, the user last signed in on this device is
@@ -9,7 +9,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { UserInfo } from '../../../shared/api.ts';
 import { isApiRequestError, onUnauthorized } from '../api/http.ts';
-import { fetchMe, signIn as apiSignIn, signOut as apiSignOut } from '../api/session.ts';
+import { fetchSession, signIn as apiSignIn, signOut as apiSignOut } from '../api/session.ts';
 import { clearOfflineCopies, forgetUser, rememberedUser, rememberUser } from '../deck/offlineCopies.ts';
 
 export type AuthState =
@@ -30,8 +30,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     const controller = new AbortController();
-    fetchMe({ signal: controller.signal }).then(
+    fetchSession({ signal: controller.signal }).then(
       (user) => {
+        if (!user) {
+          // Signed out on the server: a user remembered for offline use is no longer signed in.
+          forgetUser();
+          setState({ status: 'signed-out', reason: 'initial' });
+          return;
+        }
         rememberUser(user);
         setState({ status: 'signed-in', user });
       },
@@ -39,7 +45,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         if (controller.signal.aborted) return;
         const remembered = isApiRequestError(err) && err.status === 0 ? rememberedUser() : null;
         if (remembered) setState({ status: 'signed-in', user: remembered, offline: true });
-        // 401 means not signed in; a network failure without a remembered user leaves the user at the sign-in form.
+        // A network failure without a remembered user leaves the user at the sign-in form.
         else if (isApiRequestError(err) || !(err instanceof DOMException)) setState({ status: 'signed-out', reason: 'initial' });
       },
     );

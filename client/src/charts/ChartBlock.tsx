@@ -17,7 +17,7 @@ import { mergeAttributes, Node, type Editor } from '@tiptap/core';
 import { NodeViewWrapper, ReactNodeViewRenderer, type NodeViewProps } from '@tiptap/react';
 import { useCallback, useId, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CHART_NODE, type ChartAttrs, type ChartView } from '../../../shared/chartBlock.ts';
+import { CHART_NODE, frozenReason, type ChartAttrs, type ChartView } from '../../../shared/chartBlock.ts';
 import { CHART_WORDS } from '../../../shared/statLabels.ts';
 import { STAT_CATALOGUE, statDefinition } from '../../../shared/statsCatalogue.ts';
 import { useUiLanguage } from '../deck/DeckLanguage.tsx';
@@ -75,7 +75,7 @@ export function normaliseChartAttrs(input: Partial<Record<keyof ChartAttrs, unkn
   const frozenValue = cleanFrozenValue(input.frozenValue);
   // A frozen value without its date still shows; a date without a value means nothing.
   const frozenAt = frozenValue === null ? null : (cleanFrozenAt(input.frozenAt) ?? null);
-  return { statKey, view, frozenValue, frozenAt };
+  return { statKey, view, frozenValue, frozenAt, frozenReason: frozenValue === null ? null : frozenReason(input.frozenReason) };
 }
 
 export const ChartBlock = Node.create<ChartBlockOptions>({
@@ -120,6 +120,12 @@ export const ChartBlock = Node.create<ChartBlockOptions>({
           const at = cleanFrozenAt(attrs.frozenAt);
           return at === null ? {} : { 'data-frozen-at': at };
         },
+      },
+      // 'presented' (a session's version froze it) or 'hand' (the freeze button); null while live.
+      frozenReason: {
+        default: null,
+        parseHTML: (el) => (cleanFrozenValue(el.getAttribute('data-frozen-value')) === null ? null : frozenReason(el.getAttribute('data-frozen-reason'))),
+        renderHTML: (attrs) => (cleanFrozenValue(attrs.frozenValue) === null ? {} : { 'data-frozen-reason': frozenReason(attrs.frozenReason) }),
       },
     };
   },
@@ -185,13 +191,14 @@ function ChartNodeView({ node, editor, extension, selected, updateAttributes }: 
   const chooseStat = (statKey: string) => {
     // A frozen value belongs to the old statistic; keep the view only where it still fits.
     const view = viewsFor(statKey).includes(attrs.view) ? attrs.view : defaultView(statKey);
-    updateAttributes({ statKey, view, frozenValue: null, frozenAt: null });
+    updateAttributes({ statKey, view, frozenValue: null, frozenAt: null, frozenReason: null });
   };
   const freeze = () => {
     if (live.value === null) return;
-    updateAttributes({ frozenValue: JSON.stringify(live.value), frozenAt: new Date().toISOString() });
+    // Frozen here, by hand: it reads "vastgezet op", not "zoals gepresenteerd op" (it was never presented).
+    updateAttributes({ frozenValue: JSON.stringify(live.value), frozenAt: new Date().toISOString(), frozenReason: 'hand' });
   };
-  const unfreeze = () => updateAttributes({ frozenValue: null, frozenAt: null });
+  const unfreeze = () => updateAttributes({ frozenValue: null, frozenAt: null, frozenReason: null });
 
   const classes = ['chart-block', editable && 'chart-block--editable', selected && editable && 'chart-block--selected'].filter(Boolean).join(' ');
   return (
@@ -239,6 +246,7 @@ function ChartNodeView({ node, editor, extension, selected, updateAttributes }: 
         view={attrs.view}
         value={value}
         frozenAt={frozen ? (attrs.frozenAt ?? '') : null}
+        frozenReason={attrs.frozenReason}
         status={frozen ? undefined : live.status}
         error={frozen ? null : live.error}
         closeCode={frozen ? null : live.closeCode}

@@ -84,6 +84,16 @@ describe('StatChart', () => {
     expect(html).toContain('data-frozen="true"');
   });
 
+  it('a chart frozen by hand says when it was frozen, not that it was presented', () => {
+    const english = render({ statKey: 'interviews.total', view: 'number', value: 30, frozenAt: '2026-12-02T10:00:00.000Z', frozenReason: 'hand' }, 'en');
+    expect(english).toContain('Frozen on 2 December 2026');
+    expect(english).toContain('aria-label="Interviews: 30 (frozen on 2 December 2026)"');
+    expect(english).not.toContain('presented');
+    const dutch = render({ statKey: 'interviews.total', view: 'number', value: 30, frozenAt: '2026-12-02T10:00:00.000Z', frozenReason: 'hand' }, 'nl');
+    expect(dutch).toContain('Vastgezet op 2 december 2026');
+    expect(dutch).not.toContain('gepresenteerd');
+  });
+
   it('says it is loading, or why the server refused', () => {
     expect(render({ statKey: 'interviews.byMonth', view: 'line', value: null, status: 'connecting' }, 'nl')).toContain('aria-label="Interviews per maand: laden"');
     expect(render({ statKey: 'interviews.total', view: 'number', value: null, status: 'closed', closeCode: 4410 })).toContain('Live figures are not available: This link has been revoked.');
@@ -100,14 +110,18 @@ describe('StatChart', () => {
 
 describe('chart block attributes', () => {
   it('keeps valid attributes and canonicalises the frozen value', () => {
-    expect(normaliseChartAttrs({ statKey: 'interviews.total' })).toEqual({ statKey: 'interviews.total', view: 'number', frozenValue: null, frozenAt: null });
+    expect(normaliseChartAttrs({ statKey: 'interviews.total' })).toEqual({ statKey: 'interviews.total', view: 'number', frozenValue: null, frozenAt: null, frozenReason: null });
     expect(normaliseChartAttrs({ statKey: 'interviews.byMonth' }).view).toBe('bar');
     expect(normaliseChartAttrs({ statKey: 'interviews.byMonth', view: 'pie', frozenValue: '[ {"label":"2026-01","value":3} ]', frozenAt: '2026-03-05T10:00:00Z' })).toEqual({
       statKey: 'interviews.byMonth',
       view: 'pie',
       frozenValue: '[{"label":"2026-01","value":3}]',
       frozenAt: '2026-03-05T10:00:00.000Z',
+      // Frozen without a reason: as presented (what a frozen chart meant before reasons were stored).
+      frozenReason: 'presented',
     });
+    expect(normaliseChartAttrs({ statKey: 'interviews.total', frozenValue: '3', frozenReason: 'hand' }).frozenReason).toBe('hand');
+    expect(normaliseChartAttrs({ statKey: 'interviews.total', frozenReason: 'hand' }).frozenReason).toBeNull();
   });
 
   it('drops invalid views, frozen values and dates', () => {

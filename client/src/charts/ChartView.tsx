@@ -17,7 +17,7 @@
 import { useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Cell, Line, LineChart, Pie, PieChart, Tooltip, XAxis, YAxis, type PieLabelRenderProps } from 'recharts';
-import type { ChartView as ChartViewName } from '../../../shared/chartBlock.ts';
+import type { ChartView as ChartViewName, FrozenReason } from '../../../shared/chartBlock.ts';
 import type { DeckLanguage } from '../../../shared/deckModel.ts';
 import { CHART_WORDS, frozenCaption, frozenDescription, SERIES_COLUMN_LABELS, statUnit, storedCaption, storedDescription } from '../../../shared/statLabels.ts';
 import { statDefinition, type StatValue } from '../../../shared/statsCatalogue.ts';
@@ -35,16 +35,18 @@ export interface ChartViewProps {
   /** The frozen value as stored in the chart block (JSON of a StatValue), or null while live. */
   frozenValue?: string | null;
   frozenAt?: string | null;
+  /** Why it is frozen (a session's version, or by hand): decides its caption. */
+  frozenReason?: FrozenReason | null;
   /** An audience link token, for attendees without a session. */
   token?: string | null;
   className?: string;
 }
 
 /** A chart that follows the live value, or shows the frozen one. */
-export function ChartView({ statKey, view, frozenValue = null, frozenAt = null, token = null, className }: ChartViewProps) {
+export function ChartView({ statKey, view, frozenValue = null, frozenAt = null, frozenReason = null, token = null, className }: ChartViewProps) {
   const frozen = frozenValue !== null;
   const live = useStat(frozen || !statKey ? null : statKey, { token });
-  if (frozen) return <StatChart statKey={statKey} view={view} value={parseFrozenValue(frozenValue)} frozenAt={frozenAt ?? ''} className={className} />;
+  if (frozen) return <StatChart statKey={statKey} view={view} value={parseFrozenValue(frozenValue)} frozenAt={frozenAt ?? ''} frozenReason={frozenReason} className={className} />;
   return <StatChart statKey={statKey} view={view} value={live.value} storedAt={live.stored ? live.updatedAt : null} status={live.status} error={live.error} closeCode={live.closeCode} className={className} />;
 }
 
@@ -52,8 +54,10 @@ export interface StatChartProps {
   statKey: string;
   view: ChartViewName;
   value: StatValue | null;
-  /** Set when the value is frozen: when it was presented. */
+  /** Set when the value is frozen: when it was presented (or frozen by hand). */
   frozenAt?: string | null;
+  /** Why: a session's version froze it ("as presented", the default) or someone did by hand. */
+  frozenReason?: FrozenReason | null;
   /** Set when the value is the stored last known one (no live value came, [ST11]): its date. */
   storedAt?: string | null;
   status?: StatsStatus;
@@ -63,7 +67,7 @@ export interface StatChartProps {
 }
 
 /** The drawing itself, from a value already at hand (no subscription). */
-export function StatChart({ statKey, view, value, frozenAt = null, storedAt = null, status, error = null, closeCode = null, className }: StatChartProps) {
+export function StatChart({ statKey, view, value, frozenAt = null, frozenReason = null, storedAt = null, status, error = null, closeCode = null, className }: StatChartProps) {
   const { t } = useTranslation();
   const language = useDeckLanguage();
   const figureRef = useRef<HTMLElement>(null);
@@ -76,7 +80,7 @@ export function StatChart({ statKey, view, value, frozenAt = null, storedAt = nu
   // No value because the server refused the key or the connection for good: say so, not "loading".
   const failed = !frozen && value === null && (error !== null || status === 'closed');
   const description = failed ? `${label}: ${t('charts:notAvailable')}` : describeValue(statKey, view, value, language, t);
-  const accessibleName = stored ? storedDescription(description, storedAt, language) : frozen && frozenAt ? frozenDescription(description, frozenAt, language) : description;
+  const accessibleName = stored ? storedDescription(description, storedAt, language) : frozen && frozenAt ? frozenDescription(description, frozenAt, language, frozenReason ?? 'presented') : description;
 
   let notice: ReactNode = null;
   if (!frozen && error) notice = <p className="chart-view__notice chart-view__notice--error">{t('charts:refused', { message: error })}</p>;
@@ -115,13 +119,14 @@ export function StatChart({ statKey, view, value, frozenAt = null, storedAt = nu
       data-stat-key={statKey}
       data-view={view}
       data-frozen={frozen && !stored ? 'true' : undefined}
+      data-frozen-reason={frozen && !stored ? (frozenReason ?? 'presented') : undefined}
       data-stored={stored ? 'true' : undefined}
     >
       {body}
       {(showTitle || frozen || notice) && (
         <figcaption className="chart-view__caption">
           {showTitle && <span className="chart-view__title">{label}</span>}
-          {frozen && <span className="chart-view__frozen">{stored ? storedCaption(storedAt, language) : frozenCaption(frozenAt ?? '', language)}</span>}
+          {frozen && <span className="chart-view__frozen">{stored ? storedCaption(storedAt, language) : frozenCaption(frozenAt ?? '', language, frozenReason ?? 'presented')}</span>}
           {notice}
         </figcaption>
       )}

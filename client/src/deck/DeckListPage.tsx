@@ -17,6 +17,7 @@ import { Notice, type NoticeData } from '../components/Notice.tsx';
 import { TemplateDialog } from '../components/TemplateDialog.tsx';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
 import { useRelativeTime } from '../hooks/useRelativeTime.ts';
+import { CURSOR_IN_TITLE, type EditorOpening } from './editorOpening.ts';
 
 type ListState = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; decks: DeckSummary[] };
 type DialogState = null | { mode: 'create' } | { mode: 'template' } | { mode: 'import' } | { mode: 'rename'; deck: DeckSummary } | { mode: 'share'; deck: DeckSummary };
@@ -91,16 +92,16 @@ export default function DeckListPage() {
     setParams(next, { replace: true });
   }
 
+  // A new deck opens in the editor at once, like one from a template or a file, with the
+  // cursor in its first slide's title.
   async function onCreate(title: string) {
     const deck = await createDeck(title);
-    setDialog(null);
-    if (!inTrash) updateDecks((decks) => [deck, ...decks.filter((d) => d.id !== deck.id)]);
-    show(t('decks:created', { title: deck.title }));
+    openDeck(deck.id, CURSOR_IN_TITLE);
   }
 
-  function openDeck(id: string) {
+  function openDeck(id: string, opening?: EditorOpening) {
     setDialog(null);
-    navigate(`/decks/${encodeURIComponent(id)}`);
+    navigate(`/decks/${encodeURIComponent(id)}`, opening ? { state: opening } : undefined);
   }
 
   async function onRename(deck: DeckSummary, title: string) {
@@ -210,7 +211,7 @@ export default function DeckListPage() {
       )}
 
       {dialog?.mode === 'create' && <DeckTitleDialog mode="create" onSubmit={onCreate} onClose={() => setDialog(null)} />}
-      {/* A deck made from a template or a file opens in the editor straight away. */}
+      {/* A deck made new, from a template or from a file opens in the editor straight away. */}
       {dialog?.mode === 'template' && <TemplateDialog onCreated={(deck) => openDeck(deck.id)} onClose={() => setDialog(null)} />}
       {dialog?.mode === 'import' && <ImportDeckDialog onImported={(deck) => openDeck(deck.id)} onClose={() => setDialog(null)} />}
       {dialog?.mode === 'share' && (

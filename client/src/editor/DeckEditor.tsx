@@ -32,9 +32,12 @@ export interface DeckEditorProps {
   user: UserInfo;
   /** The server could not be reached when the page opened. */
   openedOffline: boolean;
+  /** Put the cursor in the first slide's title once it is shown (a deck just made). */
+  cursorInTitle?: boolean;
+  onCursorPlaced?: () => void;
 }
 
-export function DeckEditor({ deckId, fallbackTitle, user, openedOffline }: DeckEditorProps) {
+export function DeckEditor({ deckId, fallbackTitle, user, openedOffline, cursorInTitle = false, onCursorPlaced }: DeckEditorProps) {
   const { t } = useTranslation();
   const live = useDeckSync(deckId, NO_PARAMS, { offlineCache: true, summaries: false });
   useDocumentTitle(live.title || fallbackTitle || null);
@@ -53,7 +56,18 @@ export function DeckEditor({ deckId, fallbackTitle, user, openedOffline }: DeckE
     }
     return <LoadingMessage text={t('editor:loading')} />;
   }
-  return <EditorLayout deckId={deckId} doc={doc} provider={live.sync.provider} live={live} user={user} fallbackTitle={fallbackTitle} />;
+  return (
+    <EditorLayout
+      deckId={deckId}
+      doc={doc}
+      provider={live.sync.provider}
+      live={live}
+      user={user}
+      fallbackTitle={fallbackTitle}
+      cursorInTitle={cursorInTitle}
+      onCursorPlaced={onCursorPlaced}
+    />
+  );
 }
 
 interface EditorLayoutProps {
@@ -63,9 +77,11 @@ interface EditorLayoutProps {
   live: DeckSyncState;
   user: UserInfo;
   fallbackTitle: string;
+  cursorInTitle: boolean;
+  onCursorPlaced?: () => void;
 }
 
-function EditorLayout({ deckId, doc, provider, live, user, fallbackTitle }: EditorLayoutProps) {
+function EditorLayout({ deckId, doc, provider, live, user, fallbackTitle, cursorInTitle, onCursorPlaced }: EditorLayoutProps) {
   const { t } = useTranslation();
   const ids = useSlideIds(doc);
   const meta = useDeckMeta(doc);
@@ -167,6 +183,8 @@ function EditorLayout({ deckId, doc, provider, live, user, fallbackTitle }: Edit
               user={caretUser}
               editable={editable}
               undo={undo}
+              cursorInTitle={cursorInTitle && selectedIndex === 0 && editable}
+              onCursorPlaced={onCursorPlaced}
             />
           ) : (
             <div className="workspace workspace--empty">

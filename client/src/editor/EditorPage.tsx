@@ -7,7 +7,7 @@
  * from the copy kept on this device (if there is one).
  */
 import { useEffect, useState } from 'react';
-import { useParams } from 'react-router-dom';
+import { useLocation, useNavigate, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { DeckSummary } from '../../../shared/api.ts';
 import { getDeck } from '../api/decks.ts';
@@ -16,6 +16,7 @@ import { isApiRequestError } from '../api/http.ts';
 import { useAuth } from '../auth/AuthContext.tsx';
 import { LoadingMessage } from '../components/LoadingMessage.tsx';
 import { DeckMissing } from '../deck/DeckMissing.tsx';
+import { wantsCursorInTitle } from '../deck/editorOpening.ts';
 import { registerOfflineShell } from '../offline/registerOfflineShell.ts';
 import { DeckEditor } from './DeckEditor.tsx';
 import '../styles/deck.css';
@@ -29,6 +30,13 @@ export default function EditorPage() {
   const { t } = useTranslation();
   const { state: auth } = useAuth();
   const [summary, setSummary] = useState<SummaryState>({ status: 'loading' });
+  const location = useLocation();
+  const navigate = useNavigate();
+  // Asked once, by the page that opened the editor; forgotten at once so a reload does not ask again.
+  const [cursorInTitle, setCursorInTitle] = useState(() => wantsCursorInTitle(location.state));
+  useEffect(() => {
+    if (location.state !== null && location.state !== undefined) void navigate(location.pathname + location.search, { replace: true, state: null });
+  }, [location, navigate]);
 
   useEffect(() => registerOfflineShell(), []);
 
@@ -64,6 +72,8 @@ export default function EditorPage() {
       fallbackTitle={summary.status === 'ready' ? summary.deck.title : ''}
       user={auth.user}
       openedOffline={summary.status === 'offline'}
+      cursorInTitle={cursorInTitle}
+      onCursorPlaced={() => setCursorInTitle(false)}
     />
   );
 }

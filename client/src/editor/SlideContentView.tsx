@@ -7,6 +7,7 @@
 import type { TFunction } from 'i18next';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { frozenReason } from '../../../shared/chartBlock.ts';
 import type { DeckLanguage } from '../../../shared/deckModel.ts';
 import { statDefinition } from '../../../shared/statsCatalogue.ts';
 import { LazyChartView as ChartView } from '../charts/LazyChartView.tsx';
@@ -68,7 +69,13 @@ function ChartPreview({ attrs }: { attrs: Record<string, unknown> }) {
     const frozenValue = typeof attrs.frozenValue === 'string' ? attrs.frozenValue : null;
     return (
       <div className="node-chart" data-type="chart">
-        <ChartView statKey={statKey} view="number" frozenValue={frozenValue} frozenAt={frozenValue && typeof attrs.frozenAt === 'string' ? attrs.frozenAt : null} />
+        <ChartView
+          statKey={statKey}
+          view="number"
+          frozenValue={frozenValue}
+          frozenAt={frozenValue && typeof attrs.frozenAt === 'string' ? attrs.frozenAt : null}
+          frozenReason={frozenValue ? frozenReason(attrs.frozenReason) : null}
+        />
       </div>
     );
   }

@@ -2,7 +2,7 @@
  * The selected slide: toolbar, canvas and speaker notes, with the link and image dialogs.
  * Keyed by slide by its parent, so switching slides builds fresh editors.
  */
-import { useImperativeHandle, useRef, useState, type Ref } from 'react';
+import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { useTranslation } from 'react-i18next';
 import type { WebsocketProvider } from 'y-websocket';
@@ -17,6 +17,7 @@ import { LinkDialog } from './LinkDialog.tsx';
 import { NotesEditor } from './NotesEditor.tsx';
 import { SlideCanvas } from './SlideCanvas.tsx';
 import { setEditorDeckLanguage } from './imageNode.ts';
+import { endOfTitle } from './titleCursor.ts';
 import { Toolbar } from './Toolbar.tsx';
 import { useSlideEditor } from './useSlideEditor.ts';
 import type { SlideUndoApi } from './useSlideUndo.ts';
@@ -35,9 +36,12 @@ export interface SlideWorkspaceProps {
   undo: SlideUndoApi;
   /** Receives the focus function of the slide editor (Enter in the sorter). */
   focusRef?: Ref<() => void>;
+  /** Focus the editor with the cursor at the end of the slide's title, once. */
+  cursorInTitle?: boolean;
+  onCursorPlaced?: () => void;
 }
 
-export function SlideWorkspace({ deckId, doc, provider, slide, number, theme, language, user, editable, undo, focusRef }: SlideWorkspaceProps) {
+export function SlideWorkspace({ deckId, doc, provider, slide, number, theme, language, user, editable, undo, focusRef, cursorInTitle = false, onCursorPlaced }: SlideWorkspaceProps) {
   const { t } = useTranslation();
   const [dialog, setDialog] = useState<'link' | 'image' | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -64,6 +68,23 @@ export function SlideWorkspace({ deckId, doc, provider, slide, number, theme, la
   if (editor) setEditorDeckLanguage(editor, language);
 
   useImperativeHandle(focusRef, () => () => void editor?.commands.focus(), [editor]);
+
+  // The view is mounted by now (EditorContent mounts it before this parent's effects run) and
+  // holds the slide's content from its first render (initialSelection.ts).
+  useEffect(() => {
+    if (!cursorInTitle || !editor || editor.isDestroyed) return;
+    const place = () => {
+      editor.off('create', place);
+      const at = endOfTitle(editor.state.doc);
+      if (at !== null) editor.commands.focus(at);
+      onCursorPlaced?.();
+    };
+    if (editor.isInitialized) place();
+    else editor.on('create', place);
+    return () => {
+      editor.off('create', place);
+    };
+  }, [cursorInTitle, editor, onCursorPlaced]);
 
   async function insertFiles(files: File[]) {
     setProblem(null);

@@ -17,6 +17,8 @@ import type * as Y from 'yjs';
 import { ChartBlock } from '../charts/ChartBlock.tsx';
 import { editorLowlight } from '../format/highlight.ts';
 import { SafeImage } from './imageNode.ts';
+import { StartInText } from './initialSelection.ts';
+import { ClickToEmptyTitle } from './titleCursor.ts';
 import { safeHref } from './safeUrl.ts';
 
 /** Who this editor is in awareness. The caret extension writes it as the whole `user` field, so it carries the id too. */
@@ -150,7 +152,11 @@ export function deckContentExtensions(): AnyExtension[] {
 export function deckExtensions(options: EditorExtensionOptions): AnyExtension[] {
   return [
     ...deckContentExtensions(),
-    Placeholder.configure({ placeholder: ({ node }) => options.placeholder(node.type.name), includeChildren: false }),
+    // Every empty title and body line keeps its prompt, not only the one with the cursor: a
+    // title left for the body would otherwise be blank (slides.css picks which prompts show).
+    Placeholder.configure({ placeholder: ({ node }) => options.placeholder(node.type.name), includeChildren: false, showOnlyCurrent: false }),
+    ClickToEmptyTitle,
+    StartInText,
     Collaboration.configure({ fragment: options.fragment }),
     CollaborationCaret.configure({ provider: options.provider, user: options.user, render: renderCaret, selectionRender: renderSelection }),
     EditorShortcuts.configure({ onLink: options.onLinkShortcut, onToolbar: options.onToolbarShortcut }),

@@ -97,6 +97,14 @@ const EVERY_NODE_DECK = [
   'frozenAt: 2026-01-31T12:00:00.000Z',
   '```',
   '',
+  '```chart',
+  'stat: interviews.total',
+  'view: bar',
+  'frozenValue: "14"',
+  'frozenAt: 2026-02-02T12:00:00.000Z',
+  'frozenReason: hand',
+  '```',
+  '',
 ].join('\n');
 
 const schema: Schema = getSchema(deckContentExtensions());
@@ -208,7 +216,7 @@ describe('the editor schema', () => {
     expect(attrs('heading')).toContain('level');
     expect(attrs('orderedList')).toContain('start');
     expect(attrs('image')).toEqual(expect.arrayContaining(['src', 'alt', 'title']));
-    expect(attrs('chart')).toEqual(expect.arrayContaining(['statKey', 'view', 'frozenValue', 'frozenAt']));
+    expect(attrs('chart')).toEqual(expect.arrayContaining(['statKey', 'view', 'frozenValue', 'frozenAt', 'frozenReason']));
     for (const cell of ['tableCell', 'tableHeader']) expect(attrs(cell)).toEqual(expect.arrayContaining(['colspan', 'rowspan', 'colwidth']));
     expect(Object.keys(schema.marks).sort()).toEqual(['bold', 'code', 'italic', 'link', 'strike', 'underline']);
   });

@@ -74,8 +74,15 @@ export const SafeImage = Image.extend({
       ...this.parent?.(),
       src: {
         default: null,
-        parseHTML: (element: HTMLElement) => safeImageSrc(element.getAttribute('src')),
-        renderHTML: (attributes: Record<string, unknown>) => ({ src: safeImageSrc(attributes.src) ?? '' }),
+        parseHTML: (element: HTMLElement) => safeImageSrc(element.getAttribute('src') ?? element.getAttribute('data-remote-src')),
+        // ProseMirror draws a node from this HTML when it has no node view at hand (it does, now
+        // and then, while the cursor moves past an image), and copying does too. Another site's
+        // address is never a `src` there: the browser would fetch it, and this page's CSP refuses
+        // that with a console error. It is kept as data-remote-src, which a paste reads back.
+        renderHTML: (attributes: Record<string, unknown>) => {
+          const src = safeImageSrc(attributes.src) ?? '';
+          return src && !isUploadedImage(src) ? { 'data-remote-src': src } : { src };
+        },
       },
     };
   },

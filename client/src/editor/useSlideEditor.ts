@@ -5,10 +5,11 @@
  */
 import { useEditor, type Editor } from '@tiptap/react';
 import type { EditorProps } from '@tiptap/pm/view';
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
-import { deckExtensions, type CaretUser } from './editorExtensions.ts';
+import { deckContentExtensions, deckExtensions, type CaretUser } from './editorExtensions.ts';
+import { initialContent } from './initialSelection.ts';
 
 export interface SlideEditorOptions {
   fragment: Y.XmlFragment;
@@ -51,6 +52,9 @@ export function useSlideEditor(options: SlideEditorOptions): Editor | null {
     },
   });
 
+  // Read once per fragment: only the editor's construction uses it.
+  const startContent = useMemo(() => initialContent(options.fragment, deckContentExtensions), [options.fragment]);
+
   const editor = useEditor(
     {
       extensions: deckExtensions({
@@ -61,6 +65,8 @@ export function useSlideEditor(options: SlideEditorOptions): Editor | null {
         onLinkShortcut: latest.current.onLinkShortcut ? () => latest.current.onLinkShortcut?.() : undefined,
         onToolbarShortcut: latest.current.onToolbarShortcut ? () => latest.current.onToolbarShortcut?.() : undefined,
       }),
+      // The slide's own content from the start, so the binding's first render keeps a valid cursor (initialSelection.ts).
+      content: startContent,
       editable: options.editable,
       // Built in an effect, not during render: the caret extension writes to awareness when
       // its view is created, and that must not update other components mid-render.

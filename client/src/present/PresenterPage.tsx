@@ -24,6 +24,7 @@ import { PresentIcon } from './icons.tsx';
 import { DeckChromeProvider } from '../deck/DeckChrome.tsx';
 import { LiveSlide } from './LiveSlide.tsx';
 import { RevealDeck } from './RevealDeck.tsx';
+import type { RevealLabels } from './revealLabels.ts';
 import { SessionControls } from './SessionControls.tsx';
 import { useDeckContent, usePresentationState } from './useDeckContent.ts';
 import { usePosition, type Position } from './usePosition.ts';
@@ -96,6 +97,18 @@ function Presenter({ deckId, fallbackTitle, fromSlide }: { deckId: string; fallb
   }, []);
   const toggleFullscreenRef = useRef(toggleFullscreen);
   toggleFullscreenRef.current = toggleFullscreen;
+
+  const revealLabels = useMemo<RevealLabels>(
+    () => ({
+      previous: t('present:previous'),
+      next: t('present:next'),
+      above: t('present:reveal.above'),
+      below: t('present:reveal.below'),
+      progress: t('present:reveal.progress'),
+      position: (current, total) => t('present:slideCounterLabel', { current, total }),
+    }),
+    [t],
+  );
 
   const config = useMemo<RevealConfig>(
     () => ({
@@ -335,7 +348,7 @@ function Presenter({ deckId, fallbackTitle, fromSlide }: { deckId: string; fallb
           </div>
         ) : (
           <DeckChromeProvider chrome={content.chrome}>
-            <RevealDeck config={config} structureKey={structureKey} onReady={setDeck} label={t('present:slidesLabel')}>
+            <RevealDeck config={config} structureKey={structureKey} onReady={setDeck} label={t('present:slidesLabel')} labels={revealLabels}>
               {slides.map((slide, i) => (
                 <section key={slide.id} data-slide-id={slide.id} aria-label={t('present:slideCounterLabel', { current: i + 1, total })}>
                   <LiveSlide layout={slide.layout} nodes={slide.nodes} theme={content.theme} language={content.language} number={slide.number} />

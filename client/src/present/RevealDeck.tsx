@@ -11,6 +11,7 @@ import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 're
 import Reveal from 'reveal.js';
 import type { RevealApi, RevealConfig } from 'reveal.js';
 import 'reveal.js/reveal.css';
+import { applyRevealLabels, type RevealLabels } from './revealLabels.ts';
 
 export interface RevealDeckProps {
   /** Read once, when the deck is created. */
@@ -19,6 +20,8 @@ export interface RevealDeckProps {
   structureKey: string;
   onReady: (deck: RevealApi) => void;
   label: string;
+  /** reveal.js's own screen-reader labels, in the UI's language. */
+  labels: RevealLabels;
   children: ReactNode;
 }
 
@@ -33,7 +36,7 @@ export function tellRevealFocus(root: HTMLElement, inside: boolean): void {
   target.dispatchEvent(new PointerEvent('pointerdown', { bubbles: false }));
 }
 
-export function RevealDeck({ config, structureKey, onReady, label, children }: RevealDeckProps) {
+export function RevealDeck({ config, structureKey, onReady, label, labels, children }: RevealDeckProps) {
   const rootRef = useRef<HTMLDivElement>(null);
   const instance = useRef<RevealApi | null>(null);
   const mounted = useRef(false);
@@ -99,6 +102,15 @@ export function RevealDeck({ config, structureKey, onReady, label, children }: R
     deck.sync();
     deck.layout();
   }, [deck, structureKey]);
+
+  // After the sync above (effects run after layout effects): the slide count is current.
+  useEffect(() => {
+    if (!deck) return;
+    const apply = () => applyRevealLabels(deck, labels);
+    apply();
+    deck.on('slidechanged', apply);
+    return () => deck.off('slidechanged', apply);
+  }, [deck, labels, structureKey]);
 
   return (
     <div className="reveal" ref={rootRef} aria-label={label} tabIndex={0}>

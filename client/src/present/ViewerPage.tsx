@@ -255,7 +255,12 @@ function Attendee({ token, view }: { token: string; view: LinkView }) {
     <main id="main" className="attendee attendee--live">
       <header className="attendee-bar">
         <h1 className="attendee-bar__title">{title}</h1>
-        {kept ? (
+        {/* One state at a time: without a connection the page is not live, whatever it last heard. */}
+        {sync.connection !== 'connected' ? (
+          <p className="attendee-badge attendee-badge--warning" role="status">
+            {t(`connection:${sync.connection}`)}
+          </p>
+        ) : kept ? (
           <p className="attendee-badge attendee-badge--behind" title={t('viewer:keptKicker', { date: keptUntil })}>
             {t('viewer:kept', { date: keptUntil })}
           </p>
@@ -265,11 +270,6 @@ function Attendee({ token, view }: { token: string; view: LinkView }) {
           <p className="attendee-badge attendee-badge--live">
             <span className="attendee-badge__dot" aria-hidden="true" />
             {t('viewer:live')}
-          </p>
-        )}
-        {sync.connection !== 'connected' && (
-          <p className="attendee-badge attendee-badge--warning" role="status">
-            {t(`connection:${sync.connection}`)}
           </p>
         )}
         <div className="attendee-bar__language">

@@ -3,7 +3,7 @@
  * their own, everything else by the editor's read-only renderer; attendees' image
  * addresses carry their link token.
  */
-import { CHART_VIEWS, type ChartView } from '../../../shared/chartBlock.ts';
+import { CHART_VIEWS, frozenReason, type ChartView, type FrozenReason } from '../../../shared/chartBlock.ts';
 import type { SlideNode } from '../editor/slideTree.ts';
 import { LINK_TOKEN_PARAM } from '../../../shared/syncMessages.ts';
 
@@ -27,13 +27,14 @@ export function segments(nodes: SlideNode[]): Segment[] {
 const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
 /** A chart node's attributes as ChartView's props: unknown views fall back to a bar chart; a frozen date only with a frozen value. */
-export function chartViewProps(attrs: Record<string, unknown>): { statKey: string; view: ChartView; frozenValue: string | null; frozenAt: string | null } {
+export function chartViewProps(attrs: Record<string, unknown>): { statKey: string; view: ChartView; frozenValue: string | null; frozenAt: string | null; frozenReason: FrozenReason | null } {
   const frozenValue = str(attrs.frozenValue);
   return {
     statKey: str(attrs.statKey) ?? '',
     view: (CHART_VIEWS as readonly unknown[]).includes(attrs.view) ? (attrs.view as ChartView) : 'bar',
     frozenValue,
     frozenAt: frozenValue === null ? null : str(attrs.frozenAt),
+    frozenReason: frozenValue === null ? null : frozenReason(attrs.frozenReason),
   };
 }
 

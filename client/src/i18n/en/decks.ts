@@ -21,7 +21,6 @@ export const decks = {
   noMatches: 'No decks match “{{query}}”.',
   matches_one: '{{count}} deck matches',
   matches_other: '{{count}} decks match',
-  created: '“{{title}}” has been created.',
   renamed: 'Renamed to “{{title}}”.',
   trashed: '“{{title}}” has been moved to the trash.',
   restored: '“{{title}}” has been restored.',

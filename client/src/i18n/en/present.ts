@@ -16,6 +16,12 @@ export const present = {
   slideCounter: '{{current}} / {{total}}',
   slideCounterLabel: 'Slide {{current}} of {{total}}',
   slidesLabel: 'Slides',
+  /** Labels on reveal.js's own controls and progress bar (revealLabels.ts). */
+  reveal: {
+    above: 'Slide above',
+    below: 'Slide below',
+    progress: 'Progress through the slides',
+  },
   tools: 'Presenter tools',
   overview: 'Overview',
   laser: 'Laser pointer',

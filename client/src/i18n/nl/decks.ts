@@ -23,7 +23,6 @@ export const decks: Translations['decks'] = {
   noMatches: 'Geen presentaties gevonden voor “{{query}}”.',
   matches_one: '{{count}} presentatie gevonden',
   matches_other: '{{count}} presentaties gevonden',
-  created: '“{{title}}” is aangemaakt.',
   renamed: 'De naam is gewijzigd in “{{title}}”.',
   trashed: '“{{title}}” is naar de prullenbak verplaatst.',
   restored: '“{{title}}” is teruggezet.',

@@ -18,6 +18,12 @@ export const present: Translations['present'] = {
   slideCounter: '{{current}} / {{total}}',
   slideCounterLabel: 'Dia {{current}} van {{total}}',
   slidesLabel: 'Dia’s',
+  /** Labels on reveal.js's own controls and progress bar (revealLabels.ts). */
+  reveal: {
+    above: 'Dia erboven',
+    below: 'Dia eronder',
+    progress: 'Voortgang door de dia’s',
+  },
   tools: 'Presentatiehulpmiddelen',
   overview: 'Overzicht',
   laser: 'Laserpointer',
