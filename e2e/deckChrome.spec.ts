@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import { devices, type Browser, type Page } from '@playwright/test';
 import { PNG } from 'pngjs';
 import { expectNoSeriousViolations } from './axe.ts';
-import { createDeckViaApi, expect, signInViaApi, test, uniqueTitle } from './fixtures.ts';
+import { createDeckViaApi, expect, exportPdfFromMenu, signInViaApi, test, uniqueTitle } from './fixtures.ts';
 import { DeckPage } from './pages/DeckPage.ts';
 import { pdfTexts } from './pdfPages.ts';
 
@@ -116,12 +116,7 @@ for (const language of ['nl', 'en'] as const) {
       await page.request.post(`/api/decks/${deck.id}/presentation/stop`, { data: {} });
 
       // The PDF, from the editor's export menu: every page has the footer, the marking and its number.
-      await page.getByRole('button', { name: new RegExp(`^(Exporteren|Export): `) }).first().click();
-      const downloading = page.waitForEvent('download', { timeout: 60_000 });
-      await page.getByRole('button', { name: 'PDF', exact: true }).click();
-      const file = testInfo.outputPath('footer.pdf');
-      await (await downloading).saveAs(file);
-      const pages = await pdfTexts(file);
+      const pages = await pdfTexts(await exportPdfFromMenu(page, testInfo.outputPath('footer.pdf')));
       expect(pages).toHaveLength(2);
       for (const [i, text] of pages.entries()) {
         const flat = text.replace(/\s+/g, ' ');

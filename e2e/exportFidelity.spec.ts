@@ -15,7 +15,7 @@ import { PNG } from 'pngjs';
 import type { DeckSummary, StatResponse } from '../shared/api.ts';
 import { statDefinition, type SeriesLabels, type StatValue } from '../shared/statsCatalogue.ts';
 import { seriesPointLabel } from '../shared/statLabels.ts';
-import { EXAMPLE_DECK_TITLE, expect, test, uniqueTitle } from './fixtures.ts';
+import { EXAMPLE_DECK_TITLE, expect, findExampleDeck, test, uniqueTitle } from './fixtures.ts';
 import { blank, colourAt, pdfPageCount, pdfPageImage, pdfTexts, pixelDifference, readPng, regionDifference, writePng } from './pdfPages.ts';
 
 type Language = 'nl' | 'en';
@@ -207,14 +207,7 @@ async function importEveryLayoutDeck(request: APIRequestContext, title: string):
   return (await response.json()) as DeckSummary;
 }
 
-async function exampleDeck(request: APIRequestContext): Promise<DeckSummary> {
-  const response = await request.get('/api/decks');
-  expect(response.status()).toBe(200);
-  const { decks } = (await response.json()) as { decks: DeckSummary[] };
-  const deck = decks.find((d) => d.title === EXAMPLE_DECK_TITLE);
-  if (!deck) throw new Error('the example deck is missing');
-  return deck;
-}
+const exampleDeck = findExampleDeck;
 
 async function deckSlides(request: APIRequestContext, deckId: string): Promise<SlideSpec[]> {
   const response = await request.get(`/api/decks/${deckId}/export.md`);

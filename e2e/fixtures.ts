@@ -6,7 +6,7 @@
 import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
 import type { DeckSummary } from '../shared/api.ts';
 import { ConsoleGuard } from './consoleGuard.ts';
-import { ADMIN } from './credentials.ts';
+import { ADMIN, EXAMPLE_DECK_TITLE } from './credentials.ts';
 import { DeckListPage } from './pages/DeckListPage.ts';
 import { DeckPage } from './pages/DeckPage.ts';
 import { LoginPage } from './pages/LoginPage.ts';
@@ -32,6 +32,25 @@ export async function createDeckViaApi(request: APIRequestContext, title: string
   const response = await request.post('/api/decks', { data: { title } });
   expect(response.status(), await response.text()).toBe(201);
   return (await response.json()) as DeckSummary;
+}
+
+/** The seeded example deck, found by its title (tests must not assume its id). */
+export async function findExampleDeck(request: APIRequestContext): Promise<DeckSummary> {
+  const response = await request.get('/api/decks');
+  expect(response.status()).toBe(200);
+  const { decks } = (await response.json()) as { decks: DeckSummary[] };
+  const deck = decks.find((d) => d.title === EXAMPLE_DECK_TITLE);
+  if (!deck) throw new Error('the example deck is missing');
+  return deck;
+}
+
+/** Downloads the PDF from the export menu on `page` (the editor's, the first one), kept at `file`. */
+export async function exportPdfFromMenu(page: Page, file: string): Promise<string> {
+  await page.getByRole('button', { name: /^(Exporteren|Export): / }).first().click();
+  const downloading = page.waitForEvent('download', { timeout: 60_000 });
+  await page.getByRole('button', { name: 'PDF', exact: true }).click();
+  await (await downloading).saveAs(file);
+  return file;
 }
 
 interface Fixtures {

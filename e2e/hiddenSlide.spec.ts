@@ -4,14 +4,14 @@
  * sorter's button, in Dutch and English.
  */
 import type { Page } from '@playwright/test';
-import { expect, signInViaApi, test, uniqueTitle } from './fixtures.ts';
+import { expect, exportPdfFromMenu, signInViaApi, test, uniqueTitle } from './fixtures.ts';
 import { DeckPage } from './pages/DeckPage.ts';
 import { PresenterView } from './pages/PresentPages.ts';
 import { pdfTexts } from './pdfPages.ts';
 
 const WORDS = {
-  nl: { locale: 'nl-NL', hide: 'Dia verbergen', hidden: /verborgen/, exportButton: /^Exporteren: / },
-  en: { locale: 'en-GB', hide: 'Hide slide', hidden: /hidden/, exportButton: /^Export: / },
+  nl: { locale: 'nl-NL', hide: 'Dia verbergen', hidden: /verborgen/ },
+  en: { locale: 'en-GB', hide: 'Hide slide', hidden: /hidden/ },
 } as const;
 
 async function importDeck(page: Page, title: string): Promise<string> {
@@ -42,12 +42,7 @@ for (const language of ['nl', 'en'] as const) {
       await expect(editor.slide(0)).not.toHaveAccessibleName(w.hidden);
 
       // The PDF from the editor's menu: two pages, the hidden slide on neither.
-      await page.getByRole('button', { name: w.exportButton }).first().click();
-      const downloading = page.waitForEvent('download', { timeout: 60_000 });
-      await page.getByRole('button', { name: 'PDF', exact: true }).click();
-      const file = testInfo.outputPath('hidden.pdf');
-      await (await downloading).saveAs(file);
-      const pages = await pdfTexts(file);
+      const pages = await pdfTexts(await exportPdfFromMenu(page, testInfo.outputPath('hidden.pdf')));
       expect(pages).toHaveLength(2);
       expect(pages.join('\n')).not.toContain('Geheime dia');
       expect(pages.join('\n')).toContain('Derde dia');

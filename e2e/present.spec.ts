@@ -14,7 +14,7 @@ import type { DeckSummary, LinkInfo } from '../shared/api.ts';
 import { addSlide, writeMeta } from '../shared/deckModel.ts';
 import { heading } from '../shared/slideContent.ts';
 import { expectNoSeriousViolations } from './axe.ts';
-import { createDeckViaApi, EXAMPLE_DECK_TITLE, expect, expectConsoleErrors, test, uniqueTitle } from './fixtures.ts';
+import { createDeckViaApi, EXAMPLE_DECK_TITLE, expect, expectConsoleErrors, findExampleDeck, test, uniqueTitle } from './fixtures.ts';
 import { DeckPage } from './pages/DeckPage.ts';
 import { AttendeeView, PresenterView, SpeakerView } from './pages/PresentPages.ts';
 
@@ -24,11 +24,7 @@ const TOTAL = 10;
 test.describe.configure({ timeout: 90_000 });
 
 async function exampleDeck(request: APIRequestContext): Promise<DeckSummary> {
-  const response = await request.get('/api/decks');
-  expect(response.status()).toBe(200);
-  const { decks } = (await response.json()) as { decks: DeckSummary[] };
-  const deck = decks.find((d) => d.title === EXAMPLE_DECK_TITLE);
-  if (!deck) throw new Error('the example deck is missing');
+  const deck = await findExampleDeck(request);
   // Start from "not live", whatever an earlier test left behind.
   expect((await request.post(`/api/decks/${deck.id}/presentation/stop`)).status()).toBe(200);
   return deck;

@@ -8,9 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { CLASSIFICATION_LABELS, CLASSIFICATIONS, MAX_FOOTER_LENGTH, writeChrome, type Classification } from '../../../shared/deckChrome.ts';
 import { IMAGE_TYPES } from '../../../shared/images.ts';
-import { errorMessage } from '../api/errorMessage.ts';
-import { isApiRequestError } from '../api/http.ts';
-import { checkImageFile, uploadImage } from '../api/images.ts';
+import { checkImageFile, uploadFailure, uploadImage } from '../api/images.ts';
 import { useUiLanguage } from '../deck/DeckLanguage.tsx';
 import { ModalDialog } from './ModalDialog.tsx';
 import { useDeckChromeOf } from './useDeckDoc.ts';
@@ -39,8 +37,7 @@ export function DeckChromeDialog({ deckId, doc, onClose }: DeckChromeDialogProps
       const image = await uploadImage(deckId, file);
       writeChrome(doc, { logo: image.url });
     } catch (err) {
-      const serverSaid = isApiRequestError(err) && (err.status === 413 || err.status === 415);
-      setError(t('editor:image.failed', { message: serverSaid ? err.message : errorMessage(t, err) }));
+      setError(uploadFailure(t, err));
     } finally {
       setBusy(false);
     }

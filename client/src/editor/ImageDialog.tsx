@@ -6,9 +6,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IMAGE_TYPES } from '../../../shared/images.ts';
-import { errorMessage } from '../api/errorMessage.ts';
-import { isApiRequestError } from '../api/http.ts';
-import { checkImageFile, uploadImage, type UploadedImage } from '../api/images.ts';
+import { checkImageFile, uploadFailure, uploadImage, type UploadedImage } from '../api/images.ts';
 import { ModalDialog } from './ModalDialog.tsx';
 
 export interface ImageDialogProps {
@@ -36,8 +34,7 @@ export function ImageDialog({ deckId, onInserted, onClose }: ImageDialogProps) {
       onInserted(image, alt.trim());
     } catch (err) {
       setBusy(false);
-      const serverSaid = isApiRequestError(err) && (err.status === 413 || err.status === 415);
-      setError(t('editor:image.failed', { message: serverSaid ? err.message : errorMessage(t, err) }));
+      setError(uploadFailure(t, err));
     }
   }
 

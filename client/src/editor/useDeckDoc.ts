@@ -112,9 +112,9 @@ const sameMeta = (a: DeckMeta, b: DeckMeta): boolean => a.title === b.title && a
 
 const sameChrome = (a: DeckChrome, b: DeckChrome): boolean => CHROME_KEYS.every((key) => a[key] === b[key]);
 
-/** The deck's footer, marking, date, numbers and logo, updated when a peer changes them. */
-export function useDeckChromeOf(doc: Y.Doc): DeckChrome {
-  const subscribe = useCallback<Subscribe>(
+/** Subscribes to the deck's meta map (title, theme, language, footer…). */
+function useMetaSubscription(doc: Y.Doc): Subscribe {
+  return useCallback<Subscribe>(
     (onChange) => {
       const { meta } = deckTypes(doc);
       meta.observe(onChange);
@@ -122,17 +122,13 @@ export function useDeckChromeOf(doc: Y.Doc): DeckChrome {
     },
     [doc],
   );
-  return useYSnapshot(subscribe, () => readChrome(doc), sameChrome);
+}
+
+/** The deck's footer, marking, date, numbers and logo, updated when a peer changes them. */
+export function useDeckChromeOf(doc: Y.Doc): DeckChrome {
+  return useYSnapshot(useMetaSubscription(doc), () => readChrome(doc), sameChrome);
 }
 
 export function useDeckMeta(doc: Y.Doc): DeckMeta {
-  const subscribe = useCallback<Subscribe>(
-    (onChange) => {
-      const { meta } = deckTypes(doc);
-      meta.observe(onChange);
-      return () => meta.unobserve(onChange);
-    },
-    [doc],
-  );
-  return useYSnapshot(subscribe, () => readMeta(doc), sameMeta);
+  return useYSnapshot(useMetaSubscription(doc), () => readMeta(doc), sameMeta);
 }
