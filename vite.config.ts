@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { firstSlidePlugin } from './client/build/firstSlidePlugin.ts';
 import { offlineShellPlugin } from './client/build/offlineShellPlugin.ts';
 import { precompressPlugin } from './client/build/precompressPlugin.ts';
 
@@ -10,11 +11,13 @@ const serverPort = Number(process.env.PORT ?? 8080);
 export default defineConfig({
   root: 'client',
   // precompressPlugin last: it compresses what the others wrote (sw.js included).
-  plugins: [react(), offlineShellPlugin(), precompressPlugin()],
+  plugins: [react(), offlineShellPlugin(), firstSlidePlugin(), precompressPlugin()],
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,
     sourcemap: true,
+    // The server reads which stylesheets and scripts the attendee page needs (server/http/firstSlidePage.ts).
+    manifest: true,
   },
   server: {
     port: Number(process.env.VITE_PORT ?? 5173),

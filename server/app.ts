@@ -17,6 +17,7 @@ import { deckRoutes } from './http/deckRoutes.ts';
 import { installErrorHandler } from './http/httpErrors.ts';
 import { applySecurityHeaders } from './http/securityHeaders.ts';
 import { imageRoutes } from './http/imageRoutes.ts';
+import { firstSlideRoutes } from './http/firstSlidePage.ts';
 import { linkRoutes } from './http/linkRoutes.ts';
 import { presentationRoutes } from './http/presentationRoutes.ts';
 import { exportRoutes } from './http/exportRoutes.ts';
@@ -168,6 +169,7 @@ export async function createServer(options: AppOptions): Promise<TussenstandServ
   if (config.serveClient) {
     await ensureClientBuilt(logger);
     await serveClient(app);
+    firstSlideRoutes(app, services);
   }
 
   app.server.on('upgrade', (req, socket, head) => {

@@ -110,6 +110,14 @@ export class RoomRegistry {
     return this.withRoom(deckId, (room) => room.audience.document.liveStatKeys);
   }
 
+  /**
+   * Reads a deck's audience document as an attendee's first sync would receive it: on the
+   * room's queue, after every earlier commit has been copied into it (loading the deck if needed).
+   */
+  readAudience<T>(deckId: string, read: (audience: Y.Doc) => T): Promise<T> {
+    return this.withRoom(deckId, (room) => read(room.audience.document.doc));
+  }
+
   /** Whether a deck's audience may see the image at `path` (it is on a slide they have been shown). */
   audienceShowsImage(deckId: string, path: string): Promise<boolean> {
     return this.withRoom(deckId, (room) => room.audience.document.showsImage(path));

@@ -145,11 +145,15 @@ describe('caching', () => {
   });
 
   test('index.html, the SPA routes and the favicon are revalidated every time', async () => {
-    for (const p of [FILES.index, '/', '/v/some-token', '/decks/abc/present', FILES.icon]) {
+    for (const p of [FILES.index, '/', '/decks/abc/present', FILES.icon]) {
       const res = await raw(p, { 'accept-encoding': CHROME });
       expect(res.status, p).toBe(200);
       expect(res.headers['cache-control'], p).toBe('no-cache');
     }
+    // The attendee page may carry the live slide ([AU13]): never stored, by anyone.
+    const attendee = await raw('/v/some-token', { 'accept-encoding': CHROME });
+    expect(attendee.status).toBe(200);
+    expect(attendee.headers['cache-control']).toBe('no-store');
   });
 
   test('an SPA route is index.html, negotiated like the file', async () => {

@@ -36,6 +36,7 @@ import { currentLanguage } from '../i18n/index.ts';
 import { DeckChromeProvider } from '../deck/DeckChrome.tsx';
 import './slideStyles.ts';
 import './viewer.css';
+import { useDropServerSlide } from './serverSlide.ts';
 
 type Unavailable = 'notFound' | 'revoked' | 'expired' | 'deckGone';
 
@@ -49,6 +50,8 @@ export default function ViewerPage() {
   const { token = '' } = useParams();
   const { t } = useTranslation();
   const [state, setState] = useState<ViewerState>({ status: 'loading' });
+  // The server's picture of the live slide stays until the app knows what to show instead.
+  useDropServerSlide(state.status === 'unavailable' || state.status === 'error');
 
   useEffect(() => {
     const controller = new AbortController();
@@ -114,6 +117,7 @@ function Attendee({ token, view }: { token: string; view: LinkView }) {
   const { t } = useTranslation();
   const params = useMemo(() => ({ [LINK_TOKEN_PARAM]: token }), [token]);
   const sync = useDeckSync(view.deckId, params, ATTENDEE_SYNC);
+  useDropServerSlide(sync.loaded || sync.closed !== null);
   const doc = sync.sync?.doc ?? null;
   const provider = sync.sync?.provider ?? null;
   const content = useDeckContent(doc);
