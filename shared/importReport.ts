@@ -24,6 +24,7 @@ export const IMPORT_NOTICE_CODES = {
   'image-in-heading': 'converted', // an image inside a heading or table cell: kept as its alt text
   'math': 'converted', // $…$ / $$…$$ kept as text
   'footnote': 'converted', // footnotes kept as text
+  'text-format': 'converted', // a size, colour, highlight, alignment or line spacing we do not offer (detail: as written): the text kept without it
   'remote-image-fetched': 'converted', // a remote image stored in our image store
   'remote-image-placeholder': 'converted', // a remote image kept as a visible placeholder with its address
   'remote-image-failed': 'converted', // fetching was asked for and failed: kept as a placeholder; detail says why

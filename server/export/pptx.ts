@@ -14,12 +14,12 @@ import { listSlides, readMeta, type DeckLanguage, type SlideLayout } from '../..
 import { deckTheme } from '../../shared/deckThemes.ts';
 import { plainText, readFragment, type ElementNode, type TreeNode } from '../../shared/deckFile/tree.ts';
 import { CENTRED, MARGIN, SLIDE_H, SLIDE_W, subtitleFrame, titleFrame } from './pptx/geometry.ts';
-import { isVisual, placeColumn, type SlideContext } from './pptx/layoutBlocks.ts';
+import { isVisual, placeColumn, runStyle, type SlideContext } from './pptx/layoutBlocks.ts';
 import { slideMasters, type MasterChrome } from './pptx/masters.ts';
 import { containFrame, imagePixelSize } from './pptx/imageSize.ts';
 import { CLASSIFICATION_LABELS, hasFooter, readChrome, type DeckChrome } from '../../shared/deckChrome.ts';
 import { presentedDate } from '../../shared/statLabels.ts';
-import { runs } from './pptx/textRuns.ts';
+import { paragraphFormat, runs } from './pptx/textRuns.ts';
 
 export interface PptxSources {
   /** Current value of a statistic (frozen charts carry their own). */
@@ -86,13 +86,16 @@ export async function deckToPptx(state: Uint8Array, sources: PptxSources): Promi
       if (view.hidden) slide.hidden = true;
       const section = layout === 'section';
       const ctx: SlideContext = {
-        pptx, slide, theme, layout, language: meta.language,
+        pptx, slide, theme, themeName: meta.theme, layout, language: meta.language,
         textColour: section ? theme.sectionFg : theme.fg,
         headingColour: section ? theme.sectionFg : theme.heading,
         statValue: sources.statValue, image: sources.image,
       };
-      if (title) slide.addText(runs(title.content), { placeholder: 'title' });
-      if (subtitle) slide.addText(runs(subtitle.content), { placeholder: 'subtitle' });
+      // Sizes as the masters set them (masters.ts); a title's own alignment and spacing on its paragraph.
+      const titlePt = layout === 'title' || section ? 40 : 30;
+      const subtitlePt = CENTRED.includes(layout) ? 24 : 20;
+      if (title) slide.addText(runs(title.content, paragraphFormat(title), runStyle(ctx, titlePt)), { placeholder: 'title' });
+      if (subtitle) slide.addText(runs(subtitle.content, paragraphFormat(subtitle), runStyle(ctx, subtitlePt)), { placeholder: 'subtitle' });
       const below = subtitle ? subtitleFrame(layout) : title ? titleFrame(layout) : null;
       const top = below ? below.y + below.h + (CENTRED.includes(layout) ? 0.1 : 0.15) : 0.6;
       const area = { x: MARGIN, y: top, w: SLIDE_W - 2 * MARGIN, h: SLIDE_H - top - bottom };

@@ -17,7 +17,8 @@ import MarkdownIt from 'markdown-it';
 import { frozenReason } from '../chartBlock.ts';
 import type { ImportNoticeCode, ImportNotices } from '../importReport.ts';
 import { MAX_IMPORT_NESTING } from '../limits.ts';
-import { el, isText, text, type ElementNode, type Mark, type MarkName, type TreeNode } from './tree.ts';
+import { lineSpacing, textAlign } from '../textFormat.ts';
+import { el, isText, text, VALUE_MARKS, type ElementNode, type Mark, type MarkName, type TreeNode, type ValueMarkName } from './tree.ts';
 
 /**
  * markdown-it's maxNesting bounds its own recursion, and where a document reaches it the
@@ -49,6 +50,16 @@ const SAFE_IMAGE = /^(https?:\/\/|\/api\/images\/[A-Za-z0-9_-]+(\?[^"'<>\s]*)?$)
 /** `$x$` or `$$…$$` (a price like "$5 and $6" does not match: the closing `$` follows a space). */
 const MATH = /\$\$|\$[^\s$](?:[^$\n]*[^\s$])?\$(?!\d)/;
 const FOOTNOTE = /\[\^[^\]\s]+\]/;
+
+/**
+ * Text formatting (issue #17, docs/deck-format.md). Inline: a span with one or more of
+ * `data-size`, `data-color`, `data-highlight`, nothing else, values from the allow-lists.
+ * A paragraph's or heading's alignment and line spacing: ` {align=center spacing=1.5}` at
+ * the end of its last line, not after a backslash (`\{` is text).
+ */
+const FORMAT_SPAN = /^<span((?:\s+data-(?:size|color|highlight)\s*=\s*"[^"<>]*")+)\s*>$/i;
+const SPAN_MARK: Record<string, ValueMarkName> = { 'data-size': 'fontSize', 'data-color': 'textColor', 'data-highlight': 'highlight' };
+export const BLOCK_ATTRIBUTES = /( ?)(?<!\\)\{((?:align|spacing)=[^\s{}]*(?: (?:align|spacing)=[^\s{}]*)*)\}[ \t]*$/;
 
 export interface ContentContext {
   /** Where notices about what was not kept as written go (none: not reported). */
@@ -112,7 +123,7 @@ class OpenMarks {
   }
 
   private rekey(): void {
-    this.key = this.active.map((m) => (m.href === undefined ? m.type : `${m.type}:${m.href}`)).join('\u0000');
+    this.key = this.active.map((m) => (m.href === undefined ? (m.value === undefined ? m.type : `${m.type}=${m.value}`) : `${m.type}:${m.href}`)).join('\u0000');
   }
 }
 
@@ -133,6 +144,32 @@ function inlineNodes(tokens: Token[], report: Report, imagesAsText = false): Tre
   let lastKey = '';
   /** Whether each open link carries a link mark (an unsafe one keeps only its text). */
   const links: boolean[] = [];
+  /** For each open `<span>`: the formatting marks it opened, or null for a span that is not formatting (reported). */
+  const spans: (ValueMarkName[] | null)[] = [];
+  const openSpan = (html: string): void => {
+    const match = FORMAT_SPAN.exec(html.trim());
+    if (!match) {
+      report('html-tag', tagName(html));
+      spans.push(null);
+      return;
+    }
+    const opened: ValueMarkName[] = [];
+    for (const [, name, raw] of match[1]!.matchAll(/(data-[a-z]+)\s*=\s*"([^"]*)"/gi)) {
+      const type = SPAN_MARK[name!.toLowerCase()]!;
+      const value = VALUE_MARKS[type].check(raw);
+      if (value === null || opened.includes(type)) report('text-format', `${name}="${raw}"`);
+      else {
+        marks.open({ type, value });
+        opened.push(type);
+      }
+    }
+    spans.push(opened);
+  };
+  const closeSpan = (html: string): void => {
+    const opened = spans.pop();
+    if (!opened) report('html-tag', tagName(html));
+    else for (const type of opened) marks.close(type);
+  };
   const addText = (value: string): void => {
     if (value === '') return;
     const last = out.at(-1);
@@ -207,6 +244,8 @@ function inlineNodes(tokens: Token[], report: Report, imagesAsText = false): Tre
         if (tag === '<u>') marks.open({ type: 'underline' });
         else if (tag === '</u>') marks.close('underline');
         else if (/^<br\/?>$/.test(tag)) out.push(el('hardBreak'));
+        else if (tag.startsWith('<span')) openSpan(token.content);
+        else if (tag === '</span>') closeSpan(token.content);
         else report('html-tag', tagName(token.content));
         break;
       }
@@ -288,7 +327,29 @@ interface Frame {
   item?: ElementNode;
 }
 
-function blockNodes(tokens: Token[], report: Report): ElementNode[] {
+/**
+ * A block's ` {align=… spacing=…}` suffix (BLOCK_ATTRIBUTES), read from its last source line
+ * (the inline text no longer says whether the brace was escaped): the attributes, and the
+ * inline content without the suffix. Values off the allow-lists are reported, not kept.
+ */
+function blockAttributes(token: Token, lines: readonly string[], inline: TreeNode[], report: Report): { attrs: Record<string, string>; inline: TreeNode[] } {
+  const last = token.map ? lines[token.map[1] - 1] : undefined;
+  const match = last === undefined ? null : BLOCK_ATTRIBUTES.exec(last);
+  const tail = inline.at(-1);
+  const suffix = match ? `${match[1]}{${match[2]}}` : '';
+  if (!match || !tail || !isText(tail) || tail.marks.length > 0 || !tail.text.trimEnd().endsWith(suffix)) return { attrs: {}, inline };
+  const attrs: Record<string, string> = {};
+  for (const pair of match[2]!.split(' ')) {
+    const [key, value] = pair.split('=') as [string, string];
+    const kept = key === 'align' ? textAlign(value) : lineSpacing(value);
+    if (kept === null) report('text-format', pair);
+    else attrs[key === 'align' ? 'textAlign' : 'lineSpacing'] = kept;
+  }
+  const rest = tail.text.trimEnd().slice(0, -suffix.length);
+  return { attrs, inline: rest === '' ? inline.slice(0, -1) : [...inline.slice(0, -1), { ...tail, text: rest }] };
+}
+
+function blockNodes(tokens: Token[], report: Report, lines: readonly string[]): ElementNode[] {
   const close = matchingCloses(tokens);
   const root: TreeNode[] = [];
   const stack: Frame[] = [{ out: root, end: tokens.length, depth: 0, kind: 'root' }];
@@ -306,12 +367,14 @@ function blockNodes(tokens: Token[], report: Report): ElementNode[] {
       case 'heading_open': {
         const level = Number(token.tag.slice(1));
         if (level > 3) report('heading-level', token.tag);
-        top.out.push(el('heading', inlineNodes(tokens[i + 1]?.children ?? [], report, true), { level: Math.min(3, level) }));
+        const { attrs, inline } = blockAttributes(token, lines, inlineNodes(tokens[i + 1]?.children ?? [], report, true), report);
+        top.out.push(el('heading', inline, { level: Math.min(3, level), ...attrs }));
         i = close[i]! + 1;
         break;
       }
       case 'paragraph_open': {
-        top.out.push(...paragraphs(inlineNodes(tokens[i + 1]?.children ?? [], report)));
+        const { attrs, inline } = blockAttributes(token, lines, inlineNodes(tokens[i + 1]?.children ?? [], report), report);
+        top.out.push(...paragraphs(inline).map((p) => (p.type === 'paragraph' ? { ...p, attrs: { ...p.attrs, ...attrs } } : p)));
         i = close[i]! + 1;
         break;
       }
@@ -440,6 +503,7 @@ function capLineMarkers(markdown: string, report: Report): string {
 
 export function markdownToContent(markdown: string, context?: ContentContext): ElementNode[] {
   const report = reporter(context);
-  const tokens = md.parse(capLineMarkers(markdown, report), {});
-  return blockNodes(tokens, report);
+  const source = capLineMarkers(markdown, report);
+  const tokens = md.parse(source, {});
+  return blockNodes(tokens, report, source.split(/\r\n?|\n/));
 }

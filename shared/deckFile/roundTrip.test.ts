@@ -234,6 +234,35 @@ describe('random content (seeded) is a fixed point too', () => {
       expect(deckToMarkdown(again), first).toBe(first);
     }
   });
+
+  test('200 random decks with text formatting (issue #17), and text that looks like it', () => {
+    const FORMAT_POOL = [...POOL, '{align=center}', ' {spacing=2}', '{', '}', 'align=left', '\\{', '<span data-color="accent">', '</span>'];
+    const FORMAT_MARKS = [...MARKS, { type: 'fontSize', value: 150 }, { type: 'fontSize', value: 75 }, { type: 'textColor', value: 'accent' }, { type: 'textColor', value: 'danger' }, { type: 'highlight', value: 'muted' }] as const;
+    const formatted = (): TreeNode[] =>
+      Array.from({ length: 1 + rnd(4) }, () =>
+        rnd(8) === 0
+          ? el('hardBreak')
+          : text(
+              Array.from({ length: 1 + rnd(6) }, () => FORMAT_POOL[rnd(FORMAT_POOL.length)]).join(''),
+              FORMAT_MARKS.filter(() => rnd(4) === 0)
+                .filter((m, i, all) => all.findIndex((o) => o.type === m.type) === i)
+                .map((m) => ({ ...m })),
+            ),
+      );
+    const block = (): ElementNode => {
+      const attrs = { ...(rnd(2) ? { textAlign: ['left', 'center', 'right', 'justify'][rnd(4)] } : {}), ...(rnd(2) ? { lineSpacing: ['1', '1.15', '1.5', '2'][rnd(4)] } : {}) };
+      const k = rnd(3);
+      if (k === 0) return el('heading', formatted(), { level: 1 + rnd(3), ...attrs });
+      if (k === 1) return el('bulletList', [el('listItem', [el('paragraph', formatted(), attrs)])]);
+      return el('paragraph', formatted(), attrs);
+    };
+    for (let run = 0; run < 200; run++) {
+      const slides = [{ content: Array.from({ length: 1 + rnd(4) }, block) }];
+      const first = deckToMarkdown(docOf(slides));
+      const again = reimport(first);
+      expect(deckToMarkdown(again), first).toBe(first);
+    }
+  });
 });
 
 describe('footer and logo', () => {
@@ -280,5 +309,59 @@ describe('hidden slides', () => {
     const back = reimport(file);
     expect(listSlides(back).map((s) => s.hidden)).toEqual([false, true]);
     expect(deckToMarkdown(back)).toBe(file);
+  });
+});
+
+describe('text formatting (issue #17)', () => {
+  const formatted: ElementNode[] = [
+    el('heading', [text('Midden')], { level: 2, textAlign: 'center' }),
+    el('paragraph', [text('Klein ', []), text('groot', [{ type: 'fontSize', value: 150 }]), text(' en '), text('accent', [{ type: 'bold' }, { type: 'textColor', value: 'accent' }, { type: 'highlight', value: 'accent2' }])], { textAlign: 'right', lineSpacing: '1.5' }),
+    el('bulletList', [el('listItem', [el('paragraph', [text('punt', [{ type: 'textColor', value: 'danger' }])], { lineSpacing: '2' })])]),
+    el('paragraph', [text('tekst die eindigt op {align=center}')]),
+    el('paragraph', [text('slash\\'), text('x', [{ type: 'fontSize', value: 75 }])], { textAlign: 'justify' }),
+  ];
+
+  test('sizes, colours, highlights, alignment and line spacing are written as documented and read back the same', () => {
+    const written = expectStable([{ content: formatted }]);
+    expect(written).toContain('## Midden {align=center}');
+    expect(written).toContain('Klein <span data-size="150">groot</span> en **<span data-color="accent"><span data-highlight="accent2">accent</span></span>** {align=right spacing=1.5}');
+    expect(written).toContain('- <span data-color="danger">punt</span> {spacing=2}');
+    // Text that looks like the suffix stays text.
+    expect(written).toContain('tekst die eindigt op \\{align=center}');
+    const back = readFragment(listSlides(reimport(written))[0]!.content);
+    expect(back).toEqual(readFragment(listSlides(docOf([{ content: formatted }]))[0]!.content));
+  });
+
+  test('a hand-written file: one span may carry several values; what is not on the allow-lists is reported and left out, the text kept', () => {
+    const parsed = parseDeck(
+      ['<span data-size="200" data-color="accent2">Groot</span> <span data-color="red" style="x">rood</span> <span data-color="#f00">hex</span> <span data-size="1000">enorm</span> {align=middle spacing=1.5}', '', '# Kop {align=left}'].join('\n'),
+    );
+    const doc = new Y.Doc();
+    buildDeck(doc, parsed);
+    const [paragraph, heading] = readFragment(listSlides(doc)[0]!.content);
+    expect(paragraph!.attrs).toEqual({ lineSpacing: '1.5' });
+    expect(paragraph!.content).toEqual([
+      text('Groot', [{ type: 'fontSize', value: 200 }, { type: 'textColor', value: 'accent2' }]),
+      text(' rood hex enorm'),
+    ]);
+    expect(heading).toEqual(el('heading', [text('Kop')], { level: 1, textAlign: 'left' }));
+    const notices = parsed.notices.map((n) => `${n.code} ${n.detail ?? ''}`);
+    expect(notices).toEqual(expect.arrayContaining(['html-tag <span>', 'text-format data-color="#f00"', 'text-format data-size="1000"', 'text-format align=middle']));
+  });
+
+  test('a value a forged client wrote into the document is not written to the file', () => {
+    const doc = new Y.Doc();
+    const id = addSlide(doc, { layout: 'title-content' });
+    const fragment = getSlide(doc, id)!.content;
+    const paragraph = new Y.XmlElement('paragraph');
+    paragraph.setAttribute('textAlign', 'center"><script>');
+    paragraph.setAttribute('lineSpacing', '9');
+    const run = new Y.XmlText();
+    paragraph.insert(0, [run]);
+    fragment.insert(0, [paragraph]);
+    run.insert(0, 'tekst', { textColor: { color: '"><img src=x onerror=alert(1)>' }, fontSize: { size: 'calc(1e9px)' } });
+    const written = deckToMarkdown(doc);
+    expect(written).toContain('\n\ntekst\n');
+    expect(written).not.toMatch(/span|script|img|align|spacing/);
   });
 });

@@ -7,8 +7,9 @@ import { Document as YamlDocument, isScalar } from 'yaml';
 import type * as Y from 'yjs';
 import { frozenReason } from '../chartBlock.ts';
 import { listSlides, readMeta } from '../deckModel.ts';
-import { markdownToContent, safeImage, safeLink } from './fromMarkdown.ts';
-import { isText, readFragment, type ElementNode, type Mark, type TextNode, type TreeNode } from './tree.ts';
+import { BLOCK_ATTRIBUTES, markdownToContent, safeImage, safeLink } from './fromMarkdown.ts';
+import { lineSpacing, textAlign } from '../textFormat.ts';
+import { isText, isValueMark, readFragment, type ElementNode, type Mark, type TextNode, type TreeNode } from './tree.ts';
 
 export const FORMAT_ID = 'tussenstand/1';
 export const SLIDE_SEPARATOR = '\n\n---\n\n';
@@ -54,7 +55,7 @@ function encodeEdges(line: string): string {
   return ref(lead) + line.slice(lead.length, line.length - trail.length) + ref(trail);
 }
 
-const DELIMITERS: Record<Exclude<Mark['type'], 'link' | 'code'>, [string, string]> = {
+const DELIMITERS: Record<Exclude<Mark['type'], 'link' | 'code' | 'fontSize' | 'textColor' | 'highlight'>, [string, string]> = {
   bold: ['**', '**'],
   italic: ['*', '*'],
   underline: ['<u>', '</u>'],
@@ -62,14 +63,19 @@ const DELIMITERS: Record<Exclude<Mark['type'], 'link' | 'code'>, [string, string
 };
 
 function sameMark(a: Mark, b: Mark): boolean {
-  return a.type === b.type && a.href === b.href;
+  return a.type === b.type && a.href === b.href && a.value === b.value;
 }
 
+/** Text formatting (issue #17) as a span with one data attribute (docs/deck-format.md); the value is allow-listed (tree.ts). */
+const SPAN_ATTRIBUTE = { fontSize: 'data-size', textColor: 'data-color', highlight: 'data-highlight' } as const;
+
 function open(mark: Mark): string {
+  if (isValueMark(mark.type)) return `<span ${SPAN_ATTRIBUTE[mark.type]}="${mark.value}">`;
   return mark.type === 'link' ? '[' : DELIMITERS[mark.type as keyof typeof DELIMITERS][0];
 }
 
 function close(mark: Mark): string {
+  if (isValueMark(mark.type)) return '</span>';
   return mark.type === 'link' ? `](${mark.href?.replace(/[()\s]/g, (c) => encodeURIComponent(c))})` : DELIMITERS[mark.type as keyof typeof DELIMITERS][1];
 }
 
@@ -234,12 +240,26 @@ function table(node: ElementNode): string {
   return [line(rows[0]!), `| ${Array.from({ length: width }, () => '---').join(' | ')} |`, ...rows.slice(1).map(line)].join('\n');
 }
 
+/**
+ * A paragraph's or heading's alignment and line spacing, written after its last line as
+ * ` {align=center spacing=1.5}` (docs/deck-format.md); text that would read as such a
+ * suffix has its brace escaped.
+ */
+function withBlockAttributes(node: ElementNode, written: string): string {
+  if (written === '') return '';
+  const safe = BLOCK_ATTRIBUTES.test(written) ? written.replace(/\{(?=[^{]*$)/, '\\{') : written;
+  const align = textAlign(node.attrs.textAlign);
+  const spacing = lineSpacing(node.attrs.lineSpacing);
+  const attributes = [align ? `align=${align}` : '', spacing ? `spacing=${spacing}` : ''].filter(Boolean).join(' ');
+  return attributes ? `${safe} {${attributes}}` : safe;
+}
+
 function block(node: ElementNode, alternate = false): string {
   switch (node.type) {
     case 'heading':
-      return checked(node, (nodes) => headingText(node, nodes));
+      return withBlockAttributes(node, checked(node, (nodes) => headingText(node, nodes)));
     case 'paragraph':
-      return checked(node, paragraphText);
+      return withBlockAttributes(node, checked(node, paragraphText));
     case 'blockquote': {
       const body = blocks(node.content);
       return body === '' ? '' : indent(body, '> ').replace(/^$/gm, '>');

@@ -4,13 +4,26 @@
  * into this tree, so they never touch Yjs types directly.
  */
 import * as Y from 'yjs';
+import { fontSize, highlight, textColour } from '../textFormat.ts';
 
-export type MarkName = 'bold' | 'italic' | 'underline' | 'strike' | 'code' | 'link';
+export type MarkName = 'bold' | 'italic' | 'underline' | 'strike' | 'code' | 'link' | ValueMarkName;
+/** Text formatting marks with one allow-listed value (shared/textFormat.ts, issue #17). */
+export type ValueMarkName = 'fontSize' | 'textColor' | 'highlight';
 export interface Mark {
   type: MarkName;
   /** For links: the href. */
   href?: string;
+  /** For a value mark: its size step or palette key, always one on the allow-list. */
+  value?: string | number;
 }
+
+/** Each value mark's attribute in the editor's schema (textFormatting.ts) and its allow-list. */
+export const VALUE_MARKS: Record<ValueMarkName, { attribute: string; check: (value: unknown) => string | number | null }> = {
+  fontSize: { attribute: 'size', check: fontSize },
+  textColor: { attribute: 'color', check: textColour },
+  highlight: { attribute: 'color', check: highlight },
+};
+export const isValueMark = (name: string): name is ValueMarkName => Object.hasOwn(VALUE_MARKS, name);
 export interface TextNode {
   type: 'text';
   text: string;
@@ -27,7 +40,7 @@ export const isText = (n: TreeNode): n is TextNode => n.type === 'text';
 export const el = (type: string, content: TreeNode[] = [], attrs: Record<string, unknown> = {}): ElementNode => ({ type, attrs, content });
 export const text = (value: string, marks: Mark[] = []): TextNode => ({ type: 'text', text: value, marks });
 
-const MARK_ORDER: MarkName[] = ['link', 'bold', 'italic', 'underline', 'strike', 'code'];
+const MARK_ORDER: MarkName[] = ['link', 'bold', 'italic', 'underline', 'strike', 'code', 'fontSize', 'textColor', 'highlight'];
 
 /** y-prosemirror names overlapping marks `name--<hash>`; the mark is the part before. */
 const markName = (key: string): string => key.split('--')[0]!;
@@ -41,6 +54,11 @@ function readMarks(attributes: Record<string, unknown> | undefined): Mark[] {
     if (name === 'link') {
       const href = (value as { href?: unknown }).href;
       if (typeof href === 'string') marks.push({ type: 'link', href });
+    } else if (isValueMark(name)) {
+      // A value outside the allow-list (a forged client wrote it) is not formatting: the text stays plain.
+      const { attribute, check } = VALUE_MARKS[name];
+      const checked = typeof value === 'object' ? check((value as Record<string, unknown>)[attribute]) : null;
+      if (checked !== null) marks.push({ type: name, value: checked });
     } else marks.push({ type: name });
   }
   return marks.sort((a, b) => MARK_ORDER.indexOf(a.type) - MARK_ORDER.indexOf(b.type));
@@ -68,7 +86,7 @@ export function readFragment(fragment: Y.XmlFragment): ElementNode[] {
 
 function marksToAttributes(marks: Mark[]): Record<string, unknown> {
   const attributes: Record<string, unknown> = {};
-  for (const mark of marks) attributes[mark.type] = mark.type === 'link' ? { href: mark.href } : {};
+  for (const mark of marks) attributes[mark.type] = mark.type === 'link' ? { href: mark.href } : isValueMark(mark.type) ? { [VALUE_MARKS[mark.type].attribute]: mark.value } : {};
   return attributes;
 }
 

@@ -14,7 +14,7 @@ import { nl } from '../i18n/nl.ts';
 import { HighlightedCode } from '../format/HighlightedCode.tsx';
 import { highlightCode, knownLanguage } from '../format/highlight.ts';
 import { RENDERED_NODES, SlideContentView } from './SlideContentView.tsx';
-import type { SlideNode } from './slideTree.ts';
+import type { SlideNode, TextMarks } from './slideTree.ts';
 
 const text = (value: string): SlideNode => ({ kind: 'text', text: value, marks: {} });
 const el = (name: string, children: SlideNode[] = [], attrs: Record<string, unknown> = {}): SlideNode => ({ kind: 'element', name, attrs, children });
@@ -83,5 +83,23 @@ describe('HighlightedCode', () => {
     expect(html).not.toContain('<img');
     expect(html).toContain('&lt;');
     expect(renderToStaticMarkup(createElement(HighlightedCode, { code: 'a', language: 'x" onclick="y' }))).toBe('<code class="language-xonclicky">a</code>');
+  });
+});
+
+const run = (marks: TextMarks): SlideNode => ({ kind: 'text', text: 'x', marks });
+
+describe('SlideContentView text formatting (issue #17)', () => {
+  test('size, colour, highlight, alignment and line spacing are drawn as the editor draws them', () => {
+    expect(render([el('paragraph', [run({ fontSize: 150, textColor: 'accent', highlight: 'accent2', bold: true })], { textAlign: 'center', lineSpacing: '1.5' })])).toBe(
+      '<p data-align="center" data-line-spacing="1.5"><span><strong><span data-size="150"><span data-color="accent"><span data-highlight="accent2">x</span></span></span></strong></span></p>',
+    );
+    expect(render([el('heading', [text('Kop')], { level: 2, textAlign: 'right' })])).toBe('<h2 data-align="right"><span>Kop</span></h2>');
+  });
+
+  test('a value off the allow-lists (a forged client wrote it) is not drawn: the text stays, plain', () => {
+    const hostile = ['red', '#f00', '"><script>alert(1)</script>', 'accent;background:url(x)', 1e9, { color: 'accent' }];
+    for (const value of hostile) {
+      expect(render([el('paragraph', [run({ fontSize: value, textColor: value, highlight: value })], { textAlign: value, lineSpacing: value })])).toBe('<p><span>x</span></p>');
+    }
   });
 });

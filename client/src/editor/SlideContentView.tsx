@@ -13,6 +13,7 @@ import { statDefinition } from '../../../shared/statsCatalogue.ts';
 import { LazyChartView as ChartView } from '../charts/LazyChartView.tsx';
 import { useDeckLanguage } from '../deck/DeckLanguage.tsx';
 import { languageClass } from '../format/codeLanguage.ts';
+import { fontSize, highlight, lineSpacing, textAlign, textColour } from '../../../shared/textFormat.ts';
 import { isUploadedImage, safeHref, safeImageSrc } from './safeUrl.ts';
 import { treeText, type SlideNode } from './slideTree.ts';
 
@@ -48,7 +49,7 @@ export const RENDERED_NODES = [
 ] as const;
 
 /** Every mark this renderer draws (see slideTree.ts TextMarks). */
-export const RENDERED_MARKS = ['bold', 'italic', 'underline', 'strike', 'code', 'link'] as const;
+export const RENDERED_MARKS = ['bold', 'italic', 'underline', 'strike', 'code', 'link', 'fontSize', 'textColor', 'highlight'] as const;
 
 export interface SlideContentViewProps {
   nodes: SlideNode[];
@@ -147,6 +148,14 @@ function RemoteImage({ src, alt, interactive }: { src: string; alt: string; inte
 function renderText(node: Extract<SlideNode, { kind: 'text' }>, key: number, interactive: boolean): ReactNode {
   let out: ReactNode = node.text;
   const { marks } = node;
+  // Text formatting (issue #17) innermost, as the editor nests it (the schema's last marks);
+  // only allow-listed keys are drawn, as data attributes the slide CSS styles.
+  const highlightKey = highlight(marks.highlight);
+  if (highlightKey) out = <span data-highlight={highlightKey}>{out}</span>;
+  const colourKey = textColour(marks.textColor);
+  if (colourKey) out = <span data-color={colourKey}>{out}</span>;
+  const size = fontSize(marks.fontSize);
+  if (size) out = <span data-size={size}>{out}</span>;
   if (marks.code) out = <code>{out}</code>;
   if (marks.strike) out = <s>{out}</s>;
   if (marks.underline) out = <u>{out}</u>;
@@ -166,6 +175,13 @@ function renderText(node: Extract<SlideNode, { kind: 'text' }>, key: number, int
   return <span key={key}>{out}</span>;
 }
 
+/** A paragraph's or heading's alignment and line spacing as the editor draws them, allow-listed values only. */
+function blockFormat(attrs: Record<string, unknown>): { 'data-align'?: string; 'data-line-spacing'?: string } {
+  const align = textAlign(attrs.textAlign);
+  const spacing = lineSpacing(attrs.lineSpacing);
+  return { ...(align ? { 'data-align': align } : {}), ...(spacing ? { 'data-line-spacing': spacing } : {}) };
+}
+
 function renderNodes(nodes: SlideNode[], interactive: boolean): ReactNode[] {
   return nodes.map((node, i) => (node.kind === 'text' ? renderText(node, i, interactive) : renderElement(node, i, interactive)));
 }
@@ -175,11 +191,19 @@ function renderElement(node: Extract<SlideNode, { kind: 'element' }>, key: numbe
   const { attrs } = node;
   switch (node.name) {
     case 'paragraph':
-      return <p key={key}>{children}</p>;
+      return (
+        <p key={key} {...blockFormat(attrs)}>
+          {children}
+        </p>
+      );
     case 'heading': {
       const level = int(attrs.level, 2, 1, 3);
       const Tag = `h${level}` as 'h1' | 'h2' | 'h3';
-      return <Tag key={key}>{children}</Tag>;
+      return (
+        <Tag key={key} {...blockFormat(attrs)}>
+          {children}
+        </Tag>
+      );
     }
     case 'bulletList':
       return <ul key={key}>{children}</ul>;

@@ -121,6 +121,7 @@ export function SlideWorkspace({ deckId, doc, provider, slide, number, theme, la
     <div className="workspace">
       <Toolbar
         focusRef={focusToolbar}
+        theme={theme}
         editor={editor}
         editable={editable}
         layout={slide.layout}

@@ -8,6 +8,7 @@ import { useImperativeHandle, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SLIDE_LAYOUTS, type SlideLayout } from '../../../shared/deckModel.ts';
 import { Icon, type IconName } from './Icon.tsx';
+import { TextFormatTools } from './TextFormatTools.tsx';
 import { useRovingFocus } from './useRovingFocus.ts';
 
 export interface ToolbarProps {
@@ -19,6 +20,8 @@ export interface ToolbarProps {
   onImage(): void;
   /** Receives a function that puts focus on the toolbar (its current tab stop). */
   focusRef?: Ref<() => void>;
+  /** The deck's theme: the colour swatches show its colours. */
+  theme?: string;
 }
 
 type TextStyle = 'paragraph' | 'h1' | 'h2' | 'h3' | 'other';
@@ -104,7 +107,7 @@ function ToolButton({ icon, label, shortcut, pressed, disabled, onClick }: Butto
   );
 }
 
-export function Toolbar({ editor, editable, layout, onLayout, onLink, onImage, focusRef }: ToolbarProps) {
+export function Toolbar({ editor, editable, layout, onLayout, onLink, onImage, focusRef, theme = 'tussenstand' }: ToolbarProps) {
   const { t } = useTranslation();
   const roving = useRovingFocus<HTMLDivElement>();
   useImperativeHandle(focusRef, () => () => roving.ref.current?.querySelector<HTMLElement>('[tabindex="0"]')?.focus(), [roving.ref]);
@@ -145,6 +148,7 @@ export function Toolbar({ editor, editable, layout, onLayout, onLink, onImage, f
         <ToolButton icon="italic" label={t('editor:toolbar.italic')} shortcut={`${mod}+I`} pressed={state.italic} disabled={off} onClick={() => chain().toggleItalic().run()} />
         <ToolButton icon="underline" label={t('editor:toolbar.underline')} shortcut={`${mod}+U`} pressed={state.underline} disabled={off} onClick={() => chain().toggleUnderline().run()} />
       </div>
+      <TextFormatTools editor={editor} disabled={off} theme={theme} />
       <div className="editor-toolbar__group">
         <ToolButton icon="bulletList" label={t('editor:toolbar.bulletList')} shortcut={`${mod}+Shift+8`} pressed={state.bulletList} disabled={off} onClick={() => chain().toggleBulletList().run()} />
         <ToolButton icon="orderedList" label={t('editor:toolbar.orderedList')} shortcut={`${mod}+Shift+7`} pressed={state.orderedList} disabled={off} onClick={() => chain().toggleOrderedList().run()} />

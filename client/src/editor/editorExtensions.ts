@@ -20,6 +20,7 @@ import { SafeImage } from './imageNode.ts';
 import { StartInText } from './initialSelection.ts';
 import { ClickToEmptyTitle } from './titleCursor.ts';
 import { safeHref } from './safeUrl.ts';
+import { textFormattingExtensions } from './textFormatting.ts';
 
 /** Who this editor is in awareness. The caret extension writes it as the whole `user` field, so it carries the id too. */
 export interface CaretUser {
@@ -146,6 +147,8 @@ export function deckContentExtensions(): AnyExtension[] {
     SafeImage.configure({ allowBase64: false }),
     TableKit.configure({ table: { resizable: false } }),
     ChartBlock,
+    // Size, colour, highlight, alignment, line spacing (issue #17): allow-listed keys only.
+    ...textFormattingExtensions(),
   ];
 }
 

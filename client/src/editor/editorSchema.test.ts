@@ -218,7 +218,8 @@ describe('the editor schema', () => {
     expect(attrs('image')).toEqual(expect.arrayContaining(['src', 'alt', 'title']));
     expect(attrs('chart')).toEqual(expect.arrayContaining(['statKey', 'view', 'frozenValue', 'frozenAt', 'frozenReason']));
     for (const cell of ['tableCell', 'tableHeader']) expect(attrs(cell)).toEqual(expect.arrayContaining(['colspan', 'rowspan', 'colwidth']));
-    expect(Object.keys(schema.marks).sort()).toEqual(['bold', 'code', 'italic', 'link', 'strike', 'underline']);
+    expect(Object.keys(schema.marks).sort()).toEqual(['bold', 'code', 'fontSize', 'highlight', 'italic', 'link', 'strike', 'textColor', 'underline']);
+    for (const block of ['paragraph', 'heading']) expect(attrs(block)).toEqual(expect.arrayContaining(['textAlign', 'lineSpacing']));
   });
 
   test('a link stores no target, rel or class of its own', () => {
@@ -251,5 +252,58 @@ describe('the editor schema', () => {
     const nodes = Object.keys(schema.nodes).filter((name) => name !== 'doc' && name !== 'text');
     expect(nodes.filter((name) => !(RENDERED_NODES as readonly string[]).includes(name))).toEqual([]);
     expect(Object.keys(schema.marks).filter((name) => !(RENDERED_MARKS as readonly string[]).includes(name))).toEqual([]);
+  });
+});
+
+/** A slide with one paragraph (alignment, line spacing as given) whose second run has `marks`. */
+function formattedSlide(align: unknown, spacing: unknown, marks: Record<string, unknown>): Y.XmlFragment {
+  const fragment = new Y.Doc().getXmlFragment('slide');
+  const paragraph = new Y.XmlElement('paragraph');
+  paragraph.setAttribute('textAlign', align as string);
+  paragraph.setAttribute('lineSpacing', spacing as string);
+  const text = new Y.XmlText();
+  paragraph.insert(0, [text]);
+  fragment.insert(0, [paragraph]);
+  text.insert(0, 'Plain ');
+  text.insert(6, 'formatted', marks);
+  return fragment;
+}
+
+/** Tiptap's toDOM gives the output spec ['tag', attributes, 0]: the attributes are what reaches the page. */
+const drawn = (spec: unknown) => (spec as [string, Record<string, unknown>])[1];
+
+describe('text formatting in the schema (issue #17)', () => {
+  test('size, colour, highlight, alignment and line spacing survive the editor both ways', () => {
+    const fragment = formattedSlide('center', '1.5', { fontSize: { size: 150 }, textColor: { color: 'accent' }, highlight: { color: 'accent2' } });
+    expect(notInSchema(fragment)).toEqual([]);
+    const pmDoc = yXmlFragmentToProseMirrorRootNode(fragment, schema);
+    const paragraph = pmDoc.firstChild!;
+    expect(paragraph.attrs).toMatchObject({ textAlign: 'center', lineSpacing: '1.5' });
+    expect(paragraph.lastChild!.marks.map((m) => [m.type.name, m.attrs])).toEqual([
+      ['fontSize', { size: 150 }],
+      ['textColor', { color: 'accent' }],
+      ['highlight', { color: 'accent2' }],
+    ]);
+    const fresh = new Y.Doc().getXmlFragment('slide');
+    prosemirrorToYXmlFragment(pmDoc, fresh);
+    expect(dump(fresh)).toEqual(dump(fragment));
+  });
+
+  test('a paragraph without formatting writes no formatting attributes', () => {
+    const fresh = new Y.Doc().getXmlFragment('slide');
+    prosemirrorToYXmlFragment(schema.node('doc', null, [schema.node('paragraph', null, [schema.text('x')])]), fresh);
+    expect(fresh.toString()).toBe('<paragraph>x</paragraph>');
+  });
+
+  test('a hostile value in the shared document is never drawn: the editor renders no attribute for it', () => {
+    const fragment = formattedSlide('center;color:red', 'expression(alert(1))', { fontSize: { size: '9999px' }, textColor: { color: 'url(javascript:alert(1))' }, highlight: { color: 'red' } });
+    const pmDoc = yXmlFragmentToProseMirrorRootNode(fragment, schema);
+    const paragraph = pmDoc.firstChild!;
+    expect(drawn(paragraph.type.spec.toDOM!(paragraph))).toEqual({});
+    for (const mark of paragraph.lastChild!.marks) expect(drawn(mark.type.spec.toDOM!(mark, true)), mark.type.name).toEqual({});
+    // The valid ones are drawn as data attributes the slide CSS styles.
+    const valid = yXmlFragmentToProseMirrorRootNode(formattedSlide('right', '2', { fontSize: { size: 75 }, textColor: { color: 'danger' }, highlight: { color: 'muted' } }), schema).firstChild!;
+    expect(drawn(valid.type.spec.toDOM!(valid))).toEqual({ 'data-align': 'right', 'data-line-spacing': '2' });
+    expect(valid.lastChild!.marks.map((mark) => drawn(mark.type.spec.toDOM!(mark, true)))).toEqual([{ 'data-size': '75' }, { 'data-color': 'danger' }, { 'data-highlight': 'muted' }]);
   });
 });

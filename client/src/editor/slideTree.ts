@@ -14,7 +14,14 @@ export interface TextMarks {
   code?: boolean;
   /** The raw href as stored; the renderer decides whether it is safe to use. */
   link?: string;
+  /** Text formatting as stored (issue #17); the renderer keeps only allow-listed values (shared/textFormat.ts). */
+  fontSize?: unknown;
+  textColor?: unknown;
+  highlight?: unknown;
 }
+
+/** Marks with one attribute: the mark name and the attribute that holds its value. */
+const VALUE_MARKS = { fontSize: 'size', textColor: 'color', highlight: 'color' } as const;
 
 export type SlideNode =
   | { kind: 'text'; text: string; marks: TextMarks }
@@ -37,6 +44,8 @@ function readMarks(attributes: Record<string, unknown> | undefined): TextMarks {
     if ((SIMPLE_MARKS as readonly string[]).includes(name)) marks[name as (typeof SIMPLE_MARKS)[number]] = true;
     else if (name === 'link' && typeof value === 'object' && typeof (value as { href?: unknown }).href === 'string') {
       marks.link = (value as { href: string }).href;
+    } else if (name in VALUE_MARKS && typeof value === 'object') {
+      marks[name as keyof typeof VALUE_MARKS] = (value as Record<string, unknown>)[VALUE_MARKS[name as keyof typeof VALUE_MARKS]];
     }
   }
   return marks;

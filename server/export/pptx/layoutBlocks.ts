@@ -15,12 +15,14 @@ import { isText, plainText, type ElementNode } from '../../../shared/deckFile/tr
 import { placeChart, type Language } from './charts.ts';
 import { CENTRED, type Frame } from './geometry.ts';
 import { containFrame, imagePixelSize } from './imageSize.ts';
-import { blockRuns, CODE_FONT, codeFontSize, codeHeight, codeRuns, runs } from './textRuns.ts';
+import { blockRuns, CODE_FONT, codeFontSize, codeHeight, codeRuns, runs, type RunStyle } from './textRuns.ts';
 
 export interface SlideContext {
   pptx: PptxGenJS;
   slide: PptxGenJS.Slide;
   theme: DeckThemeTokens;
+  /** The theme's name, for the text colours it picks (shared/textFormat.ts); unknown: the house theme. */
+  themeName?: string;
   layout: SlideLayout;
   language: Language;
   /** Body text colour on this slide; headings inside the body take `headingColour`. */
@@ -120,7 +122,7 @@ function placeTable(ctx: SlideContext, node: ElementNode, box: Frame): void {
   const rows = node.content.filter((r): r is ElementNode => !isText(r)).map((row) =>
     row.content.filter((c): c is ElementNode => !isText(c)).map((cell) => {
       const head = cell.type === 'tableHeader';
-      return { text: runs(cell.content.flatMap((p) => (isText(p) ? [p] : p.content))), options: { bold: head, ...(head ? { fill: { color: ctx.theme.tableHead }, color: ctx.layout === 'section' ? ctx.theme.sectionBg : ctx.theme.heading } : {}) } };
+      return { text: runs(cell.content.flatMap((p) => (isText(p) ? [p] : p.content)), {}, runStyle(ctx, 14)), options: { bold: head, ...(head ? { fill: { color: ctx.theme.tableHead }, color: ctx.layout === 'section' ? ctx.theme.sectionBg : ctx.theme.heading } : {}) } };
     }),
   );
   if (rows.length === 0) return;
@@ -140,6 +142,9 @@ function placeCode(ctx: SlideContext, node: ElementNode, box: Frame): void {
     ...box, fontFace: CODE_FONT, color: ctx.textColour, valign: 'top', align: 'left', wrap: !fits, fill: { color: ctx.theme.tableHead }, ...(fits ? {} : { fit: 'shrink' as const }),
   });
 }
+
+/** Text formatting's view of the slide: the theme, the size a plain run has, a section slide or not. */
+export const runStyle = (ctx: SlideContext, pt: number): RunStyle => ({ theme: ctx.themeName ?? 'tussenstand', pt, section: ctx.layout === 'section' });
 
 export async function placeColumn(ctx: SlideContext, blocks: ElementNode[], column: Frame): Promise<void> {
   const parts = groups(blocks);
@@ -164,7 +169,7 @@ export async function placeColumn(ctx: SlideContext, blocks: ElementNode[], colu
     } else if (part.kind === 'code') placeCode(ctx, part.block, box);
     else {
       const text = part.blocks.flatMap((b) => {
-        const r = blockRuns(b);
+        const r = blockRuns(b, 0, runStyle(ctx, pt));
         return b.type === 'heading' ? r.map((run) => ({ ...run, options: { ...run.options, color: ctx.headingColour, fontFace: ctx.theme.headingFont } })) : r;
       });
       ctx.slide.addText(text, {

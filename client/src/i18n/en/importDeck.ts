@@ -81,6 +81,7 @@ export const importDeck = {
     'image-in-heading': 'An image in a heading or table cell is kept as its description text.',
     math: 'A formula is kept as plain text.',
     footnote: 'A footnote is kept as plain text.',
+    'text-format': 'A text size, colour, highlight, alignment or line spacing that Tussenstand does not offer was left out; the text is kept.',
     'remote-image-fetched': 'An image from another website was copied into the deck.',
     'remote-image-placeholder': 'An image from another website is shown as a placeholder with its address.',
     'remote-image-failed': 'An image from another website could not be fetched; it is shown as a placeholder with its address.',

@@ -82,6 +82,7 @@ export const importDeck: Translations['importDeck'] = {
     'image-in-heading': 'Een afbeelding in een kop of tabelcel is als beschrijvende tekst behouden.',
     math: 'Een formule is als gewone tekst behouden.',
     footnote: 'Een voetnoot is als gewone tekst behouden.',
+    'text-format': 'Een tekstgrootte, kleur, markering, uitlijning of regelafstand die Tussenstand niet kent is weggelaten; de tekst is behouden.',
     'remote-image-fetched': 'Een afbeelding van een andere website is in de presentatie gekopieerd.',
     'remote-image-placeholder': 'Een afbeelding van een andere website wordt getoond als tijdelijke aanduiding met het adres.',
     'remote-image-failed': 'Een afbeelding van een andere website kon niet worden opgehaald; die wordt getoond als tijdelijke aanduiding met het adres.',
