@@ -30,6 +30,7 @@ import { importDeck } from './en/importDeck.ts';
 import { exportMenu } from './en/exportMenu.ts';
 import { history } from './en/history.ts';
 import { time } from './en/time.ts';
+import { media } from './en/media.ts';
 
 export const en = {
   app,
@@ -58,6 +59,7 @@ export const en = {
   exportMenu,
   history,
   time,
+  media,
 };
 
 export type Translations = typeof en;
@@ -91,4 +93,5 @@ export const NAMESPACES = [
   'exportMenu',
   'history',
   'time',
+  'media',
 ] as const satisfies readonly TranslationNamespace[];

@@ -26,6 +26,7 @@ import { importDeck } from './nl/importDeck.ts';
 import { exportMenu } from './nl/exportMenu.ts';
 import { history } from './nl/history.ts';
 import { time } from './nl/time.ts';
+import { media } from './nl/media.ts';
 
 export const nl: Translations = {
   app,
@@ -54,4 +55,5 @@ export const nl: Translations = {
   exportMenu,
   history,
   time,
+  media,
 };
