@@ -196,6 +196,8 @@ test('images: upload and insert with a description; the server’s refusal is sh
   await deckPage.toolbarButton('Afbeelding invoegen').click();
   const dialog = page.getByRole('dialog', { name: 'Afbeelding invoegen' });
   await dialog.getByLabel('Afbeeldingsbestand').setInputFiles(fake);
+  // The description is asked for before anything is sent (mediaSize.spec.ts tests that).
+  await dialog.getByRole('textbox', { name: 'Beschrijving voor schermlezers' }).fill('Kaart van de eenheid');
   await dialog.getByRole('button', { name: 'Invoegen' }).click();
   await expect(dialog.getByRole('alert')).toContainText('De afbeelding kon niet worden geüpload: the file is not a valid image/png');
 
@@ -203,7 +205,6 @@ test('images: upload and insert with a description; the server’s refusal is sh
   const real = testInfo.outputPath('punt.png');
   writeFileSync(real, Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64'));
   await dialog.getByLabel('Afbeeldingsbestand').setInputFiles(real);
-  await dialog.getByRole('textbox', { name: 'Beschrijving voor schermlezers' }).fill('Kaart van de eenheid');
   await dialog.getByRole('button', { name: 'Invoegen' }).click();
   await expect(dialog).toBeHidden();
   const image = deckPage.canvas.getByRole('img', { name: 'Kaart van de eenheid' });

@@ -5,6 +5,7 @@
  */
 import * as Y from 'yjs';
 import { listSlides } from './deckModel.ts';
+import { mediaAlign, mediaWidth, type MediaAlign } from './mediaSize.ts';
 
 export const CHART_NODE = 'chart';
 export const CHART_VIEWS = ['bar', 'line', 'pie', 'number', 'table'] as const;
@@ -35,6 +36,10 @@ export interface ChartAttrs {
   frozenAt: string | null;
   /** Why it is frozen; null while live. */
   frozenReason: FrozenReason | null;
+  /** Share of the column (10–100), null: across the column (shared/mediaSize.ts). */
+  width?: number | null;
+  /** Alignment in the column; null: left. */
+  align?: MediaAlign | null;
 }
 
 export function readChartAttrs(el: Y.XmlElement): ChartAttrs {
@@ -46,6 +51,8 @@ export function readChartAttrs(el: Y.XmlElement): ChartAttrs {
     frozenValue: typeof attr('frozenValue') === 'string' ? (attr('frozenValue') as string) : null,
     frozenAt: typeof attr('frozenAt') === 'string' ? (attr('frozenAt') as string) : null,
     frozenReason: typeof attr('frozenValue') === 'string' ? frozenReason(attr('frozenReason')) : null,
+    width: mediaWidth(attr('width')),
+    align: mediaAlign(attr('align')),
   };
 }
 

@@ -14,7 +14,7 @@ import { listSlides, readMeta, type DeckLanguage, type SlideLayout } from '../..
 import { deckTheme } from '../../shared/deckThemes.ts';
 import { plainText, readFragment, type ElementNode, type TreeNode } from '../../shared/deckFile/tree.ts';
 import { CENTRED, MARGIN, SLIDE_H, SLIDE_W, subtitleFrame, titleFrame } from './pptx/geometry.ts';
-import { isVisual, placeColumn, runStyle, type SlideContext } from './pptx/layoutBlocks.ts';
+import { isVisual, placeBackdrops, placeColumn, runStyle, type SlideContext } from './pptx/layoutBlocks.ts';
 import { slideMasters, type MasterChrome } from './pptx/masters.ts';
 import { containFrame, imagePixelSize } from './pptx/imageSize.ts';
 import { CLASSIFICATION_LABELS, hasFooter, readChrome, type DeckChrome } from '../../shared/deckChrome.ts';
@@ -91,6 +91,7 @@ export async function deckToPptx(state: Uint8Array, sources: PptxSources): Promi
         headingColour: section ? theme.sectionFg : theme.heading,
         statValue: sources.statValue, image: sources.image,
       };
+      await placeBackdrops(ctx, body);
       // Sizes as the masters set them (masters.ts); a title's own alignment and spacing on its paragraph.
       const titlePt = layout === 'title' || section ? 40 : 30;
       const subtitlePt = CENTRED.includes(layout) ? 24 : 20;

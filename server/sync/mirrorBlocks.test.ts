@@ -82,4 +82,34 @@ describe('[AU5] mirroring slide content into the audience document', () => {
       }
     }
   });
+
+  test('the width, alignment and fit of an image and a chart reach attendees; a size set back to none is removed', () => {
+    const { source, from, to, sync } = pair();
+    source.transact(() => {
+      appendBlocks(from, [heading(1, 'Maten'), chart('interviews.total', 'bar')]);
+      const image = new Y.XmlElement('image');
+      image.setAttribute('src', '/api/images/abc');
+      image.setAttribute('alt', 'Kaart');
+      from.insert(1, [image]);
+    });
+    sync();
+    const [, image, chartBlock] = from.toArray() as Y.XmlElement[];
+    source.transact(() => {
+      image!.setAttribute('width', 40 as unknown as string);
+      image!.setAttribute('align', 'center');
+      chartBlock!.setAttribute('width', 60 as unknown as string);
+      chartBlock!.setAttribute('align', 'right');
+    });
+    expect(sync()).toBeLessThan(400);
+    const [, copied, copiedChart] = to.toArray() as Y.XmlElement[];
+    expect(copied!.getAttributes()).toMatchObject({ width: 40, align: 'center' });
+    expect(copiedChart!.getAttributes()).toMatchObject({ width: 60, align: 'right' });
+    source.transact(() => {
+      image!.removeAttribute('width');
+      image!.setAttribute('fit', 'cover');
+    });
+    sync();
+    expect(copied!.getAttribute('width')).toBeUndefined();
+    expect(copied!.getAttribute('fit')).toBe('cover');
+  });
 });

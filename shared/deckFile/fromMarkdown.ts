@@ -17,6 +17,7 @@ import MarkdownIt from 'markdown-it';
 import { frozenReason } from '../chartBlock.ts';
 import type { ImportNoticeCode, ImportNotices } from '../importReport.ts';
 import { MAX_IMPORT_NESTING } from '../limits.ts';
+import { mediaAlign, mediaWidth, readImageAttrText } from '../mediaSize.ts';
 import { lineSpacing, textAlign } from '../textFormat.ts';
 import { el, isText, text, VALUE_MARKS, type ElementNode, type Mark, type MarkName, type TreeNode, type ValueMarkName } from './tree.ts';
 
@@ -179,13 +180,21 @@ function inlineNodes(tokens: Token[], report: Report, imagesAsText = false): Tre
       lastKey = marks.key;
     }
   };
+  /** The image just read: an attribute list right after it (`{width=40%}`) is its size, not text. */
+  let lastImage: ElementNode | null = null;
   for (const token of tokens) {
+    const image = lastImage;
+    lastImage = null;
     switch (token.type) {
-      case 'text':
-        if (MATH.test(token.content)) report('math');
-        if (FOOTNOTE.test(token.content)) report('footnote');
-        addText(token.content);
+      case 'text': {
+        const sized = image ? readImageAttrText(token.content) : null;
+        if (image && sized) Object.assign(image.attrs, sized.attrs);
+        const content = sized ? token.content.slice(sized.length) : token.content;
+        if (MATH.test(content)) report('math');
+        if (FOOTNOTE.test(content)) report('footnote');
+        addText(content);
         break;
+      }
       case 'softbreak':
         addText(' ');
         break;
@@ -235,8 +244,10 @@ function inlineNodes(tokens: Token[], report: Report, imagesAsText = false): Tre
           break;
         }
         const src = safeImage(raw);
-        if (src) out.push(el('image', [], { src, alt: token.content }));
-        else report('unsafe-image', raw);
+        if (src) {
+          lastImage = el('image', [], { src, alt: token.content });
+          out.push(lastImage);
+        } else report('unsafe-image', raw);
         break;
       }
       case 'html_inline': {
@@ -296,6 +307,9 @@ function parseChart(body: string): ElementNode | null {
   if (attrs.frozenAt && typeof result.frozenValue === 'string') result.frozenAt = attrs.frozenAt;
   // Only "hand" is written (toMarkdown.ts): a frozen chart without it was presented.
   if (typeof result.frozenValue === 'string') result.frozenReason = frozenReason(attrs.frozenReason);
+  // Size and alignment on the slide (shared/mediaSize.ts); unreadable values are left out.
+  if (mediaWidth(attrs.width) !== null) result.width = mediaWidth(attrs.width);
+  if (mediaAlign(attrs.align) !== null && attrs.align !== 'left') result.align = mediaAlign(attrs.align);
   return el('chart', [], result);
 }
 

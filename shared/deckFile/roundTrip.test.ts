@@ -310,6 +310,36 @@ describe('hidden slides', () => {
     expect(listSlides(back).map((s) => s.hidden)).toEqual([false, true]);
     expect(deckToMarkdown(back)).toBe(file);
   });
+
+  test('an image keeps its width, alignment, fit and "decorative"; a chart its width and alignment', () => {
+    const markdown = expectStable([
+      {
+        content: [
+          image({ width: 40, align: 'center' }),
+          image({ alt: '', decorative: true, fit: 'cover' }),
+          image({ align: 'right' }),
+          image({}),
+          el('chart', [], { statKey: 'interviews.total', view: 'bar', width: 60, align: 'right' }),
+        ],
+      },
+    ]);
+    expect(markdown).toContain('![Kaart](/api/images/abc123){width=40% align=center}');
+    expect(markdown).toContain('![](/api/images/abc123){fit=cover .decorative}');
+    expect(markdown).toContain('![Kaart](/api/images/abc123){align=right}\n');
+    expect(markdown).toContain('![Kaart](/api/images/abc123)\n');
+    expect(markdown).toContain('width: 60%\nalign: right');
+    const back = readFragment(listSlides(reimport(markdown))[0]!.content);
+    expect(back.map((n) => [n.attrs.width ?? null, n.attrs.align ?? null])).toEqual([[40, 'center'], [null, null], [null, 'right'], [null, null], [60, 'right']]);
+    expect(back[1]!.attrs).toMatchObject({ alt: '', decorative: true, fit: 'cover' });
+  });
+
+  test('an attribute list is read with care: out-of-range widths are clamped, unknown lists stay text', () => {
+    expect(firstSlide('![a](/api/images/x){width=400%}')[0]!.attrs.width).toBe(100);
+    expect(firstSlide('![a](/api/images/x){width=3}')[0]!.attrs.width).toBe(10);
+    const unknown = firstSlide('![a](/api/images/x){onclick=alert(1)}');
+    expect(unknown[0]!.attrs.width).toBeUndefined();
+    expect(plainText(unknown[1]!.content)).toBe('{onclick=alert(1)}');
+  });
 });
 
 describe('text formatting (issue #17)', () => {
@@ -365,3 +395,8 @@ describe('text formatting (issue #17)', () => {
     expect(written).not.toMatch(/span|script|img|align|spacing/);
   });
 });
+/** An uploaded image with a description and the given size attributes. */
+const image = (attrs: Record<string, unknown>) => el('image', [], { src: '/api/images/abc123', alt: 'Kaart', ...attrs });
+
+/** The blocks of the first slide of a file in the own format holding `md`. */
+const firstSlide = (md: string) => readFragment(listSlides(reimport(`---\nformat: tussenstand/1\n---\n\n${md}\n`))[0]!.content);

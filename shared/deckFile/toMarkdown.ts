@@ -6,6 +6,7 @@ import { readChrome } from '../deckChrome.ts';
 import { Document as YamlDocument, isScalar } from 'yaml';
 import type * as Y from 'yjs';
 import { frozenReason } from '../chartBlock.ts';
+import { imageAttrText, mediaAlign, mediaWidth } from '../mediaSize.ts';
 import { listSlides, readMeta } from '../deckModel.ts';
 import { BLOCK_ATTRIBUTES, markdownToContent, safeImage, safeLink } from './fromMarkdown.ts';
 import { lineSpacing, textAlign } from '../textFormat.ts';
@@ -201,7 +202,8 @@ function image(node: ElementNode): string {
   const alt = typeof node.attrs.alt === 'string' ? node.attrs.alt : '';
   const src = typeof node.attrs.src === 'string' ? node.attrs.src : '';
   if (safeImage(src) === null) return escapeInline(alt);
-  return `![${escapeInline(alt)}](${src.replace(/[()\s]/g, (c) => encodeURIComponent(c))})`;
+  // Size, alignment, fit and "decorative" follow as an attribute list (shared/mediaSize.ts).
+  return `![${escapeInline(alt)}](${src.replace(/[()\s]/g, (c) => encodeURIComponent(c))})${imageAttrText(node.attrs)}`;
 }
 
 function indent(text: string, prefix: string, first = prefix): string {
@@ -220,6 +222,8 @@ function chartBlock(node: ElementNode): string {
   if (typeof node.attrs.frozenAt === 'string') lines.push(`frozenAt: ${attr(node.attrs.frozenAt)}`);
   // "As presented" is what a frozen chart without a reason means, so only a hand-frozen one says so.
   if (typeof node.attrs.frozenValue === 'string' && frozenReason(node.attrs.frozenReason) === 'hand') lines.push('frozenReason: hand');
+  if (mediaWidth(node.attrs.width) !== null) lines.push(`width: ${mediaWidth(node.attrs.width)}%`);
+  if (mediaAlign(node.attrs.align) !== null && node.attrs.align !== 'left') lines.push(`align: ${mediaAlign(node.attrs.align)}`);
   return ['```chart', ...lines, '```'].join('\n');
 }
 

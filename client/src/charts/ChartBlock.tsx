@@ -25,6 +25,10 @@ import { StatChart } from './ChartView.tsx';
 import { isChartView, parseFrozenValue, viewsFor } from './format.ts';
 import { useStat } from './useStat.ts';
 import { MAX_STAT_KEY_LENGTH } from '../../../shared/limits.ts';
+import { mediaAlign, mediaWidth } from '../../../shared/mediaSize.ts';
+import type { PointerEvent as ReactPointerEvent } from 'react';
+import { setNodeAttrs, startResize, type HandleCorner } from '../editor/mediaResize.ts';
+import { chartBoxAttrs } from '../editor/mediaStyle.ts';
 
 export interface ChartBlockOptions {
   /** An audience link token: attendees subscribe with it instead of a session cookie. */
@@ -127,6 +131,17 @@ export const ChartBlock = Node.create<ChartBlockOptions>({
         parseHTML: (el) => (cleanFrozenValue(el.getAttribute('data-frozen-value')) === null ? null : frozenReason(el.getAttribute('data-frozen-reason'))),
         renderHTML: (attrs) => (cleanFrozenValue(attrs.frozenValue) === null ? {} : { 'data-frozen-reason': frozenReason(attrs.frozenReason) }),
       },
+      // Size and alignment on the slide (shared/mediaSize.ts): a share of the column, left/center/right.
+      width: {
+        default: null,
+        parseHTML: (el) => mediaWidth(el.getAttribute('data-width')),
+        renderHTML: (attrs) => (mediaWidth(attrs.width) === null ? {} : { 'data-width': String(mediaWidth(attrs.width)) }),
+      },
+      align: {
+        default: null,
+        parseHTML: (el) => mediaAlign(el.getAttribute('data-align')),
+        renderHTML: (attrs) => (mediaAlign(attrs.align) === null ? {} : { 'data-align': mediaAlign(attrs.align)! }),
+      },
     };
   },
 
@@ -153,7 +168,7 @@ export const ChartBlock = Node.create<ChartBlockOptions>({
   },
 
   addNodeView() {
-    return ReactNodeViewRenderer(ChartNodeView);
+    return ReactNodeViewRenderer(ChartNodeView, { attrs: ({ node }) => chartBoxAttrs(node.attrs) });
   },
 });
 
@@ -173,7 +188,24 @@ function useEditable(editor: Editor): boolean {
   return useSyncExternalStore(subscribe, () => editor.isEditable, () => false);
 }
 
-function ChartNodeView({ node, editor, extension, selected, updateAttributes }: NodeViewProps) {
+/** The corner handles of a selected chart: dragging one stores the chart's width as a share of its column. */
+function ChartHandles({ editor, getPos, attrs }: { editor: Editor; getPos: NodeViewProps['getPos']; attrs: Record<string, unknown> }) {
+  const start = (event: ReactPointerEvent<HTMLSpanElement>, corner: HandleCorner) => {
+    const outer = event.currentTarget.closest('.react-renderer');
+    const pos = getPos();
+    if (!(outer instanceof HTMLElement) || typeof pos !== 'number') return;
+    const share = mediaWidth(attrs.width) ?? 100;
+    startResize(event.nativeEvent, { frame: outer, column: (outer.getBoundingClientRect().width * 100) / share, corner, align: mediaAlign(attrs.align), onCommit: (width) => setNodeAttrs(editor, pos, { width }) });
+  };
+  return (
+    <>
+      <span className="media-handle media-handle--left" data-media-handle="left" aria-hidden="true" onPointerDown={(e) => start(e, 'left')} />
+      <span className="media-handle media-handle--right" data-media-handle="right" aria-hidden="true" onPointerDown={(e) => start(e, 'right')} />
+    </>
+  );
+}
+
+function ChartNodeView({ node, editor, extension, selected, updateAttributes, getPos }: NodeViewProps) {
   const { t } = useTranslation();
   // The controls are the editor's interface (UI language); the chart below is slide content
   // and takes the deck's language from SlideFrame's provider (node views render inside it).
@@ -251,6 +283,7 @@ function ChartNodeView({ node, editor, extension, selected, updateAttributes }: 
         error={frozen ? null : live.error}
         closeCode={frozen ? null : live.closeCode}
       />
+      {editable && <ChartHandles editor={editor} getPos={getPos} attrs={node.attrs} />}
     </NodeViewWrapper>
   );
 }

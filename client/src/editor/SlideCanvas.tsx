@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useSlideFit } from './slideFit.ts';
 import type { DeckLanguage, DeckTheme, SlideLayout } from '../../../shared/deckModel.ts';
 import { SlideFrame } from './SlideFrame.tsx';
+import { MediaPanel } from './MediaPanel.tsx';
 
 export interface SlideCanvasProps {
   editor: Editor | null;
@@ -39,13 +40,15 @@ export function SlideCanvas({ editor, theme, layout, language, number }: SlideCa
   const [overfull, setOverfull] = useState(false);
   const onOverfull = useCallback((value: boolean) => setOverfull(value), []);
   useSlideFit(body, onOverfull);
+  const [stage, setStage] = useState<HTMLDivElement | null>(null);
   return (
-    <div className="stage">
+    <div className="stage" ref={setStage}>
       <div className="stage__slide">
         <SlideFrame theme={theme} layout={layout} language={language} number={number} className="slide--canvas">
           <EditorContent editor={editor} className="slide__editor" />
         </SlideFrame>
       </div>
+      <MediaPanel editor={editor} body={dom} stage={stage} />
       <p className="stage__overfull" role="status">
         {overfull ? t('editor:overfull') : ''}
       </p>

@@ -15,6 +15,8 @@ import { useDeckLanguage } from '../deck/DeckLanguage.tsx';
 import { languageClass } from '../format/codeLanguage.ts';
 import { fontSize, highlight, lineSpacing, textAlign, textColour } from '../../../shared/textFormat.ts';
 import { isUploadedImage, safeHref, safeImageSrc } from './safeUrl.ts';
+import { imageFit, mediaAlign, mediaWidth } from '../../../shared/mediaSize.ts';
+import { chartBoxProps, setNaturalWidth } from './mediaStyle.ts';
 import { treeText, type SlideNode } from './slideTree.ts';
 
 /** The highlighter and its grammars load with the first code block a page shows. */
@@ -69,7 +71,7 @@ function ChartPreview({ attrs }: { attrs: Record<string, unknown> }) {
   if (view === 'number' && statDefinition(statKey)) {
     const frozenValue = typeof attrs.frozenValue === 'string' ? attrs.frozenValue : null;
     return (
-      <div className="node-chart" data-type="chart">
+      <div className="node-chart" data-type="chart" {...chartBoxProps(attrs)}>
         <ChartView
           statKey={statKey}
           view="number"
@@ -80,7 +82,7 @@ function ChartPreview({ attrs }: { attrs: Record<string, unknown> }) {
       </div>
     );
   }
-  return <ChartPlaceholder statKey={statKey} view={view} />;
+  return <ChartPlaceholder statKey={statKey} view={view} attrs={attrs} />;
 }
 
 /** The renderer's own words on a slide, in the deck's language (the editor namespace). */
@@ -90,12 +92,12 @@ function useSlideWords(): { language: DeckLanguage; t: TFunction<'editor'> } {
   return { language, t: i18n.getFixedT(language, 'editor') };
 }
 
-function ChartPlaceholder({ statKey, view }: { statKey: string; view: string }) {
+function ChartPlaceholder({ statKey, view, attrs }: { statKey: string; view: string; attrs: Record<string, unknown> }) {
   const { language, t } = useSlideWords();
   const definition = statDefinition(statKey);
   const name = definition ? definition.label[language] : statKey;
   return (
-    <div className={`node-chart chart-placeholder chart-placeholder--${view}`} data-type="chart">
+    <div className={`node-chart chart-placeholder chart-placeholder--${view}`} data-type="chart" {...chartBoxProps(attrs)}>
       <span className="chart-placeholder__bars" aria-hidden="true">
         <span />
         <span />
@@ -142,6 +144,23 @@ function RemoteImage({ src, alt, interactive }: { src: string; alt: string; inte
         <span className="image-remote__url">{src}</span>
       )}
     </figure>
+  );
+}
+
+/**
+ * An image in the structure the editor's node view draws (imageNode.ts): `div.node-image` with
+ * its alignment and fit, the frame with its width (a share of the column) or, without one, the
+ * picture's natural width on the 1280-px slide.
+ */
+function MediaImage({ attrs, children }: { attrs: Record<string, unknown>; children: ReactNode }) {
+  const width = mediaWidth(attrs.width);
+  const fit = imageFit(attrs.fit);
+  return (
+    <div className="node-image" data-width={width ?? undefined} data-align={mediaAlign(attrs.align) ?? undefined} data-fit={fit ?? undefined}>
+      <div className="node-image__frame" style={width === null || fit ? undefined : { width: `${width}%` }}>
+        {children}
+      </div>
+    </div>
   );
 }
 
@@ -226,8 +245,17 @@ function renderElement(node: Extract<SlideNode, { kind: 'element' }>, key: numbe
     case 'image': {
       const src = safeImageSrc(attrs.src);
       const alt = typeof attrs.alt === 'string' ? attrs.alt : '';
-      if (src && !isUploadedImage(src)) return <RemoteImage key={key} src={src} alt={alt} interactive={interactive} />;
-      return src ? <img key={key} src={src} alt={alt} title={typeof attrs.title === 'string' ? attrs.title : undefined} loading="lazy" decoding="async" /> : null;
+      if (src && !isUploadedImage(src))
+        return (
+          <MediaImage key={key} attrs={attrs}>
+            <RemoteImage src={src} alt={alt} interactive={interactive} />
+          </MediaImage>
+        );
+      return src ? (
+        <MediaImage key={key} attrs={attrs}>
+          <img src={src} alt={alt} title={typeof attrs.title === 'string' ? attrs.title : undefined} loading="lazy" decoding="async" onLoad={(event) => setNaturalWidth(event.currentTarget)} />
+        </MediaImage>
+      ) : null;
     }
     case 'table':
       return (

@@ -172,9 +172,9 @@ export function SlideWorkspace({ deckId, doc, provider, slide, number, theme, la
             setDialog(null);
             editor.commands.focus();
           }}
-          onInserted={(image, alt) => {
+          onInserted={(image, alt, decorative) => {
             setDialog(null);
-            editor.chain().focus().setImage({ src: image.url, alt }).run();
+            editor.chain().focus().insertContent({ type: 'image', attrs: { src: image.url, alt, decorative: decorative || null } }).run();
           }}
         />
       )}

@@ -218,6 +218,9 @@ describe('the editor schema', () => {
     expect(attrs('image')).toEqual(expect.arrayContaining(['src', 'alt', 'title']));
     expect(attrs('chart')).toEqual(expect.arrayContaining(['statKey', 'view', 'frozenValue', 'frozenAt', 'frozenReason']));
     for (const cell of ['tableCell', 'tableHeader']) expect(attrs(cell)).toEqual(expect.arrayContaining(['colspan', 'rowspan', 'colwidth']));
+    // Size, alignment and fit (shared/mediaSize.ts), and an image's "decorative".
+    expect(attrs('image')).toEqual(expect.arrayContaining(['width', 'align', 'fit', 'decorative']));
+    expect(attrs('chart')).toEqual(expect.arrayContaining(['width', 'align']));
     expect(Object.keys(schema.marks).sort()).toEqual(['bold', 'code', 'fontSize', 'highlight', 'italic', 'link', 'strike', 'textColor', 'underline']);
     for (const block of ['paragraph', 'heading']) expect(attrs(block)).toEqual(expect.arrayContaining(['textAlign', 'lineSpacing']));
   });

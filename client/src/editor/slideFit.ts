@@ -32,6 +32,8 @@ export function overflows(body: HTMLElement): boolean {
   const right = box.right - parseFloat(style.paddingRight) * zoom;
   // Centred layouts overflow at the top as well as the bottom, where scrollHeight does not look.
   for (const child of Array.from(body.children)) {
+    // An image cropped to fill the slide covers the margins on purpose (imageNode.ts, fit=cover).
+    if (child instanceof HTMLElement && child.dataset.fit === 'cover') continue;
     const r = child.getBoundingClientRect();
     if (r.height === 0 && r.width === 0) continue;
     if (r.top < top - TOLERANCE_PX || r.bottom > bottom + TOLERANCE_PX || r.left < left - TOLERANCE_PX || r.right > right + TOLERANCE_PX) return true;

@@ -10,12 +10,13 @@ import type { DeckLanguage, DeckTheme, SlideLayout } from '../../../shared/deckM
 import { ChartView } from '../charts/ChartView.tsx';
 import { SlideContentView } from '../editor/SlideContentView.tsx';
 import { SlideFrame } from '../editor/SlideFrame.tsx';
+import { chartBoxProps } from '../editor/mediaStyle.ts';
 import type { SlideNode } from '../editor/slideTree.ts';
 import { chartViewProps, segments } from '../present/slideParts.ts';
 
 function FrozenChart({ attrs }: { attrs: Record<string, unknown> }) {
   return (
-    <div className="node-chart version-chart" data-type="chart">
+    <div className="node-chart version-chart" data-type="chart" {...chartBoxProps(attrs)}>
       <ChartView {...chartViewProps(attrs)} />
     </div>
   );

@@ -31,6 +31,7 @@ import { exportMenu } from './en/exportMenu.ts';
 import { history } from './en/history.ts';
 import { time } from './en/time.ts';
 import { textFormat } from './en/textFormat.ts';
+import { media } from './en/media.ts';
 
 export const en = {
   app,
@@ -60,6 +61,7 @@ export const en = {
   history,
   time,
   textFormat,
+  media,
 };
 
 export type Translations = typeof en;
@@ -94,4 +96,5 @@ export const NAMESPACES = [
   'history',
   'time',
   'textFormat',
+  'media',
 ] as const satisfies readonly TranslationNamespace[];

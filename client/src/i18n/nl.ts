@@ -27,6 +27,7 @@ import { exportMenu } from './nl/exportMenu.ts';
 import { history } from './nl/history.ts';
 import { time } from './nl/time.ts';
 import { textFormat } from './nl/textFormat.ts';
+import { media } from './nl/media.ts';
 
 export const nl: Translations = {
   app,
@@ -56,4 +57,5 @@ export const nl: Translations = {
   history,
   time,
   textFormat,
+  media,
 };

@@ -11,6 +11,7 @@ import { LazyChartView as ChartView } from '../charts/LazyChartView.tsx';
 import { SlideBody } from '../editor/SlideBody.tsx';
 import { SlideContentView } from '../editor/SlideContentView.tsx';
 import { SlideFrame } from '../editor/SlideFrame.tsx';
+import { chartBoxProps } from '../editor/mediaStyle.ts';
 import type { SlideNode } from '../editor/slideTree.ts';
 import { chartViewProps, segments, withImageToken } from './slideParts.ts';
 
@@ -32,7 +33,7 @@ export interface LiveSlideProps {
 
 function LiveChart({ attrs, token }: { attrs: Record<string, unknown>; token: string | null }) {
   return (
-    <div className="node-chart live-chart" data-type="chart">
+    <div className="node-chart live-chart" data-type="chart" {...chartBoxProps(attrs)}>
       <ChartView {...chartViewProps(attrs)} token={token} />
     </div>
   );

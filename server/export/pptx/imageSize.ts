@@ -2,9 +2,11 @@
  * Pixel size of an uploaded image, read from its header (PNG, GIF, JPEG, WebP — the kinds the
  * image store accepts). The export needs it to fit a picture into its box without stretching:
  * pptxgenjs' own `sizing: 'contain'` only works when it is told the picture's size, and it cannot
- * read it in Node.
+ * read it in Node. imageFrame and chartFrame place a picture or chart by its stored width and
+ * alignment (shared/mediaSize.ts) the way the slide's CSS does.
  */
-import type { Frame } from './geometry.ts';
+import { alignedX, mediaAlign, mediaWidth, SLIDE_PX } from '../../../shared/mediaSize.ts';
+import { SLIDE_W, type Frame } from './geometry.ts';
 
 export interface PixelSize {
   w: number;
@@ -55,4 +57,29 @@ export function containFrame(size: PixelSize | null, box: Frame): Frame {
   const w = size.w * scale;
   const h = size.h * scale;
   return { x: box.x + (box.w - w) / 2, y: box.y + (box.h - h) / 2, w, h };
+}
+
+/** The slide's width in inches for SLIDE_PX CSS pixels: a picture's pixels are CSS pixels on the 1280-px slide. */
+const INCH_PER_PX = SLIDE_W / SLIDE_PX;
+
+/**
+ * Where an image goes in its box, as the slide's CSS draws it (shared/mediaSize.ts): with a
+ * stored width, that share of the column; without, its natural size on the 1280-px slide, never
+ * wider than the column (never enlarged). Then no taller than the box, in its own proportions,
+ * and left, centred or right across the column.
+ */
+export function imageFrame(size: PixelSize | null, box: Frame, attrs: Record<string, unknown>): Frame {
+  const share = mediaWidth(attrs.width);
+  const known = size !== null && size.w > 0 && size.h > 0;
+  const w = share !== null ? (box.w * share) / 100 : known ? Math.min(size.w * INCH_PER_PX, box.w) : box.w;
+  const height = known ? Math.min(box.h, (w * size.h) / size.w) : box.h;
+  const fitted = containFrame(size, { x: box.x, y: box.y + (box.h - height) / 2, w, h: height });
+  return { ...fitted, x: alignedX(box, fitted.w, mediaAlign(attrs.align)) };
+}
+
+/** A chart's box: its stored share of the column (or all of it), aligned across the column. */
+export function chartFrame(box: Frame, attrs: Record<string, unknown>): Frame {
+  const share = mediaWidth(attrs.width);
+  const w = share === null ? box.w : (box.w * share) / 100;
+  return { ...box, w, x: alignedX(box, w, mediaAlign(attrs.align)) };
 }

@@ -14,7 +14,9 @@ import { safeLink } from '../../../shared/deckFile/fromMarkdown.ts';
 import { isText, plainText, type ElementNode } from '../../../shared/deckFile/tree.ts';
 import { placeChart, type Language } from './charts.ts';
 import { CENTRED, type Frame } from './geometry.ts';
-import { containFrame, imagePixelSize } from './imageSize.ts';
+import { chartFrame, imageFrame, imagePixelSize } from './imageSize.ts';
+import { imageFit } from '../../../shared/mediaSize.ts';
+import { SLIDE_H, SLIDE_W } from './geometry.ts';
 import { blockRuns, CODE_FONT, codeFontSize, codeHeight, codeRuns, runs, type RunStyle } from './textRuns.ts';
 
 export interface SlideContext {
@@ -46,13 +48,36 @@ const SKIPPED = new Set(['horizontalRule']);
 
 export type Group = { kind: 'text'; blocks: ElementNode[] } | { kind: 'code'; block: ElementNode } | { kind: 'visual'; block: ElementNode };
 
-export const isVisual = (block: ElementNode) => VISUALS.has(block.type);
+export const isVisual = (block: ElementNode) => VISUALS.has(block.type) && !isBackdrop(block);
+
+/** An image cropped to fill the slide ("Bijsnijden tot dia"): placed behind everything by placeBackdrops, not in a column. */
+export const isBackdrop = (block: ElementNode) => block.type === 'image' && imageFit(block.attrs.fit) === 'cover';
+
+/** The slide's full-bleed images, first in the slide (behind the title and body), cropped to 16:9 around their centre. */
+export async function placeBackdrops(ctx: SlideContext, blocks: ElementNode[]): Promise<void> {
+  for (const block of blocks.filter(isBackdrop)) {
+    const id = /^\/api\/images\/([A-Za-z0-9_-]+)/.exec(String(block.attrs.src ?? ''))?.[1];
+    const data = id ? await ctx.image(id) : null;
+    const size = data ? imagePixelSize(data) : null;
+    if (!data || !size || size.w <= 0 || size.h <= 0) {
+      await placeImage(ctx, block, { x: 0, y: 0, w: SLIDE_W, h: SLIDE_H });
+      continue;
+    }
+    // pptxgenjs crops by `sizing`: w/h are the picture's own proportions, sizing the slide.
+    ctx.slide.addImage({ data: imageData(data), x: 0, y: 0, w: SLIDE_W, h: (SLIDE_W * size.h) / size.w, sizing: { type: 'cover', w: SLIDE_W, h: SLIDE_H }, altText: typeof block.attrs.alt === 'string' ? block.attrs.alt : '' });
+  }
+}
+
+function imageData(data: Uint8Array): string {
+  const type = data[0] === 0x89 ? 'png' : data[0] === 0xff ? 'jpeg' : data[0] === 0x47 ? 'gif' : 'webp';
+  return `image/${type};base64,${Buffer.from(data).toString('base64')}`;
+}
 
 /** The blocks in slide order; consecutive text blocks together (one text box), code and visuals each alone. */
 export function groups(blocks: ElementNode[]): Group[] {
   const out: Group[] = [];
   for (const block of blocks) {
-    if (SKIPPED.has(block.type)) continue;
+    if (SKIPPED.has(block.type) || isBackdrop(block)) continue;
     if (isVisual(block)) out.push({ kind: 'visual', block });
     else if (block.type === 'codeBlock') out.push({ kind: 'code', block });
     else {
@@ -100,9 +125,8 @@ async function placeImage(ctx: SlideContext, node: ElementNode, box: Frame): Pro
   const data = id ? await ctx.image(id) : null;
   const alt = typeof node.attrs.alt === 'string' ? node.attrs.alt : '';
   if (data) {
-    const type = data[0] === 0x89 ? 'png' : data[0] === 0xff ? 'jpeg' : data[0] === 0x47 ? 'gif' : 'webp';
-    // Fitted to the box in its own proportions (never stretched), centred as the slide CSS does.
-    ctx.slide.addImage({ data: `image/${type};base64,${Buffer.from(data).toString('base64')}`, ...containFrame(imagePixelSize(data), box), altText: alt });
+    // Its stored width (or natural size, never enlarged) in its own proportions, aligned as the slide CSS does.
+    ctx.slide.addImage({ data: imageData(data), ...imageFrame(imagePixelSize(data), box, node.attrs), altText: alt });
     return;
   }
   // An image from another website (not fetched) or one no longer stored: a dashed box says what and where it is.
@@ -163,7 +187,7 @@ export async function placeColumn(ctx: SlideContext, blocks: ElementNode[], colu
   for (const [i, part] of parts.entries()) {
     const box = { x: column.x, y, w: column.w, h: heights[i]! };
     if (part.kind === 'visual') {
-      if (part.block.type === 'chart') placeChart(ctx, part.block, box);
+      if (part.block.type === 'chart') placeChart(ctx, part.block, chartFrame(box, part.block.attrs));
       else if (part.block.type === 'image') await placeImage(ctx, part.block, box);
       else placeTable(ctx, part.block, box);
     } else if (part.kind === 'code') placeCode(ctx, part.block, box);
