@@ -17,6 +17,7 @@ import MarkdownIt from 'markdown-it';
 import { frozenReason } from '../chartBlock.ts';
 import type { ImportNoticeCode, ImportNotices } from '../importReport.ts';
 import { MAX_IMPORT_NESTING } from '../limits.ts';
+import { STEP_REVEAL, STEP_REVEAL_ATTR } from '../stepReveal.ts';
 import { el, isText, text, type ElementNode, type Mark, type MarkName, type TreeNode } from './tree.ts';
 
 /**
@@ -49,6 +50,8 @@ const SAFE_IMAGE = /^(https?:\/\/|\/api\/images\/[A-Za-z0-9_-]+(\?[^"'<>\s]*)?$)
 /** `$x$` or `$$…$$` (a price like "$5 and $6" does not match: the closing `$` follows a space). */
 const MATH = /\$\$|\$[^\s$](?:[^$\n]*[^\s$])?\$(?!\d)/;
 const FOOTNOTE = /\[\^[^\]\s]+\]/;
+/** Our format's line before a list shown step by step (toMarkdown.ts STEP_LIST_LINE). */
+export const STEP_LIST_COMMENT = /^<!--\s*list:\s*step\s*-->$/;
 
 export interface ContentContext {
   /** Where notices about what was not kept as written go (none: not reported). */
@@ -292,6 +295,8 @@ function blockNodes(tokens: Token[], report: Report): ElementNode[] {
   const close = matchingCloses(tokens);
   const root: TreeNode[] = [];
   const stack: Frame[] = [{ out: root, end: tokens.length, depth: 0, kind: 'root' }];
+  /** A `<!-- list: step -->` line was read: the list right after it is a step list. */
+  let stepNext = false;
   let i = 0;
   while (i < tokens.length) {
     const top = stack.at(-1)!;
@@ -302,6 +307,7 @@ function blockNodes(tokens: Token[], report: Report): ElementNode[] {
       continue;
     }
     const token = tokens[i]!;
+    if (token.type !== 'bullet_list_open' && token.type !== 'ordered_list_open' && token.type !== 'html_block') stepNext = false;
     switch (token.type) {
       case 'heading_open': {
         const level = Number(token.tag.slice(1));
@@ -319,6 +325,8 @@ function blockNodes(tokens: Token[], report: Report): ElementNode[] {
       case 'ordered_list_open': {
         if (top.depth < MAX_IMPORT_NESTING) {
           const list = el(token.type === 'bullet_list_open' ? 'bulletList' : 'orderedList', [], token.type === 'ordered_list_open' ? { start: Number(token.attrGet('start') ?? 1) } : {});
+          if (stepNext) list.attrs[STEP_REVEAL_ATTR] = STEP_REVEAL;
+          stepNext = false;
           top.out.push(list);
           stack.push({ out: list.content, end: close[i]!, depth: top.depth + 1, kind: 'list' });
         } else {
@@ -382,8 +390,9 @@ function blockNodes(tokens: Token[], report: Report): ElementNode[] {
         break;
       }
       case 'html_block':
+        if (STEP_LIST_COMMENT.test(token.content.trim())) stepNext = true;
         // Raw markup never reaches a slide.
-        report('html-block', tagName(token.content));
+        else report('html-block', tagName(token.content));
         i++;
         break;
       default:

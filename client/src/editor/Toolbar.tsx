@@ -6,8 +6,10 @@
 import { useEditorState, type Editor } from '@tiptap/react';
 import { useImperativeHandle, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SLIDE_LAYOUTS, type SlideLayout } from '../../../shared/deckModel.ts';
+import { SLIDE_LAYOUTS, type SlideLayout, type SlideTransition } from '../../../shared/deckModel.ts';
 import { Icon, type IconName } from './Icon.tsx';
+import { SlideTransitionSelect } from './SlideTransitionSelect.tsx';
+import { StepRevealButton } from './StepRevealButton.tsx';
 import { useRovingFocus } from './useRovingFocus.ts';
 
 export interface ToolbarProps {
@@ -19,6 +21,9 @@ export interface ToolbarProps {
   onImage(): void;
   /** Receives a function that puts focus on the toolbar (its current tab stop). */
   focusRef?: Ref<() => void>;
+  /** The slide's transition when presenting (null: the default). */
+  transition?: SlideTransition | null;
+  onTransition?(transition: SlideTransition | null): void;
 }
 
 type TextStyle = 'paragraph' | 'h1' | 'h2' | 'h3' | 'other';
@@ -104,7 +109,7 @@ function ToolButton({ icon, label, shortcut, pressed, disabled, onClick }: Butto
   );
 }
 
-export function Toolbar({ editor, editable, layout, onLayout, onLink, onImage, focusRef }: ToolbarProps) {
+export function Toolbar({ editor, editable, layout, onLayout, onLink, onImage, focusRef, transition = null, onTransition }: ToolbarProps) {
   const { t } = useTranslation();
   const roving = useRovingFocus<HTMLDivElement>();
   useImperativeHandle(focusRef, () => () => roving.ref.current?.querySelector<HTMLElement>('[tabindex="0"]')?.focus(), [roving.ref]);
@@ -150,6 +155,7 @@ export function Toolbar({ editor, editable, layout, onLayout, onLink, onImage, f
         <ToolButton icon="orderedList" label={t('editor:toolbar.orderedList')} shortcut={`${mod}+Shift+7`} pressed={state.orderedList} disabled={off} onClick={() => chain().toggleOrderedList().run()} />
         <ToolButton icon="quote" label={t('editor:toolbar.blockquote')} shortcut={`${mod}+Shift+B`} pressed={state.blockquote} disabled={off} onClick={() => chain().toggleBlockquote().run()} />
         <ToolButton icon="divider" label={t('editor:toolbar.divider')} disabled={off} onClick={() => chain().setHorizontalRule().run()} />
+        <StepRevealButton editor={editor} disabled={off} />
       </div>
       <div className="editor-toolbar__group">
         <ToolButton icon="link" label={t('editor:toolbar.link')} shortcut={`${mod}+K`} pressed={state.link} disabled={off} onClick={onLink} />
@@ -179,6 +185,7 @@ export function Toolbar({ editor, editable, layout, onLayout, onLink, onImage, f
             ))}
           </select>
         </label>
+        {onTransition && <SlideTransitionSelect value={transition} disabled={!editable} onChange={onTransition} />}
       </div>
     </div>
   );

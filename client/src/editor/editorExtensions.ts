@@ -18,6 +18,7 @@ import { ChartBlock } from '../charts/ChartBlock.tsx';
 import { editorLowlight } from '../format/highlight.ts';
 import { SafeImage } from './imageNode.ts';
 import { StartInText } from './initialSelection.ts';
+import { StepReveal } from './stepReveal.ts';
 import { ClickToEmptyTitle } from './titleCursor.ts';
 import { safeHref } from './safeUrl.ts';
 
@@ -146,6 +147,8 @@ export function deckContentExtensions(): AnyExtension[] {
     SafeImage.configure({ allowBase64: false }),
     TableKit.configure({ table: { resizable: false } }),
     ChartBlock,
+    // A list's `reveal: 'step'` (shown item by item when presenting, shared/stepReveal.ts).
+    StepReveal,
   ];
 }
 
