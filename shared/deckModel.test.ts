@@ -16,6 +16,7 @@ import {
   readPresentation,
   slideCount,
   shownSlideIds,
+  shownSteps,
   slideIds,
   writePresentation,
 } from './deckModel.ts';
@@ -154,5 +155,17 @@ describe('deck model', () => {
     beginSession(doc, { slideId: 'three', startedAt: '2026-12-04T09:00:00.000Z', startedBy: 'Ana' });
     expect(shownSlideIds(doc)).toEqual(new Set(['three']));
     expect(audienceState(readPresentation(new Y.Doc()))).toBe('waiting');
+  });
+
+  test('[AU12] the most steps of each shown slide on screen so far are recorded; going back a step keeps them; `true` counts as 0', () => {
+    const doc = new Y.Doc();
+    beginSession(doc, { slideId: 'one', startedAt: '2026-12-02T09:00:00.000Z', startedBy: 'Ana' });
+    writePresentation(doc, { fragment: 2 });
+    writePresentation(doc, { fragment: 1 });
+    writePresentation(doc, { slideId: 'two', fragment: 0 });
+    expect(shownSteps(doc)).toEqual(new Map([['one', 2], ['two', 0]]));
+    (deckTypes(doc).presentation.get('shown') as Y.Map<unknown>).set('old', true);
+    expect(shownSteps(doc).get('old')).toBe(0);
+    expect(shownSlideIds(doc)).toEqual(new Set(['one', 'two', 'old']));
   });
 });

@@ -6,7 +6,9 @@
  *   slideOrder    Y.Array   slide ids in presentation order
  *   slides        Y.Map     slide id → Y.Map { id, layout, content: Y.XmlFragment, notes: Y.XmlFragment }
  *   presentation  Y.Map     the live session: active, slideId, fragment, startedAt, startedBy,
- *                           shown (Y.Map slide id → true: what this session has shown), endedAt,
+ *                           shown (Y.Map slide id → the most steps of it on screen so far, a
+ *                           number; `true` from before step lists means 0: what this session has
+ *                           shown), endedAt,
  *                           keepUntil (the shown slides stay readable for the audience until then)
  *
  * Order is a list of ids rather than a position on each slide so that a reorder is one
@@ -23,6 +25,10 @@ export const DECK_THEMES = ['tussenstand', 'rijk', 'noord', 'grafiet', 'nacht', 
 export type DeckTheme = (typeof DECK_THEMES)[number];
 export const DECK_LANGUAGES = ['nl', 'en'] as const;
 export type DeckLanguage = (typeof DECK_LANGUAGES)[number];
+/** How a slide comes on screen when presenting (reveal.js transitions); none stored: the app's default. */
+export const SLIDE_TRANSITIONS = ['none', 'fade', 'slide', 'zoom'] as const;
+export type SlideTransition = (typeof SLIDE_TRANSITIONS)[number];
+export const isSlideTransition = (value: unknown): value is SlideTransition => typeof value === 'string' && (SLIDE_TRANSITIONS as readonly string[]).includes(value);
 
 export interface DeckMeta {
   title: string;
@@ -67,6 +73,8 @@ export interface SlideView {
   notes: Y.XmlFragment;
   /** Skipped when presenting and left out of the PDF, HTML and handouts; greyed in the sorter. */
   hidden: boolean;
+  /** How the slide comes on screen when presenting; null: the presenter's default. */
+  transition: SlideTransition | null;
 }
 
 export interface DeckTypes {
@@ -120,7 +128,7 @@ export function getSlide(doc: Y.Doc, id: string): SlideView | null {
   const notes = slide.get('notes');
   if (!(content instanceof Y.XmlFragment) || !(notes instanceof Y.XmlFragment)) return null;
   const layout = slide.get('layout');
-  return { id, layout: isLayout(layout) ? layout : 'title-content', content, notes, hidden: slide.get('hidden') === true };
+  return { id, layout: isLayout(layout) ? layout : 'title-content', content, notes, hidden: slide.get('hidden') === true, transition: isSlideTransition(slide.get('transition')) ? (slide.get('transition') as SlideTransition) : null };
 }
 
 export function listSlides(doc: Y.Doc): SlideView[] {
@@ -172,6 +180,7 @@ export function duplicateSlide(doc: Y.Doc, id: string): string | null {
     const slide = new Y.Map<unknown>();
     slide.set('id', copyId);
     slide.set('layout', original.layout);
+    if (original.transition) slide.set('transition', original.transition);
     const content = new Y.XmlFragment();
     const notes = new Y.XmlFragment();
     slide.set('content', content);
@@ -224,6 +233,15 @@ export function setSlideHidden(doc: Y.Doc, id: string, hidden: boolean): void {
   else if (slide.has('hidden')) slide.delete('hidden');
 }
 
+/** Sets how a slide comes on screen when presenting; null goes back to the default. */
+export function setSlideTransition(doc: Y.Doc, id: string, transition: SlideTransition | null): void {
+  const slide = deckTypes(doc).slides.get(id);
+  if (!(slide instanceof Y.Map)) return;
+  if (transition) {
+    if (slide.get('transition') !== transition) slide.set('transition', transition);
+  } else if (slide.has('transition')) slide.delete('transition');
+}
+
 export function setSlideLayout(doc: Y.Doc, id: string, layout: SlideLayout): void {
   const slide = deckTypes(doc).slides.get(id);
   if (slide instanceof Y.Map) slide.set('layout', layout);
@@ -271,23 +289,38 @@ export function shownSlideIds(doc: Y.Doc): Set<string> {
 }
 
 /**
+ * For each slide the current (or last) session has shown, the most steps of its step lists
+ * that were on screen at once ([AU12]); 0 for a slide shown without any.
+ */
+export function shownSteps(doc: Y.Doc): Map<string, number> {
+  const shown = deckTypes(doc).presentation.get('shown');
+  const out = new Map<string, number>();
+  if (!(shown instanceof Y.Map)) return out;
+  for (const [id, value] of shown.entries()) out.set(id, typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : 0);
+  return out;
+}
+
+/**
  * Changes the presentation state. While a session runs, every slide it moves to is recorded
  * as shown, in the same transaction: the audience may read exactly those ([AU3]), and every
- * way of moving (presenter, speaker view, the start route) goes through here.
+ * way of moving (presenter, speaker view, the start route) goes through here. With the slide
+ * goes the most steps of it on screen so far ([AU12]): going back a step does not lower it.
  */
 export function writePresentation(doc: Y.Doc, patch: Partial<PresentationState>): void {
   const p = deckTypes(doc).presentation;
   doc.transact(() => {
     for (const [key, value] of Object.entries(patch)) if (value !== undefined && p.get(key) !== value) p.set(key, value);
-    const { active, slideId } = readPresentation(doc);
+    const { active, slideId, fragment } = readPresentation(doc);
     if (!active || slideId === null) return;
     let shown = p.get('shown');
     if (!(shown instanceof Y.Map)) {
-      shown = new Y.Map<true>();
+      shown = new Y.Map<number>();
       p.set('shown', shown);
     }
-    const map = shown as Y.Map<true>;
-    if (!map.has(slideId)) map.set(slideId, true);
+    const map = shown as Y.Map<number | true>;
+    const had = map.get(slideId);
+    const reached = typeof had === 'number' && Number.isInteger(had) && had > 0 ? had : 0;
+    if (!map.has(slideId) || fragment > reached) map.set(slideId, Math.max(0, fragment, reached));
   });
 }
 
@@ -295,7 +328,7 @@ export function writePresentation(doc: Y.Doc, patch: Partial<PresentationState>)
 export function beginSession(doc: Y.Doc, start: { slideId: string | null; startedAt: string; startedBy: string }): void {
   const p = deckTypes(doc).presentation;
   doc.transact(() => {
-    p.set('shown', new Y.Map<true>());
+    p.set('shown', new Y.Map<number>());
     p.set('keepUntil', null);
     p.set('endedAt', null);
     writePresentation(doc, { active: true, slideId: start.slideId, fragment: 0, startedAt: start.startedAt, startedBy: start.startedBy });

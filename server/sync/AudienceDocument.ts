@@ -6,7 +6,8 @@
  *   meta          title, theme, language; footer, marking, date, numbers, logo (deckChrome.ts)
  *   slideOrder    the ids of the slides this session has shown, in deck order
  *   slides        for each of those: id, layout, content (notes stay an empty fragment), and
- *                 its position in the deck when the deck shows slide numbers
+ *                 its position in the deck when the deck shows slide numbers; of a step list
+ *                 (shared/stepReveal.ts) only the items the session has put on screen ([AU12])
  *   presentation  state, active, slideId, fragment, startedAt, endedAt, keepUntil (not who presents)
  *
  * It is built by copying named parts of the deck document into a separate document — an
@@ -21,8 +22,9 @@
  */
 import { CHROME_KEYS, readChrome } from '../../shared/deckChrome.ts';
 import * as Y from 'yjs';
-import { audienceState, deckTypes, readMeta, readPresentation, shownSlideIds, slideIds, type AudienceState, type SlideLayout } from '../../shared/deckModel.ts';
+import { audienceState, deckTypes, readMeta, readPresentation, shownSlideIds, shownSteps, slideIds, type AudienceState, type SlideLayout } from '../../shared/deckModel.ts';
 import { liveStatKeys } from '../../shared/chartBlock.ts';
+import { hasStepList, revealedCopy } from '../../shared/stepReveal.ts';
 import { mirrorChildren } from './mirrorBlocks.ts';
 
 export class AudienceDocument {
@@ -31,6 +33,8 @@ export class AudienceDocument {
   private readonly mirrored = new Map<string, string[]>();
   /** Slides whose layout or content changed since the last refresh. */
   private readonly dirtySlides = new Set<string>();
+  /** How many steps of each mirrored slide the audience has been given ([AU12]). */
+  private readonly revealed = new Map<string, number>();
   /** Order, meta, presentation or the set of slides changed: what is visible must be worked out again. */
   private structureChanged = true;
   private statKeys = new Set<string>();
@@ -128,11 +132,15 @@ export class AudienceDocument {
       if (!visibleSet.has(id)) {
         target.slides.delete(id);
         this.mirrored.delete(id);
+        this.revealed.delete(id);
       }
     }
     // A shown slide's position in the deck, only when the deck prints slide numbers: it says
     // how many slides come before, which attendees otherwise do not learn.
     const positions = new Map(slideIds(source).map((id, i) => [id, i + 1]));
+    // The steps of each shown slide put on screen so far (the slide on screen: at least where it is now).
+    const steps = shownSteps(source);
+    if (state === 'live' && presentation.slideId !== null) steps.set(presentation.slideId, Math.max(steps.get(presentation.slideId) ?? 0, presentation.fragment));
     for (const id of visible) {
       const from = deckTypes(source).slides.get(id)!;
       let to = target.slides.get(id);
@@ -150,11 +158,28 @@ export class AudienceDocument {
         if (number === undefined) to.delete('number');
         else to.set('number', number);
       }
+      const revealed = steps.get(id) ?? 0;
+      if (this.revealed.get(id) !== revealed) {
+        this.revealed.set(id, revealed);
+        this.dirtySlides.add(id);
+      }
       if (!this.dirtySlides.has(id)) continue;
       const layout = from.get('layout') as SlideLayout | undefined;
       if (to.get('layout') !== layout) to.set('layout', layout ?? 'title-content');
       const content = from.get('content');
-      if (content instanceof Y.XmlFragment) this.mirrored.set(id, mirrorChildren(content, to.get('content') as Y.XmlFragment, this.mirrored.get(id) ?? []));
+      if (!(content instanceof Y.XmlFragment)) continue;
+      if (!hasStepList(content)) {
+        this.mirrored.set(id, mirrorChildren(content, to.get('content') as Y.XmlFragment, this.mirrored.get(id) ?? []));
+        continue;
+      }
+      // A step list's items not yet on screen have no way in: the copy is made from a scratch
+      // copy of the content without them ([AU12]).
+      const copy = revealedCopy(content, revealed);
+      try {
+        this.mirrored.set(id, mirrorChildren(copy.fragment, to.get('content') as Y.XmlFragment, this.mirrored.get(id) ?? []));
+      } finally {
+        copy.doc.destroy();
+      }
     }
 
     const order = target.order.toArray();

@@ -1,7 +1,7 @@
 /** Builds a deck document from a parsed deck file. */
 import type * as Y from 'yjs';
 import { hasChrome, writeChrome } from '../deckChrome.ts';
-import { addSlide, getSlide, setSlideHidden, writeMeta } from '../deckModel.ts';
+import { addSlide, getSlide, setSlideHidden, setSlideTransition, writeMeta } from '../deckModel.ts';
 import type { ParsedDeck } from './parseDeck.ts';
 import { writeFragment } from './tree.ts';
 
@@ -15,6 +15,7 @@ export function buildDeck(doc: Y.Doc, parsed: ParsedDeck): void {
       writeFragment(view.content, slide.content);
       writeFragment(view.notes, slide.notes);
       if (slide.hidden) setSlideHidden(doc, id, true);
+      if (slide.transition) setSlideTransition(doc, id, slide.transition);
     }
   });
 }

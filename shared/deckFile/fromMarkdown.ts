@@ -20,6 +20,7 @@ import { MAX_IMPORT_NESTING } from '../limits.ts';
 import { mediaAlign, mediaWidth, readImageAttrText } from '../mediaSize.ts';
 import { lineSpacing, textAlign } from '../textFormat.ts';
 import { el, isText, text, VALUE_MARKS, type ElementNode, type Mark, type MarkName, type TreeNode, type ValueMarkName } from './tree.ts';
+import { STEP_REVEAL, STEP_REVEAL_ATTR } from '../stepReveal.ts';
 
 /**
  * markdown-it's maxNesting bounds its own recursion, and where a document reaches it the
@@ -51,6 +52,8 @@ const SAFE_IMAGE = /^(https?:\/\/|\/api\/images\/[A-Za-z0-9_-]+(\?[^"'<>\s]*)?$)
 /** `$x$` or `$$…$$` (a price like "$5 and $6" does not match: the closing `$` follows a space). */
 const MATH = /\$\$|\$[^\s$](?:[^$\n]*[^\s$])?\$(?!\d)/;
 const FOOTNOTE = /\[\^[^\]\s]+\]/;
+/** Our format's line before a list shown step by step (toMarkdown.ts STEP_LIST_LINE). */
+export const STEP_LIST_COMMENT = /^<!--\s*list:\s*step\s*-->$/;
 
 /**
  * Text formatting (issue #17, docs/deck-format.md). Inline: a span with one or more of
@@ -367,6 +370,8 @@ function blockNodes(tokens: Token[], report: Report, lines: readonly string[]): 
   const close = matchingCloses(tokens);
   const root: TreeNode[] = [];
   const stack: Frame[] = [{ out: root, end: tokens.length, depth: 0, kind: 'root' }];
+  /** A `<!-- list: step -->` line was read: the list right after it is a step list. */
+  let stepNext = false;
   let i = 0;
   while (i < tokens.length) {
     const top = stack.at(-1)!;
@@ -377,6 +382,7 @@ function blockNodes(tokens: Token[], report: Report, lines: readonly string[]): 
       continue;
     }
     const token = tokens[i]!;
+    if (token.type !== 'bullet_list_open' && token.type !== 'ordered_list_open' && token.type !== 'html_block') stepNext = false;
     switch (token.type) {
       case 'heading_open': {
         const level = Number(token.tag.slice(1));
@@ -396,6 +402,8 @@ function blockNodes(tokens: Token[], report: Report, lines: readonly string[]): 
       case 'ordered_list_open': {
         if (top.depth < MAX_IMPORT_NESTING) {
           const list = el(token.type === 'bullet_list_open' ? 'bulletList' : 'orderedList', [], token.type === 'ordered_list_open' ? { start: Number(token.attrGet('start') ?? 1) } : {});
+          if (stepNext) list.attrs[STEP_REVEAL_ATTR] = STEP_REVEAL;
+          stepNext = false;
           top.out.push(list);
           stack.push({ out: list.content, end: close[i]!, depth: top.depth + 1, kind: 'list' });
         } else {
@@ -459,8 +467,9 @@ function blockNodes(tokens: Token[], report: Report, lines: readonly string[]): 
         break;
       }
       case 'html_block':
+        if (STEP_LIST_COMMENT.test(token.content.trim())) stepNext = true;
         // Raw markup never reaches a slide.
-        report('html-block', tagName(token.content));
+        else report('html-block', tagName(token.content));
         i++;
         break;
       default:

@@ -10,7 +10,7 @@
  * slide tree of it and reports, per slide, what it dropped or converted.
  */
 import { cleanChrome, NO_CHROME, type DeckChrome } from '../deckChrome.ts';
-import { DECK_LANGUAGES, DECK_THEMES, type DeckMeta, type SlideLayout } from '../deckModel.ts';
+import { DECK_LANGUAGES, DECK_THEMES, type DeckMeta, type SlideLayout, type SlideTransition } from '../deckModel.ts';
 import type { DeckDialect } from '../deckFilesApi.ts';
 import { ImportNotices, type ImportNotice } from '../importReport.ts';
 import { MAX_TITLE_LENGTH } from '../limits.ts';
@@ -28,6 +28,7 @@ export type Dialect = DeckDialect;
 export interface ParsedSlide {
   layout: SlideLayout;
   hidden?: boolean;
+  transition?: SlideTransition;
   content: ElementNode[];
   notes: ElementNode[];
 }
@@ -107,7 +108,7 @@ export function parseDeck(markdown: string): ParsedDeck {
       continue;
     }
     for (const n of slideDraft.notices) notices.add(n.code, { slide: number, ...(n.detail === undefined ? {} : { detail: n.detail }) });
-    slides.push({ layout: slideDraft.layout ?? guessLayout(content, slides.length), content, notes, ...(slideDraft.hidden ? { hidden: true } : {}) });
+    slides.push({ layout: slideDraft.layout ?? guessLayout(content, slides.length), content, notes, ...(slideDraft.hidden ? { hidden: true } : {}), ...(slideDraft.transition ? { transition: slideDraft.transition } : {}) });
   }
   if (slides.length === 0) throw new NotADeckError('the file holds no slide content');
   for (let i = 0; i < empty; i++) notices.add('slides-empty');

@@ -6,7 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import { MAX_FOOTER_LENGTH, readChrome, writeChrome } from '../deckChrome.ts';
-import { addSlide, getSlide, listSlides, setSlideHidden, writeMeta } from '../deckModel.ts';
+import { addSlide, getSlide, listSlides, setSlideHidden, setSlideTransition, writeMeta } from '../deckModel.ts';
 import { buildDeck } from './buildDeck.ts';
 import { parseDeck } from './parseDeck.ts';
 import { deckToMarkdown } from './toMarkdown.ts';
@@ -400,3 +400,59 @@ const image = (attrs: Record<string, unknown>) => el('image', [], { src: '/api/i
 
 /** The blocks of the first slide of a file in the own format holding `md`. */
 const firstSlide = (md: string) => readFragment(listSlides(reimport(`---\nformat: tussenstand/1\n---\n\n${md}\n`))[0]!.content);
+const item = (value: string): ElementNode => el('listItem', [el('paragraph', [text(value)])]);
+
+describe('step lists and transitions', () => {
+  test('a list shown step by step keeps its mark through the file, nested ones too; a plain list stays plain', () => {
+    const nested = el('listItem', [el('paragraph', [text('Twee')]), el('bulletList', [item('Twee a'), item('Twee b')], { reveal: 'step' })]);
+    const doc = docOf([
+      {
+        content: [
+          el('heading', [text('Stappen')], { level: 2 }),
+          el('bulletList', [item('Een'), nested], { reveal: 'step' }),
+          el('orderedList', [item('Eerst'), item('Dan')], { start: 1, reveal: 'step' }),
+          el('bulletList', [item('Gewoon')]),
+        ],
+      },
+    ]);
+    const file = deckToMarkdown(doc);
+    expect(file).toContain('<!-- list: step -->\n- Een\n- Twee\n\n  <!-- list: step -->\n  - Twee a');
+    expect(file).toContain('<!-- list: step -->\n1. Eerst');
+    const back = reimport(file);
+    const content = readFragment(listSlides(back)[0]!.content);
+    expect(content.map((n) => [n.type, n.attrs.reveal ?? null])).toEqual([
+      ['heading', null],
+      ['bulletList', 'step'],
+      ['orderedList', 'step'],
+      ['bulletList', null],
+    ]);
+    const inner = (content[1]!.content[1] as ElementNode).content[1] as ElementNode;
+    expect(inner.attrs.reveal).toBe('step');
+    expect(deckToMarkdown(back)).toBe(file);
+    // Not a comment kept in the notes, and no notice.
+    expect(plainText(readFragment(listSlides(back)[0]!.notes))).toBe('');
+    expect(parseDeck(file).notices).toEqual([]);
+  });
+
+  test('a slide\'s transition is on its layout line and reads back; none set writes none', () => {
+    const doc = docOf([{ content: [el('paragraph', [text('Een')])] }, { content: [el('paragraph', [text('Twee')])] }, { content: [el('paragraph', [text('Drie')])] }]);
+    const [, two, three] = listSlides(doc);
+    setSlideTransition(doc, two!.id, 'fade');
+    setSlideTransition(doc, three!.id, 'zoom');
+    setSlideHidden(doc, three!.id, true);
+    const file = deckToMarkdown(doc);
+    expect(file).toContain('<!-- slide: layout=title-content -->\n\nEen');
+    expect(file).toContain('<!-- slide: layout=title-content transition=fade -->');
+    expect(file).toContain('<!-- slide: layout=title-content hidden transition=zoom -->');
+    const back = reimport(file);
+    expect(listSlides(back).map((s) => s.transition)).toEqual([null, 'fade', 'zoom']);
+    expect(listSlides(back).map((s) => s.hidden)).toEqual([false, false, true]);
+    expect(deckToMarkdown(back)).toBe(file);
+  });
+
+  test('an unknown transition is reported, not kept', () => {
+    const parsed = parseDeck('---\nformat: tussenstand/1\ntitle: T\n---\n\n<!-- slide: layout=title-content transition=convex -->\n\nEen\n');
+    expect(parsed.slides[0]!.transition).toBeUndefined();
+    expect(parsed.notices).toContainEqual(expect.objectContaining({ code: 'directive-ignored', detail: 'transition=convex' }));
+  });
+});

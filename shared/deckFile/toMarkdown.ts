@@ -11,9 +11,12 @@ import { listSlides, readMeta } from '../deckModel.ts';
 import { BLOCK_ATTRIBUTES, markdownToContent, safeImage, safeLink } from './fromMarkdown.ts';
 import { lineSpacing, textAlign } from '../textFormat.ts';
 import { isText, isValueMark, readFragment, type ElementNode, type Mark, type TextNode, type TreeNode } from './tree.ts';
+import { isStepList } from '../stepReveal.ts';
 
 export const FORMAT_ID = 'tussenstand/1';
 export const SLIDE_SEPARATOR = '\n\n---\n\n';
+/** Written right before a list whose items are shown one at a time when presenting. */
+export const STEP_LIST_LINE = '<!-- list: step -->';
 
 /**
  * Where a hard break stands in inline output until the block decides how to write it:
@@ -274,7 +277,9 @@ function block(node: ElementNode, alternate = false): string {
       // A list right after a list of the same kind would read as one list: it takes the other marker.
       const bullet = alternate ? '* ' : '- ';
       const delimiter = alternate ? ')' : '.';
-      return node.content
+      // A list shown step by step when presenting: the line before it says so.
+      const step = isStepList(node.type, node.attrs) ? `${STEP_LIST_LINE}\n` : '';
+      return step + node.content
         .filter((item): item is ElementNode => !isText(item))
         .map((item, i) => {
           const marker = node.type === 'bulletList' ? bullet : `${start + i}${delimiter} `;
@@ -349,7 +354,7 @@ export function deckToMarkdown(doc: Y.Doc): string {
     .trimEnd()
     .replace(/[<>]/g, (c) => (c === '<' ? '\\u003c' : '\\u003e'));
   const slides = listSlides(doc).map((slide) => {
-    const parts = [`<!-- slide: layout=${slide.layout}${slide.hidden ? ' hidden' : ''} -->`];
+    const parts = [`<!-- slide: layout=${slide.layout}${slide.hidden ? ' hidden' : ''}${slide.transition ? ` transition=${slide.transition}` : ''} -->`];
     const content = contentToMarkdown(readFragment(slide.content));
     if (content) parts.push(content);
     const notes = contentToMarkdown(readFragment(slide.notes));

@@ -17,6 +17,8 @@ import { fontSize, highlight, lineSpacing, textAlign, textColour } from '../../.
 import { isUploadedImage, safeHref, safeImageSrc } from './safeUrl.ts';
 import { imageFit, mediaAlign, mediaWidth } from '../../../shared/mediaSize.ts';
 import { chartBoxProps, setNaturalWidth } from './mediaStyle.ts';
+import { isStepList } from '../../../shared/stepReveal.ts';
+import { ListItem } from './StepItems.tsx';
 import { treeText, type SlideNode } from './slideTree.ts';
 
 /** The highlighter and its grammars load with the first code block a page shows. */
@@ -225,15 +227,23 @@ function renderElement(node: Extract<SlideNode, { kind: 'element' }>, key: numbe
       );
     }
     case 'bulletList':
-      return <ul key={key}>{children}</ul>;
+      return (
+        <ul key={key} data-reveal={isStepList(node.name, attrs) ? 'step' : undefined}>
+          {children}
+        </ul>
+      );
     case 'orderedList':
       return (
-        <ol key={key} start={int(attrs.start, 1, -1_000_000, 1_000_000)}>
+        <ol key={key} start={int(attrs.start, 1, -1_000_000, 1_000_000)} data-reveal={isStepList(node.name, attrs) ? 'step' : undefined}>
           {children}
         </ol>
       );
     case 'listItem':
-      return <li key={key}>{children}</li>;
+      return (
+        <ListItem key={key} node={node}>
+          {children}
+        </ListItem>
+      );
     case 'blockquote':
       return <blockquote key={key}>{children}</blockquote>;
     case 'horizontalRule':

@@ -7,7 +7,7 @@ import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { useTranslation } from 'react-i18next';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
-import { setSlideLayout, type DeckLanguage, type DeckTheme, type SlideView } from '../../../shared/deckModel.ts';
+import { setSlideLayout, setSlideTransition, type DeckLanguage, type DeckTheme, type SlideView } from '../../../shared/deckModel.ts';
 import { errorMessage } from '../api/errorMessage.ts';
 import { isApiRequestError } from '../api/http.ts';
 import { checkImageFile, uploadImage } from '../api/images.ts';
@@ -126,6 +126,8 @@ export function SlideWorkspace({ deckId, doc, provider, slide, number, theme, la
         editable={editable}
         layout={slide.layout}
         onLayout={(layout) => undo.run(() => setSlideLayout(doc, slide.id, layout))}
+        transition={slide.transition}
+        onTransition={(transition) => undo.run(() => setSlideTransition(doc, slide.id, transition))}
         onLink={openLink}
         onImage={() => setDialog('image')}
       />

@@ -6,9 +6,11 @@
 import { useEditorState, type Editor } from '@tiptap/react';
 import { useImperativeHandle, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SLIDE_LAYOUTS, type SlideLayout } from '../../../shared/deckModel.ts';
+import { SLIDE_LAYOUTS, type SlideLayout, type SlideTransition } from '../../../shared/deckModel.ts';
 import { Icon, type IconName } from './Icon.tsx';
 import { TextFormatTools } from './TextFormatTools.tsx';
+import { SlideTransitionSelect } from './SlideTransitionSelect.tsx';
+import { StepRevealButton } from './StepRevealButton.tsx';
 import { useRovingFocus } from './useRovingFocus.ts';
 
 export interface ToolbarProps {
@@ -22,6 +24,9 @@ export interface ToolbarProps {
   focusRef?: Ref<() => void>;
   /** The deck's theme: the colour swatches show its colours. */
   theme?: string;
+  /** The slide's transition when presenting (null: the default). */
+  transition?: SlideTransition | null;
+  onTransition?(transition: SlideTransition | null): void;
 }
 
 type TextStyle = 'paragraph' | 'h1' | 'h2' | 'h3' | 'other';
@@ -107,7 +112,7 @@ function ToolButton({ icon, label, shortcut, pressed, disabled, onClick }: Butto
   );
 }
 
-export function Toolbar({ editor, editable, layout, onLayout, onLink, onImage, focusRef, theme = 'tussenstand' }: ToolbarProps) {
+export function Toolbar({ editor, editable, layout, onLayout, onLink, onImage, focusRef, theme = 'tussenstand', transition = null, onTransition }: ToolbarProps) {
   const { t } = useTranslation();
   const roving = useRovingFocus<HTMLDivElement>();
   useImperativeHandle(focusRef, () => () => roving.ref.current?.querySelector<HTMLElement>('[tabindex="0"]')?.focus(), [roving.ref]);
@@ -154,6 +159,7 @@ export function Toolbar({ editor, editable, layout, onLayout, onLink, onImage, f
         <ToolButton icon="orderedList" label={t('editor:toolbar.orderedList')} shortcut={`${mod}+Shift+7`} pressed={state.orderedList} disabled={off} onClick={() => chain().toggleOrderedList().run()} />
         <ToolButton icon="quote" label={t('editor:toolbar.blockquote')} shortcut={`${mod}+Shift+B`} pressed={state.blockquote} disabled={off} onClick={() => chain().toggleBlockquote().run()} />
         <ToolButton icon="divider" label={t('editor:toolbar.divider')} disabled={off} onClick={() => chain().setHorizontalRule().run()} />
+        <StepRevealButton editor={editor} disabled={off} />
       </div>
       <div className="editor-toolbar__group">
         <ToolButton icon="link" label={t('editor:toolbar.link')} shortcut={`${mod}+K`} pressed={state.link} disabled={off} onClick={onLink} />
@@ -183,6 +189,7 @@ export function Toolbar({ editor, editable, layout, onLayout, onLink, onImage, f
             ))}
           </select>
         </label>
+        {onTransition && <SlideTransitionSelect value={transition} disabled={!editable} onChange={onTransition} />}
       </div>
     </div>
   );

@@ -18,6 +18,7 @@ import { ChartBlock } from '../charts/ChartBlock.tsx';
 import { editorLowlight } from '../format/highlight.ts';
 import { SafeImage } from './imageNode.ts';
 import { StartInText } from './initialSelection.ts';
+import { StepReveal } from './stepReveal.ts';
 import { ClickToEmptyTitle } from './titleCursor.ts';
 import { safeHref } from './safeUrl.ts';
 import { textFormattingExtensions } from './textFormatting.ts';
@@ -149,6 +150,8 @@ export function deckContentExtensions(): AnyExtension[] {
     ChartBlock,
     // Size, colour, highlight, alignment, line spacing (issue #17): allow-listed keys only.
     ...textFormattingExtensions(),
+    // A list's `reveal: 'step'` (shown item by item when presenting, shared/stepReveal.ts).
+    StepReveal,
   ];
 }
 

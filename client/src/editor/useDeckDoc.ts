@@ -75,7 +75,7 @@ function watchSlide(doc: Y.Doc, id: string, onChange: () => void, deep: boolean)
 }
 
 const sameSlide = (a: SlideView | null, b: SlideView | null): boolean =>
-  a === b || (a !== null && b !== null && a.id === b.id && a.layout === b.layout && a.content === b.content && a.notes === b.notes && a.hidden === b.hidden);
+  a === b || (a !== null && b !== null && a.id === b.id && a.layout === b.layout && a.content === b.content && a.notes === b.notes && a.hidden === b.hidden && a.transition === b.transition);
 
 /** One slide's layout and fragments; a new fragment (an undo that restores the slide) is a new value. */
 export function useSlide(doc: Y.Doc, id: string | null): SlideView | null {

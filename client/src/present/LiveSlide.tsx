@@ -6,6 +6,7 @@
  * uploaded images are asked for with it.
  */
 import { memo, useMemo, type ReactNode } from 'react';
+import { StepContext, stepIndex } from '../editor/StepItems.tsx';
 import type { DeckLanguage, DeckTheme, SlideLayout } from '../../../shared/deckModel.ts';
 import { LazyChartView as ChartView } from '../charts/LazyChartView.tsx';
 import { SlideBody } from '../editor/SlideBody.tsx';
@@ -29,6 +30,11 @@ export interface LiveSlideProps {
   interactive?: boolean;
   className?: string;
   children?: ReactNode;
+  /**
+   * How many steps of the slide's step lists are on screen (presenting pages); undefined:
+   * every item, drawn as a plain list (previews, print).
+   */
+  revealed?: number;
 }
 
 function LiveChart({ attrs, token }: { attrs: Record<string, unknown>; token: string | null }) {
@@ -39,14 +45,19 @@ function LiveChart({ attrs, token }: { attrs: Record<string, unknown>; token: st
   );
 }
 
-export const LiveSlide = memo(function LiveSlide({ layout, nodes, theme, language, number, token = null, interactive = true, className, children }: LiveSlideProps) {
-  const parts = useMemo(() => segments(token ? withImageToken(nodes, token) : nodes), [nodes, token]);
+export const LiveSlide = memo(function LiveSlide({ layout, nodes, theme, language, number, token = null, interactive = true, className, children, revealed }: LiveSlideProps) {
+  const source = useMemo(() => (token ? withImageToken(nodes, token) : nodes), [nodes, token]);
+  const parts = useMemo(() => segments(source), [source]);
+  const index = useMemo(() => stepIndex(source), [source]);
+  const steps = useMemo(() => (revealed === undefined ? null : { index, revealed }), [index, revealed]);
   return (
     <SlideFrame theme={theme} layout={layout} language={language} number={number} className={className}>
       <SlideBody>
-        {parts.map((part, i) =>
-          part.kind === 'chart' ? <LiveChart key={i} attrs={part.attrs} token={token} /> : <SlideContentView key={i} nodes={part.nodes} interactive={interactive} />,
-        )}
+        <StepContext.Provider value={steps}>
+          {parts.map((part, i) =>
+            part.kind === 'chart' ? <LiveChart key={i} attrs={part.attrs} token={token} /> : <SlideContentView key={i} nodes={part.nodes} interactive={interactive} />,
+          )}
+        </StepContext.Provider>
       </SlideBody>
       {children}
     </SlideFrame>

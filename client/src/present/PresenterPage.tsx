@@ -23,6 +23,7 @@ import { formatElapsed } from './format.ts';
 import { PresentIcon } from './icons.tsx';
 import { DeckChromeProvider } from '../deck/DeckChrome.tsx';
 import { LiveSlide } from './LiveSlide.tsx';
+import { countTreeSteps } from '../editor/StepItems.tsx';
 import { RevealDeck } from './RevealDeck.tsx';
 import type { RevealLabels } from './revealLabels.ts';
 import { SessionControls } from './SessionControls.tsx';
@@ -88,6 +89,9 @@ function Presenter({ deckId, fallbackTitle, fromSlide }: { deckId: string; fallb
   const slides = useMemo(() => content.slides.filter((s) => !s.hidden), [content.slides]);
   const structureKey = slides.map((s) => s.id).join(' ');
   const index = slides.findIndex((s) => s.id === position.slideId);
+  // Each slide's steps (items of its step lists, StepItems.tsx): → shows them one by one first.
+  const stepCounts = useMemo(() => slides.map((s) => countTreeSteps(s.nodes)), [slides]);
+  const reducedMotion = useMemo(() => window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false, []);
 
   // ---- reveal.js ----
 
@@ -141,6 +145,7 @@ function Presenter({ deckId, fallbackTitle, fromSlide }: { deckId: string; fallb
       postMessage: false,
       postMessageEvents: false,
       focusBodyOnPageVisibilityChange: false,
+      // A slide's own transition (data-transition) is left out too when motion is reduced.
       transition: window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ? 'none' : 'slide',
       transitionSpeed: 'fast',
       backgroundTransition: 'none',
@@ -264,6 +269,9 @@ function Presenter({ deckId, fallbackTitle, fromSlide }: { deckId: string; fallb
   const now = useNow(1000);
   const total = slides.length;
   const shownIndex = index >= 0 ? index : 0;
+  const shownFragment = index >= 0 ? position.fragment : 0;
+  const atStart = shownIndex === 0 && shownFragment <= 0;
+  const atEnd = shownIndex >= total - 1 && shownFragment >= (stepCounts[shownIndex] ?? 0);
   const audienceEntries = Object.entries(audience).sort(([a], [b]) => a.localeCompare(b));
   const startedAt = presentation.startedAt ? Date.parse(presentation.startedAt) : Number.NaN;
   const elapsed = presentation.active && Number.isFinite(startedAt) ? formatElapsed(now - startedAt) : null;
@@ -296,14 +304,14 @@ function Presenter({ deckId, fallbackTitle, fromSlide }: { deckId: string; fallb
         </div>
 
         <div className="present-bar__nav" role="group" aria-label={t('present:navigation')}>
-          <button type="button" className="present-button present-button--icon" aria-label={t('present:previous')} title={t('present:previous')} disabled={!deck || shownIndex === 0} onClick={() => deck?.prev()}>
+          <button type="button" className="present-button present-button--icon" aria-label={t('present:previous')} title={t('present:previous')} disabled={!deck || atStart} onClick={() => deck?.prev()}>
             <PresentIcon name="prev" />
           </button>
           <p className="present-counter">
             <span className="visually-hidden">{t('present:slideCounterLabel', { current: shownIndex + 1, total })}</span>
             <span aria-hidden="true">{total > 0 ? t('present:slideCounter', { current: shownIndex + 1, total }) : '–'}</span>
           </p>
-          <button type="button" className="present-button present-button--icon" aria-label={t('present:next')} title={t('present:next')} disabled={!deck || shownIndex >= total - 1} onClick={() => deck?.next()}>
+          <button type="button" className="present-button present-button--icon" aria-label={t('present:next')} title={t('present:next')} disabled={!deck || atEnd} onClick={() => deck?.next()}>
             <PresentIcon name="next" />
           </button>
         </div>
@@ -350,8 +358,21 @@ function Presenter({ deckId, fallbackTitle, fromSlide }: { deckId: string; fallb
           <DeckChromeProvider chrome={content.chrome}>
             <RevealDeck config={config} structureKey={structureKey} onReady={setDeck} label={t('present:slidesLabel')} labels={revealLabels}>
               {slides.map((slide, i) => (
-                <section key={slide.id} data-slide-id={slide.id} aria-label={t('present:slideCounterLabel', { current: i + 1, total })}>
-                  <LiveSlide layout={slide.layout} nodes={slide.nodes} theme={content.theme} language={content.language} number={slide.number} />
+                <section
+                  key={slide.id}
+                  data-slide-id={slide.id}
+                  data-transition={slide.transition && !reducedMotion ? slide.transition : undefined}
+                  aria-label={t('present:slideCounterLabel', { current: i + 1, total })}
+                >
+                  {/* Slides before the current one show every step, later ones none (as reveal.js does). */}
+                  <LiveSlide
+                    layout={slide.layout}
+                    nodes={slide.nodes}
+                    theme={content.theme}
+                    language={content.language}
+                    number={slide.number}
+                    revealed={i < index ? Number.MAX_SAFE_INTEGER : i === index ? position.fragment : 0}
+                  />
                 </section>
               ))}
             </RevealDeck>

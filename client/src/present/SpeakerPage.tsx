@@ -20,6 +20,7 @@ import { formatElapsed } from './format.ts';
 import { PresentIcon } from './icons.tsx';
 import { DeckChromeProvider } from '../deck/DeckChrome.tsx';
 import { LiveSlide } from './LiveSlide.tsx';
+import { countTreeSteps } from '../editor/StepItems.tsx';
 import { useDeckContent, usePresentationState } from './useDeckContent.ts';
 import { usePosition } from './usePosition.ts';
 import './slideStyles.ts';
@@ -54,15 +55,28 @@ function Speaker({ deckId, fallbackTitle }: { deckId: string; fallbackTitle: str
   const found = slides.findIndex((s) => s.id === position.slideId);
   const index = found >= 0 ? found : 0;
   const current = slides[index] ?? null;
-  const next = slides[index + 1] ?? null;
+  // Step lists (StepItems.tsx): the next press shows the current slide's next step while it has one.
+  const steps = current ? countTreeSteps(current.nodes) : 0;
+  const fragment = found >= 0 ? Math.max(0, Math.min(position.fragment, steps)) : 0;
+  const nextStep = fragment < steps;
+  const next = nextStep ? current : (slides[index + 1] ?? null);
 
   const goTo = useCallback(
-    (i: number) => {
+    (i: number, last = false) => {
       const target = slides[Math.max(0, Math.min(total - 1, i))];
-      if (target) go({ slideId: target.id, fragment: 0 });
+      // Back onto a slide shows all its steps, as reveal.js does.
+      if (target) go({ slideId: target.id, fragment: last ? countTreeSteps(target.nodes) : 0 });
     },
     [go, slides, total],
   );
+  const forward = useCallback(() => {
+    if (current && fragment < steps) go({ slideId: current.id, fragment: fragment + 1 });
+    else if (index < total - 1) goTo(index + 1);
+  }, [current, fragment, steps, go, goTo, index, total]);
+  const back = useCallback(() => {
+    if (current && fragment > 0) go({ slideId: current.id, fragment: fragment - 1 });
+    else if (index > 0) goTo(index - 1, true);
+  }, [current, fragment, go, goTo, index]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -74,16 +88,17 @@ function Speaker({ deckId, fallbackTitle }: { deckId: string; fallbackTitle: str
         case 'ArrowRight':
         case 'ArrowDown':
         case 'PageDown':
-          goTo(index + 1);
+          forward();
           break;
         case ' ':
           if (onButton) return;
-          goTo(event.shiftKey ? index - 1 : index + 1);
+          if (event.shiftKey) back();
+          else forward();
           break;
         case 'ArrowLeft':
         case 'ArrowUp':
         case 'PageUp':
-          goTo(index - 1);
+          back();
           break;
         case 'Home':
           goTo(0);
@@ -98,7 +113,7 @@ function Speaker({ deckId, fallbackTitle }: { deckId: string; fallbackTitle: str
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [goTo, index, total]);
+  }, [goTo, forward, back, total]);
 
   const now = useNow(1000);
   // A rehearsal is timed too, locally: from when this view opened, or from the last reset.
@@ -121,7 +136,7 @@ function Speaker({ deckId, fallbackTitle }: { deckId: string; fallbackTitle: str
           </p>
         </div>
         <div className="speaker-bar__nav" role="group" aria-label={t('present:navigation')}>
-          <button type="button" className="present-button" disabled={index <= 0} onClick={() => goTo(index - 1)}>
+          <button type="button" className="present-button" disabled={index <= 0 && fragment <= 0} onClick={back}>
             <PresentIcon name="prev" />
             <span>{t('speaker:previous')}</span>
           </button>
@@ -129,7 +144,7 @@ function Speaker({ deckId, fallbackTitle }: { deckId: string; fallbackTitle: str
             <span className="visually-hidden">{t('present:slideCounterLabel', { current: index + 1, total })}</span>
             <span aria-hidden="true">{total > 0 ? t('present:slideCounter', { current: index + 1, total }) : '–'}</span>
           </p>
-          <button type="button" className="present-button present-button--primary" disabled={index >= total - 1} onClick={() => goTo(index + 1)}>
+          <button type="button" className="present-button present-button--primary" disabled={index >= total - 1 && !nextStep} onClick={forward}>
             <span>{t('speaker:next')}</span>
             <PresentIcon name="next" />
           </button>
@@ -172,17 +187,17 @@ function Speaker({ deckId, fallbackTitle }: { deckId: string; fallbackTitle: str
                 <h2 id="speaker-current-heading" className="speaker-label">{t('speaker:current', { number: index + 1 })}</h2>
                 {current ? (
                   <div className="speaker-slide" data-slide-id={current.id}>
-                    <LiveSlide layout={current.layout} nodes={current.nodes} theme={content.theme} language={content.language} number={current.number} interactive={false} />
+                    <LiveSlide layout={current.layout} nodes={current.nodes} theme={content.theme} language={content.language} number={current.number} interactive={false} revealed={fragment} />
                   </div>
                 ) : (
                   <p>{t('present:emptyDeck')}</p>
                 )}
               </section>
               <section className="speaker-next" aria-labelledby="speaker-next-heading">
-                <h2 id="speaker-next-heading" className="speaker-label">{t('speaker:nextSlide')}</h2>
+                <h2 id="speaker-next-heading" className="speaker-label">{nextStep ? t('speaker:nextStep', { step: fragment + 1, steps }) : t('speaker:nextSlide')}</h2>
                 {next ? (
                   <div className="speaker-slide speaker-slide--next" data-slide-id={next.id}>
-                    <LiveSlide layout={next.layout} nodes={next.nodes} theme={content.theme} language={content.language} number={next.number} interactive={false} />
+                    <LiveSlide layout={next.layout} nodes={next.nodes} theme={content.theme} language={content.language} number={next.number} interactive={false} revealed={nextStep ? fragment + 1 : 0} />
                   </div>
                 ) : (
                   <p className="speaker-next__end">{t('speaker:endOfDeck')}</p>

@@ -285,7 +285,16 @@ function Attendee({ token, view }: { token: string; view: LinkView }) {
         <section className="attendee-slide" aria-label={slideName} data-slide-id={slide.id} data-live={behind || kept ? 'false' : 'true'}>
           <DeckChromeProvider chrome={content.chrome} token={token}>
             <Suspense fallback={<div className="attendee-slide__loading">{t('viewer:loadingSlide')}</div>}>
-              <LiveSlide layout={slide.layout} nodes={slide.nodes} theme={content.theme} language={content.language} number={slide.number} token={token}>
+              {/* The live slide's step lists show the presenter's steps ([AU12]); an earlier slide, all it received. */}
+              <LiveSlide
+                layout={slide.layout}
+                nodes={slide.nodes}
+                theme={content.theme}
+                language={content.language}
+                number={slide.number}
+                token={token}
+                revealed={!kept && slide.id === presentation.slideId ? presentation.fragment : undefined}
+              >
                 {showPointer && <span className="laser-dot laser-dot--remote" style={{ left: `${pointer.x * 100}%`, top: `${pointer.y * 100}%` }} aria-hidden="true" />}
               </LiveSlide>
             </Suspense>

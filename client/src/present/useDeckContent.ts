@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
-import { deckTypes, listSlides, readMeta, readPresentation, type DeckLanguage, type DeckTheme, type PresentationState, type SlideLayout } from '../../../shared/deckModel.ts';
+import { deckTypes, listSlides, readMeta, readPresentation, type DeckLanguage, type DeckTheme, type PresentationState, type SlideLayout, type SlideTransition } from '../../../shared/deckModel.ts';
 import { CHROME_KEYS, NO_CHROME, readChrome, type DeckChrome } from '../../../shared/deckChrome.ts';
 import { fragmentToTree, slideTitle, type SlideNode } from '../editor/slideTree.ts';
 
@@ -25,6 +25,8 @@ export interface SlideData {
   number: number;
   /** Skipped when presenting and left out of the PDF, HTML and handouts. */
   hidden: boolean;
+  /** How the slide comes on screen when presenting (null: the presenter's default). */
+  transition: SlideTransition | null;
 }
 
 export interface DeckContent {
@@ -49,10 +51,10 @@ function readContent(doc: Y.Doc, previous: DeckContent): DeckContent {
     const notes = fragmentToTree(slide.notes);
     const stored = maps.get(slide.id)?.get('number');
     const number = typeof stored === 'number' && Number.isInteger(stored) && stored > 0 ? stored : index + 1;
-    const version = JSON.stringify([slide.layout, nodes, notes, number, slide.hidden]);
+    const version = JSON.stringify([slide.layout, nodes, notes, number, slide.hidden, slide.transition]);
     const old = before.get(slide.id);
     if (old && old.version === version) return old;
-    return { id: slide.id, layout: slide.layout, nodes, notes, title: slideTitle(nodes), version, number, hidden: slide.hidden };
+    return { id: slide.id, layout: slide.layout, nodes, notes, title: slideTitle(nodes), version, number, hidden: slide.hidden, transition: slide.transition };
   });
   const meta = readMeta(doc);
   const chrome = readChrome(doc);

@@ -3,7 +3,7 @@
  * and HTML comments found the way CommonMark finds them.
  */
 import { parse as yamlParse } from 'yaml';
-import type { SlideLayout } from '../../deckModel.ts';
+import type { SlideLayout, SlideTransition } from '../../deckModel.ts';
 import type { ImportNoticeCode, ImportNotices } from '../../importReport.ts';
 
 /** One slide as a dialect reader found it: Markdown still, turned into nodes by parseDeck. */
@@ -16,6 +16,8 @@ export interface SlideDraft {
   layout?: SlideLayout;
   /** Our own format's `hidden` on the layout line. */
   hidden?: boolean;
+  /** How the slide comes on screen (our `transition=` on the layout line, reveal.js `data-transition`). */
+  transition?: SlideTransition;
   /** Kept even when it has no content (our own format's empty slide with its layout line). */
   keepEmpty?: boolean;
   /** Notices about this slide; parseDeck adds the slide's number when it is imported. */
@@ -195,6 +197,20 @@ function escaped(line: string, at: number): boolean {
   while (at - n - 1 >= 0 && line[at - n - 1] === '\\') n++;
   return n % 2 === 1;
 }
+
+/**
+ * Our own `<!-- list: step -->` lines taken out of the way of takeComments (which would move
+ * them to the notes) and put back after it: the content reader reads them before a list.
+ * A NUL cannot be in an imported file (parseDeck refuses it), so the stand-in is unambiguous.
+ */
+const STEP_LINE = /^(\s*)<!--\s*list:\s*step\s*-->\s*$/;
+const STEP_STAND_IN = '\u0000list-step\u0000';
+
+export function hideStepLines(lines: readonly string[], code: readonly boolean[]): string[] {
+  return lines.map((line, i) => (!code[i] && STEP_LINE.test(line) ? line.replace(STEP_LINE, `$1${STEP_STAND_IN}`) : line));
+}
+
+export const restoreStepLines = (text: string): string => text.replaceAll(STEP_STAND_IN, '<!-- list: step -->');
 
 /** Lines of a text, whatever its line ends. */
 export const splitLines = (text: string): string[] => text.split(/\r\n|\r|\n/);

@@ -77,3 +77,38 @@ describe('line ends', () => {
     expect(crlf.slides.map((s) => [s.layout, plainText(s.content), plainText(s.notes)])).toEqual(plain.slides.map((s) => [s.layout, plainText(s.content), plainText(s.notes)]));
   });
 });
+
+describe('reveal.js fragments and transitions', () => {
+  test('list items marked as fragments make their list a step list; a fragment elsewhere is reported', () => {
+    const { parsed } = slides(
+      [
+        '## Stappen',
+        '',
+        '- een <!-- .element: class="fragment" -->',
+        '- twee <!-- .element: class="fragment" -->',
+        '  - twee a <!-- .element: class="fragment fade-up" -->',
+        '',
+        '1. gewoon',
+        '',
+        'Losse tekst <!-- .element: class="fragment" -->',
+      ].join('\n'),
+    );
+    const content = parsed.slides[0]!.content;
+    expect(content.map((n) => [n.type, n.attrs.reveal ?? null])).toEqual([
+      ['heading', null],
+      ['bulletList', 'step'],
+      ['orderedList', null],
+      ['paragraph', null],
+    ]);
+    const nested = content[1]!.content[1] as { content: { type: string; attrs: Record<string, unknown> }[] };
+    expect(nested.content[1]).toMatchObject({ type: 'bulletList', attrs: { reveal: 'step' } });
+    expect(plainText(content)).toContain('twee a');
+    expect(parsed.notices).toEqual([expect.objectContaining({ code: 'fragment', slide: 1 })]);
+  });
+
+  test('a slide\'s data-transition is its transition when it is one of ours; another is reported', () => {
+    const { parsed } = slides('<!-- .slide: data-transition="fade" -->\n\n# Een\n\n---\n\n<!-- .slide: data-transition="convex" -->\n\n## Twee\n');
+    expect(parsed.slides.map((s) => s.transition)).toEqual(['fade', undefined]);
+    expect(parsed.notices).toEqual([expect.objectContaining({ code: 'directive-ignored', slide: 2, detail: '.slide: data-transition="convex"' })]);
+  });
+});

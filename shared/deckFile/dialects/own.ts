@@ -2,15 +2,16 @@
  * Tussenstand's own format (docs/deck-format.md), the rules deckToMarkdown writes by:
  *  - slides are separated by a line `---` with a blank line before and after, outside code;
  *  - a slide's first line may be `<!-- slide: layout=<layout> -->`, with ` hidden` before the
- *    `-->` for a slide skipped when presenting;
+ *    `-->` for a slide skipped when presenting, and then ` transition=<none|fade|slide|zoom>`;
+ *  - a line `<!-- list: step -->` right before a list: its items are shown one at a time;
  *  - the first line outside code that starts with `Note:` starts the speaker notes (text
  *    after the colon on that line included), which run to the end of the slide. The
  *    exporter writes a paragraph that starts with "Note:" as `Note\:`, so it stays text.
  */
-import { SLIDE_LAYOUTS, type SlideLayout } from '../../deckModel.ts';
-import { cutAt, draft, fencedLines, splitLines, takeComments, type DialectResult, type SlideDraft } from './common.ts';
+import { isSlideTransition, SLIDE_LAYOUTS, type SlideLayout } from '../../deckModel.ts';
+import { cutAt, draft, fencedLines, hideStepLines, restoreStepLines, splitLines, takeComments, type DialectResult, type SlideDraft } from './common.ts';
 
-const LAYOUT_LINE = /^\s*<!--\s*slide:\s*layout=([\w-]+)(\s+hidden)?\s*-->\s*$/;
+const LAYOUT_LINE = /^\s*<!--\s*slide:\s*layout=([\w-]+)(\s+hidden)?(?:\s+transition=([\w-]+))?\s*-->\s*$/;
 const NOTE_MARKER = /^Notes?:/;
 const blank = (line: string | undefined): boolean => line === undefined || line.trim() === '';
 
@@ -34,13 +35,16 @@ export function readOwnSlide(chunk: string): SlideDraft {
   }
   const code = fencedLines(lines);
   const marker = lines.findIndex((l, i) => !code[i] && NOTE_MARKER.test(l));
-  const contentLines = marker < 0 ? lines : lines.slice(0, marker);
-  const noteLines = marker < 0 ? [] : [lines[marker]!.replace(NOTE_MARKER, '').trimStart(), ...lines.slice(marker + 1)];
+  const contentLines = hideStepLines(marker < 0 ? lines : lines.slice(0, marker), code);
+  const noteCode = marker < 0 ? [] : [false, ...code.slice(marker + 1)];
+  const noteLines = hideStepLines(marker < 0 ? [] : [lines[marker]!.replace(NOTE_MARKER, '').trimStart(), ...lines.slice(marker + 1)], noteCode);
   const content = takeComments(contentLines, code.slice(0, contentLines.length));
-  const notes = takeComments(noteLines, marker < 0 ? [] : [false, ...code.slice(marker + 1)]);
-  const slide = draft(content.text, notes.text.trim() ? [notes.text] : []);
+  const notes = takeComments(noteLines, noteCode);
+  const slide = draft(restoreStepLines(content.text), notes.text.trim() ? [restoreStepLines(notes.text)] : []);
   if (layout) slide.layout = layout;
   if (named?.[2]) slide.hidden = true;
+  if (named?.[3] && isSlideTransition(named[3])) slide.transition = named[3];
+  else if (named?.[3]) slide.notices.push({ code: 'directive-ignored', detail: `transition=${named[3]}` });
   if (named) slide.keepEmpty = true;
   if (named && !layout) slide.notices.push({ code: 'layout-unknown', detail: named[1]! });
   // Comments are not part of the format (apart from the layout line): their text is kept in the notes.

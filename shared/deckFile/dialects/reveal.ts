@@ -13,9 +13,13 @@
  * it (reveal.js splits on it and keeps notes only for two parts). The separators apply to
  * the raw text, code blocks included, as reveal.js applies them. Each vertical slide
  * becomes a slide of its own. `<!-- .slide: … -->` and `<!-- .element: … -->` set HTML
- * attributes, which a slide here has none of; other comments are kept in the notes.
+ * attributes, which a slide here has none of, with two exceptions: a slide's
+ * `data-transition` (one of ours: none, fade, slide, zoom) is its transition, and a list
+ * item marked `class="fragment"` makes its list a step list (shown item by item). Other
+ * comments are kept in the notes.
  */
-import { SLIDE_LAYOUTS, type SlideLayout } from '../../deckModel.ts';
+import { isSlideTransition, SLIDE_LAYOUTS, type SlideLayout } from '../../deckModel.ts';
+import { STEP_LIST_LINE } from '../toMarkdown.ts';
 import type { DeckDialect } from '../../deckFilesApi.ts';
 import type { ImportNotices } from '../../importReport.ts';
 import { draft, splitLines, takeComments, type DialectResult, type SlideDraft } from './common.ts';
@@ -60,6 +64,35 @@ function notesSplit(lines: string[], notes: LinePattern): { content: string[]; n
 const OUR_LAYOUT = /^slide:\s*layout=([\w-]+)$/;
 const SLIDE_ATTRIBUTES = /^\.slide:\s*([\s\S]*)$/;
 const ELEMENT_ATTRIBUTES = /^\.element:?\s*([\s\S]*)$/;
+const TRANSITION_ATTRIBUTE = /^\s*data-transition\s*=\s*["']?([\w-]+)["']?\s*$/;
+const LIST_ITEM = /^(\s*)(?:[-*+]|\d{1,9}[.)])(?:\s|$)/;
+const indentOf = (line: string): number => /^\s*/.exec(line)![0].length;
+
+/**
+ * The line where the list holding the item on `line` starts: back over its earlier items and
+ * their continuation lines (indented deeper, or blank between items).
+ */
+function listStart(lines: readonly string[], line: number): number {
+  const indent = indentOf(lines[line]!);
+  let start = line;
+  for (let j = line - 1; j >= 0; j--) {
+    const text = lines[j]!;
+    if (text.trim() === '') continue;
+    const item = LIST_ITEM.exec(text);
+    if (item && item[1]!.length === indent) start = j;
+    else if (indentOf(text) <= indent) break;
+  }
+  return start;
+}
+
+/** A step-list line before each list that has an item marked as a reveal.js fragment. */
+function markStepLists(text: string, fragmentLines: ReadonlySet<number>): string {
+  if (fragmentLines.size === 0) return text;
+  const lines = splitLines(text);
+  const starts = new Set([...fragmentLines].map((line) => listStart(lines, line)));
+  for (const start of [...starts].sort((a, b) => b - a)) lines.splice(start, 0, `${' '.repeat(indentOf(lines[start]!))}${STEP_LIST_LINE}`);
+  return lines.join('\n');
+}
 
 function readSlide(text: string, notesPattern: LinePattern): SlideDraft {
   const lines = splitLines(text);
@@ -73,21 +106,30 @@ function readSlide(text: string, notesPattern: LinePattern): SlideDraft {
   // Comments are found outside code; reveal.js reads `.slide`/`.element` ones from the rendered HTML.
   const content = takeComments(contentLines);
   const notes = takeComments(noteLines);
-  slide.content = content.text;
   if (notes.text.trim() !== '') slide.notes.push(notes.text.trim());
-  for (const comment of [...content.comments, ...notes.comments]) {
+  /** Lines of list items marked as fragments: their lists become step lists. */
+  const fragmentItems = new Set<number>();
+  const contentLineList = splitLines(content.text);
+  const inContent = content.comments.length;
+  for (const [n, comment] of [...content.comments, ...notes.comments].entries()) {
     const attributes = SLIDE_ATTRIBUTES.exec(comment.body);
     const element = ELEMENT_ATTRIBUTES.exec(comment.body);
     const ours = OUR_LAYOUT.exec(comment.body);
+    const transition = attributes ? TRANSITION_ATTRIBUTE.exec(attributes[1]!) : null;
+    const fragment = element !== null && /\bfragment\b/.test(element[1]!);
+    const onItem = fragment && n < inContent && LIST_ITEM.test(contentLineList[comment.line] ?? '');
     // Our own layout line, in a file of ours whose front matter was lost: still the layout.
     if (ours && (SLIDE_LAYOUTS as readonly string[]).includes(ours[1]!)) slide.layout = ours[1] as SlideLayout;
+    else if (transition && isSlideTransition(transition[1])) slide.transition = transition[1];
     else if (attributes) slide.notices.push({ code: 'directive-ignored', detail: `.slide: ${attributes[1]!.trim()}` });
-    else if (element) slide.notices.push(/\bfragment\b/.test(element[1]!) ? { code: 'fragment' } : { code: 'directive-ignored', detail: `.element: ${element[1]!.trim()}` });
+    else if (onItem) fragmentItems.add(comment.line);
+    else if (element) slide.notices.push(fragment ? { code: 'fragment' } : { code: 'directive-ignored', detail: `.element: ${element[1]!.trim()}` });
     else if (comment.body !== '') {
       slide.notes.push(comment.body);
       slide.notices.push({ code: 'comment-kept', detail: comment.body });
     }
   }
+  slide.content = markStepLists(content.text, fragmentItems);
   return slide;
 }
 

@@ -20,6 +20,19 @@ export const editor = {
   offlineOpened: 'The server cannot be reached. You are working on the copy kept on this device; changes are sent as soon as the connection returns.',
   notAvailableOffline: 'This deck is not available on this device while the server cannot be reached. It opens as soon as the connection returns.',
   readOnlyClosed: 'Editing is paused until the page is reloaded.',
+  steps: {
+    toggle: 'Reveal step by step',
+    hint: 'when presenting, each point of this list appears on its own',
+    notInList: 'Reveal step by step: put the cursor in a list first',
+  },
+  transition: {
+    label: 'Transition',
+    default: 'Default (slide)',
+    none: 'None',
+    fade: 'Fade',
+    slide: 'Slide',
+    zoom: 'Zoom',
+  },
   sorter: {
     label: 'Slides',
     help: 'Arrow keys choose a slide. Space picks a slide up to move it with the arrow keys. Ctrl+Arrow moves the chosen slide. Delete deletes, Ctrl+D duplicates, Ctrl+Z undoes.',

@@ -8,6 +8,7 @@ export const speaker = {
   clock: 'Time',
   current: 'Current slide ({{number}})',
   nextSlide: 'Next slide',
+  nextStep: 'Next step ({{step}} of {{steps}})',
   endOfDeck: 'End of the presentation',
   notes: 'Notes',
   noNotes: 'No notes for this slide.',

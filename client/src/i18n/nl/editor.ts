@@ -22,6 +22,19 @@ export const editor: Translations['editor'] = {
   offlineOpened: 'De server is niet bereikbaar. Je werkt aan de kopie op dit apparaat; wijzigingen worden verstuurd zodra de verbinding terug is.',
   notAvailableOffline: 'Deze presentatie staat niet op dit apparaat en de server is niet bereikbaar. Ze opent zodra de verbinding terug is.',
   readOnlyClosed: 'Bewerken is gepauzeerd tot de pagina opnieuw is geladen.',
+  steps: {
+    toggle: 'Stap voor stap tonen',
+    hint: 'bij presenteren verschijnt elk punt van deze lijst apart',
+    notInList: 'Stap voor stap tonen: zet de cursor eerst in een lijst',
+  },
+  transition: {
+    label: 'Overgang',
+    default: 'Standaard (schuiven)',
+    none: 'Geen',
+    fade: 'Vervagen',
+    slide: 'Schuiven',
+    zoom: 'Inzoomen',
+  },
   sorter: {
     label: 'Dia’s',
     help: 'Pijltjestoetsen kiezen een dia. Spatie pakt een dia op om haar met de pijltjestoetsen te verplaatsen. Ctrl+pijltje verplaatst de gekozen dia. Delete verwijdert, Ctrl+D dupliceert, Ctrl+Z maakt ongedaan.',

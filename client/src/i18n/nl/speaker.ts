@@ -10,6 +10,7 @@ export const speaker: Translations['speaker'] = {
   clock: 'Tijd',
   current: 'Huidige dia ({{number}})',
   nextSlide: 'Volgende dia',
+  nextStep: 'Volgende stap ({{step}} van {{steps}})',
   endOfDeck: 'Einde van de presentatie',
   notes: 'Notities',
   noNotes: 'Geen notities bij deze dia.',
