@@ -259,7 +259,7 @@ test('an attendee page has nothing to edit, and writes forged on its link are re
     await expect(a.page.getByRole('textbox')).toHaveCount(0);
     await expect(a.page.getByRole('spinbutton')).toHaveCount(0);
     const buttons = await a.page.getByRole('button').evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? el.textContent?.trim() ?? ''));
-    expect(buttons.sort()).toEqual(['Terug naar live', 'Volgende dia', 'Vorige dia']);
+    expect(buttons.sort()).toEqual(['Leesweergave', 'Terug naar live', 'Volgende dia', 'Vorige dia']);
     await expectNoSeriousViolations(a.page);
 
     // Forge: a new slide and a new title, sent as a y-websocket update on the link's socket.

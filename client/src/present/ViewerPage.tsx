@@ -8,6 +8,12 @@
  * session the slides stay readable only if the presenter kept them available, until the
  * date shown. A revoked or expired link, or a deck moved to the trash, says so clearly,
  * also in the middle of a talk.
+ *
+ * On a phone the slide spans the screen (portrait) or its height (landscape), within the
+ * safe area; the picture zooms by pinch or double tap (usePinchZoom) while the page stays
+ * zoomable by the browser. "Leesweergave" shows the slide's content as a readable page
+ * instead (ReadingView, remembered per device); a screen reader hears each new slide once
+ * (SlideAnnouncer).
  */
 import { Suspense, useCallback, useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import { useParams } from 'react-router-dom';
@@ -34,6 +40,9 @@ import { audienceState } from '../../../shared/deckModel.ts';
 import { formatDateTime } from '../format/time.ts';
 import { currentLanguage } from '../i18n/index.ts';
 import { DeckChromeProvider } from '../deck/DeckChrome.tsx';
+import { ReadingView } from './ReadingView.tsx';
+import { SlideAnnouncer } from './SlideAnnouncer.tsx';
+import { usePinchZoom } from './usePinchZoom.ts';
 import './slideStyles.ts';
 import './viewer.css';
 import { useDropServerSlide } from './serverSlide.ts';
@@ -113,6 +122,41 @@ const ATTENDEE_SYNC = { summaries: false, presence: false, offlineCache: false }
 
 const SWIPE_MIN_PX = 50;
 
+const READING_KEY = 'tussenstand.viewer.reading';
+
+/** Picture or reading view, remembered on this device (not per deck: it is how this person reads). */
+function useReadingMode(): [boolean, (on: boolean) => void] {
+  const [reading, setReading] = useState(() => {
+    try {
+      return window.localStorage.getItem(READING_KEY) === 'on';
+    } catch {
+      return false;
+    }
+  });
+  const set = useCallback((on: boolean) => {
+    setReading(on);
+    try {
+      window.localStorage.setItem(READING_KEY, on ? 'on' : 'off');
+    } catch {
+      // Private mode or storage disabled: the choice lasts for this page only.
+    }
+  }, []);
+  return [reading, set];
+}
+
+/** On this page the layout keeps to the safe area itself (viewer.css), so it may use the whole screen. */
+function useViewportFitCover(): void {
+  useEffect(() => {
+    const meta = document.querySelector<HTMLMetaElement>('meta[name="viewport"]');
+    if (!meta) return;
+    const before = meta.content;
+    if (!/viewport-fit/.test(before)) meta.content = `${before}, viewport-fit=cover`;
+    return () => {
+      meta.content = before;
+    };
+  }, []);
+}
+
 function Attendee({ token, view }: { token: string; view: LinkView }) {
   const { t } = useTranslation();
   const params = useMemo(() => ({ [LINK_TOKEN_PARAM]: token }), [token]);
@@ -159,6 +203,14 @@ function Attendee({ token, view }: { token: string; view: LinkView }) {
     if (liveIndex > 0) setViewingId(slides[0]?.id ?? null);
   }, [slides, liveIndex]);
   const backToLive = useCallback(() => setViewingId(null), []);
+
+  const [reading, setReading] = useReadingMode();
+  const zoom = usePinchZoom();
+  useViewportFitCover();
+  // Another slide starts unzoomed.
+  const shownId = slides[index]?.id ?? null;
+  const resetZoom = zoom.reset;
+  useEffect(() => resetZoom(), [shownId, resetZoom]);
 
   // Live, or kept available: there are slides to read.
   const active = presentation.active || kept;
@@ -213,6 +265,8 @@ function Attendee({ token, view }: { token: string; view: LinkView }) {
     const start = swipe.current;
     swipe.current = null;
     if (!start || start.id !== event.pointerId) return;
+    // A pinch, a pan or a double tap on the picture is not a swipe.
+    if (zoom.claimed()) return;
     const dx = event.clientX - start.x;
     const dy = event.clientY - start.y;
     if (Math.abs(dx) < SWIPE_MIN_PX || Math.abs(dx) < Math.abs(dy) * 1.5) return;
@@ -254,6 +308,8 @@ function Attendee({ token, view }: { token: string; view: LinkView }) {
   const showPointer = !kept && !behind && pointer !== null;
   const keptUntil = kept && presentation.keepUntil ? formatDateTime(presentation.keepUntil, currentLanguage()) : '';
   const slideName = t('viewer:slideLabel', { current: index + 1, total });
+  const revealed = !kept && slide.id === presentation.slideId ? presentation.fragment : undefined;
+  const announcement = slide.title ? t('viewer:announce', { current: index + 1, title: slide.title }) : t('viewer:announceUntitled', { current: index + 1 });
 
   return (
     <main id="main" className="attendee attendee--live">
@@ -281,25 +337,43 @@ function Attendee({ token, view }: { token: string; view: LinkView }) {
         </div>
       </header>
 
-      <div className="attendee-stage" onPointerDown={onPointerDown} onPointerUp={onPointerUp} onPointerCancel={() => (swipe.current = null)}>
-        <section className="attendee-slide" aria-label={slideName} data-slide-id={slide.id} data-live={behind || kept ? 'false' : 'true'}>
-          <DeckChromeProvider chrome={content.chrome} token={token}>
-            <Suspense fallback={<div className="attendee-slide__loading">{t('viewer:loadingSlide')}</div>}>
-              {/* The live slide's step lists show the presenter's steps ([AU12]); an earlier slide, all it received. */}
-              <LiveSlide
-                layout={slide.layout}
-                nodes={slide.nodes}
-                theme={content.theme}
-                language={content.language}
-                number={slide.number}
-                token={token}
-                revealed={!kept && slide.id === presentation.slideId ? presentation.fragment : undefined}
-              >
-                {showPointer && <span className="laser-dot laser-dot--remote" style={{ left: `${pointer.x * 100}%`, top: `${pointer.y * 100}%` }} aria-hidden="true" />}
-              </LiveSlide>
-            </Suspense>
-          </DeckChromeProvider>
-        </section>
+      <div
+        className={`attendee-stage${reading ? ' attendee-stage--reading' : ''}`}
+        data-zoomed={zoom.zoomed ? 'true' : undefined}
+        onPointerDown={onPointerDown}
+        onPointerUp={onPointerUp}
+        onPointerCancel={() => (swipe.current = null)}
+      >
+        {reading ? (
+          <ReadingView nodes={slide.nodes} language={content.language} label={slideName} token={token} slideId={slide.id} chrome={content.chrome} revealed={revealed} />
+        ) : (
+          <section ref={zoom.ref} className="attendee-slide" aria-label={slideName} data-slide-id={slide.id} data-live={behind || kept ? 'false' : 'true'}>
+            <div className="attendee-slide__zoom" style={zoom.style}>
+              <DeckChromeProvider chrome={content.chrome} token={token}>
+                <Suspense fallback={<div className="attendee-slide__loading">{t('viewer:loadingSlide')}</div>}>
+                  {/* The live slide's step lists show the presenter's steps ([AU12]); an earlier slide, all it received. */}
+                  <LiveSlide
+                    layout={slide.layout}
+                    nodes={slide.nodes}
+                    theme={content.theme}
+                    language={content.language}
+                    number={slide.number}
+                    token={token}
+                    revealed={revealed}
+                  >
+                    {showPointer && <span className="laser-dot laser-dot--remote" style={{ left: `${pointer.x * 100}%`, top: `${pointer.y * 100}%` }} aria-hidden="true" />}
+                  </LiveSlide>
+                </Suspense>
+              </DeckChromeProvider>
+            </div>
+          </section>
+        )}
+        {!reading && zoom.zoomed && (
+          <button type="button" className="attendee-button attendee-zoom-reset" onClick={zoom.reset}>
+            <PresentIcon name="zoomReset" size={20} />
+            <span>{t('viewer:resetZoom')}</span>
+          </button>
+        )}
       </div>
 
       <nav className="attendee-controls" aria-label={t('viewer:navigation')}>
@@ -316,13 +390,15 @@ function Attendee({ token, view }: { token: string; view: LinkView }) {
         {!kept && (
           <button type="button" className="attendee-button attendee-button--live" onClick={backToLive} disabled={!behind}>
             <PresentIcon name="live" size={20} />
-            <span>{t('viewer:backToLive')}</span>
+            <span className="attendee-button__text">{t('viewer:backToLive')}</span>
           </button>
         )}
+        <button type="button" className="attendee-button attendee-button--reading" aria-pressed={reading} onClick={() => setReading(!reading)}>
+          <PresentIcon name="read" size={20} />
+          <span className="attendee-button__text">{t('viewer:readingView')}</span>
+        </button>
       </nav>
-      <p className="visually-hidden" role="status">
-        {slide.title ? `${slideName}: ${slide.title}` : slideName}
-      </p>
+      <SlideAnnouncer slideId={slide.id} message={announcement} />
     </main>
   );
 }

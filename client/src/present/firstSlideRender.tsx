@@ -56,7 +56,7 @@ export const renderFirstSlide: RenderFirstSlide = (audience: Y.Doc, request: Fir
           <div className="attendee-stage">
             <section className="attendee-slide" aria-label={t('viewer:pageTitle')} data-slide-id={slide.id} data-live="true">
               <DeckChromeProvider chrome={readChrome(audience)} token={request.token}>
-                <LiveSlide layout={slide.layout} nodes={fragmentToTree(slide.content)} theme={meta.theme} language={meta.language} number={number} token={request.token} />
+                <LiveSlide layout={slide.layout} nodes={fragmentToTree(slide.content)} theme={meta.theme} language={meta.language} number={number} token={request.token} revealed={presentation.fragment} />
               </DeckChromeProvider>
             </section>
           </div>

@@ -28,4 +28,11 @@ export const viewer = {
   loadingSlide: 'Loading the slide…',
   counter: '{{current}} / {{total}}',
   slideLabel: 'Slide {{current}} of {{total}}',
+  /** The toggle between the slide picture and its content as a readable page. */
+  readingView: 'Reading view',
+  /** Shown while the slide picture is zoomed in (pinch or double tap). */
+  resetZoom: 'Reset zoom',
+  /** Said once by a screen reader when another slide is shown. */
+  announce: 'Slide {{current}}: {{title}}',
+  announceUntitled: 'Slide {{current}}',
 };

@@ -30,4 +30,11 @@ export const viewer: Translations['viewer'] = {
   loadingSlide: 'De dia wordt geladen…',
   counter: '{{current}} / {{total}}',
   slideLabel: 'Dia {{current}} van {{total}}',
+  /** The toggle between the slide picture and its content as a readable page. */
+  readingView: 'Leesweergave',
+  /** Shown while the slide picture is zoomed in (pinch or double tap). */
+  resetZoom: 'Zoom herstellen',
+  /** Said once by a screen reader when another slide is shown. */
+  announce: 'Dia {{current}}: {{title}}',
+  announceUntitled: 'Dia {{current}}',
 };
