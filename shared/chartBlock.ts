@@ -5,9 +5,10 @@
  */
 import * as Y from 'yjs';
 import { listSlides } from './deckModel.ts';
+import { readChartOptions, type ChartOptions } from './chartOptions.ts';
 
 export const CHART_NODE = 'chart';
-export const CHART_VIEWS = ['bar', 'line', 'pie', 'number', 'table'] as const;
+export const CHART_VIEWS = ['bar', 'line', 'pie', 'number', 'table', 'stackedBar'] as const;
 export type ChartView = (typeof CHART_VIEWS)[number];
 
 /**
@@ -26,7 +27,8 @@ export function frozenReason(value: unknown): FrozenReason {
   return value === 'hand' ? 'hand' : 'presented';
 }
 
-export interface ChartAttrs {
+/** Title, colours, axis titles and period (shared/chartOptions.ts) are attributes of their own, validated by readChartOptions. */
+export interface ChartAttrs extends ChartOptions {
   /** A key of the statistics catalogue. */
   statKey: string;
   view: ChartView;
@@ -46,6 +48,7 @@ export function readChartAttrs(el: Y.XmlElement): ChartAttrs {
     frozenValue: typeof attr('frozenValue') === 'string' ? (attr('frozenValue') as string) : null,
     frozenAt: typeof attr('frozenAt') === 'string' ? (attr('frozenAt') as string) : null,
     frozenReason: typeof attr('frozenValue') === 'string' ? frozenReason(attr('frozenReason')) : null,
+    ...readChartOptions(el.getAttributes() as Record<string, unknown>),
   };
 }
 

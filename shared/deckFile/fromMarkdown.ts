@@ -15,6 +15,7 @@
  */
 import MarkdownIt from 'markdown-it';
 import { frozenReason } from '../chartBlock.ts';
+import { chartOptionAttrs, readChartOptions } from '../chartOptions.ts';
 import type { ImportNoticeCode, ImportNotices } from '../importReport.ts';
 import { MAX_IMPORT_NESTING } from '../limits.ts';
 import { el, isText, text, type ElementNode, type Mark, type MarkName, type TreeNode } from './tree.ts';
@@ -257,6 +258,8 @@ function parseChart(body: string): ElementNode | null {
   if (attrs.frozenAt && typeof result.frozenValue === 'string') result.frozenAt = attrs.frozenAt;
   // Only "hand" is written (toMarkdown.ts): a frozen chart without it was presented.
   if (typeof result.frozenValue === 'string') result.frozenReason = frozenReason(attrs.frozenReason);
+  // The chart's options (shared/chartOptions.ts), each validated; an invalid one is left at its default.
+  Object.assign(result, chartOptionAttrs(readChartOptions(attrs)));
   return el('chart', [], result);
 }
 

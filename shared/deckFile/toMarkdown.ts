@@ -6,6 +6,7 @@ import { readChrome } from '../deckChrome.ts';
 import { Document as YamlDocument, isScalar } from 'yaml';
 import type * as Y from 'yjs';
 import { frozenReason } from '../chartBlock.ts';
+import { chartOptionAttrs, readChartOptions } from '../chartOptions.ts';
 import { listSlides, readMeta } from '../deckModel.ts';
 import { markdownToContent, safeImage, safeLink } from './fromMarkdown.ts';
 import { isText, readFragment, type ElementNode, type Mark, type TextNode, type TreeNode } from './tree.ts';
@@ -214,6 +215,8 @@ function chartBlock(node: ElementNode): string {
   if (typeof node.attrs.frozenAt === 'string') lines.push(`frozenAt: ${attr(node.attrs.frozenAt)}`);
   // "As presented" is what a frozen chart without a reason means, so only a hand-frozen one says so.
   if (typeof node.attrs.frozenValue === 'string' && frozenReason(node.attrs.frozenReason) === 'hand') lines.push('frozenReason: hand');
+  // Title, colours, axis titles and period: only those set, validated (one line each, no control characters).
+  for (const [name, value] of Object.entries(chartOptionAttrs(readChartOptions(node.attrs)))) lines.push(`${name}: ${attr(value).trim()}`);
   return ['```chart', ...lines, '```'].join('\n');
 }
 
