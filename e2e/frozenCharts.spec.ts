@@ -28,9 +28,10 @@ for (const language of ['nl', 'en'] as const) {
     const deckPage = new DeckPage(page);
     await deckPage.goto(deck.id);
     await deckPage.slide(1).click();
-    // The chart block's controls show while the pointer is over it (or it is selected).
+    // The chart block's settings open beside the slide from the button on the block (shown while the pointer is over it).
     await deckPage.canvas.getByRole('figure').hover({ force: true });
-    const freeze = deckPage.canvas.getByRole('button', { name: 'Waarden bevriezen' });
+    await deckPage.canvas.getByRole('button', { name: 'Grafiekinstellingen' }).click();
+    const freeze = page.getByRole('region', { name: 'Grafiekinstellingen' }).getByRole('button', { name: 'Waarden bevriezen' });
     await expect(freeze).toBeEnabled();
     await freeze.click();
     const chart = deckPage.canvas.getByRole('figure');

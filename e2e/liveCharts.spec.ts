@@ -103,11 +103,11 @@ test('a frozen chart keeps its value and notes the date; made live again it catc
   await expect(live).toHaveAccessibleName(/^Interviews: \d+$/);
   const count = Number(/(\d+)$/.exec((await live.getAttribute('aria-label')) ?? '')![1]);
 
-  // The controls show on hover or focus: freeze today's value by hand (so it says "vastgezet", not "gepresenteerd").
-  await block.hover();
-  await expect(block.getByRole('combobox', { name: 'Statistiek' })).toHaveValue('interviews.total');
-  await expect(block.getByRole('combobox', { name: 'Weergave' })).toHaveValue('number');
-  await block.getByRole('button', { name: 'Waarden bevriezen' }).click();
+  // A chart just inserted is selected, its settings open beside the slide: freeze today's value by hand (so it says "vastgezet", not "gepresenteerd").
+  const settings = pageA.getByRole('region', { name: 'Grafiekinstellingen' });
+  await expect(settings.getByRole('combobox', { name: 'Statistiek' })).toHaveValue('interviews.total');
+  await expect(settings.getByRole('combobox', { name: 'Weergave' })).toHaveValue('number');
+  await settings.getByRole('button', { name: 'Waarden bevriezen' }).click();
   const frozen = editor.canvas.locator('figure[data-stat-key="interviews.total"][data-frozen="true"]');
   await expect(frozen).toContainText('Vastgezet op');
   await expect(frozen).not.toContainText('gepresenteerd');
@@ -119,11 +119,9 @@ test('a frozen chart keeps its value and notes the date; made live again it catc
   await expect(frozen.getByRole('img')).toHaveAccessibleName(new RegExp(`^Interviews: ${count} `));
 
   // Back to live: the current figure, in a table view chosen from the controls.
-  await block.hover();
-  await block.getByRole('button', { name: 'Weer live maken' }).click();
+  await settings.getByRole('button', { name: 'Weer live maken' }).click();
   await expect(live).toHaveAccessibleName(`Interviews: ${count + 1}`);
-  await block.hover();
-  await block.getByRole('combobox', { name: 'Weergave' }).selectOption('table');
+  await settings.getByRole('combobox', { name: 'Weergave' }).selectOption('table');
   const table = editor.canvas.getByRole('table', { name: 'Interviews' });
   await expect(table.getByRole('cell')).toHaveText(String(count + 1));
 

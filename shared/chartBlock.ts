@@ -6,9 +6,10 @@
 import * as Y from 'yjs';
 import { listSlides } from './deckModel.ts';
 import { mediaAlign, mediaWidth, type MediaAlign } from './mediaSize.ts';
+import { readChartOptions, type ChartOptions } from './chartOptions.ts';
 
 export const CHART_NODE = 'chart';
-export const CHART_VIEWS = ['bar', 'line', 'pie', 'number', 'table'] as const;
+export const CHART_VIEWS = ['bar', 'line', 'pie', 'number', 'table', 'stackedBar'] as const;
 export type ChartView = (typeof CHART_VIEWS)[number];
 
 /**
@@ -27,7 +28,8 @@ export function frozenReason(value: unknown): FrozenReason {
   return value === 'hand' ? 'hand' : 'presented';
 }
 
-export interface ChartAttrs {
+/** Title, colours, axis titles and period (shared/chartOptions.ts) are attributes of their own, validated by readChartOptions. */
+export interface ChartAttrs extends ChartOptions {
   /** A key of the statistics catalogue. */
   statKey: string;
   view: ChartView;
@@ -53,6 +55,7 @@ export function readChartAttrs(el: Y.XmlElement): ChartAttrs {
     frozenReason: typeof attr('frozenValue') === 'string' ? frozenReason(attr('frozenReason')) : null,
     width: mediaWidth(attr('width')),
     align: mediaAlign(attr('align')),
+    ...readChartOptions(el.getAttributes() as Record<string, unknown>),
   };
 }
 

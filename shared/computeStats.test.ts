@@ -87,3 +87,21 @@ describe('computeStats', () => {
     ]);
   });
 });
+
+const on = (date: string, track: number) => ({ ...interview('a', date, 1), id: `a-${date}-${track}`, track });
+
+describe('interviews per month by track [ST12]', () => {
+  test('each month splits its interviews over every track that has one, zeros included; the parts add up to the month', () => {
+    const stats = computeStats(data({ organisations: [org('a', 'public')], interviews: [on('2025-01-03', 1), on('2025-01-09', 3), on('2025-01-20', 3), on('2025-03-02', 1)] }));
+    expect(stats['interviews.byMonthAndTrack']).toEqual([
+      { label: '2025-01', value: 3, parts: [{ label: '1', value: 1 }, { label: '3', value: 2 }] },
+      { label: '2025-02', value: 0, parts: [{ label: '1', value: 0 }, { label: '3', value: 0 }] },
+      { label: '2025-03', value: 1, parts: [{ label: '1', value: 1 }, { label: '3', value: 0 }] },
+    ]);
+    expect((stats['interviews.byMonthAndTrack'] as { value: number }[]).map((p) => p.value)).toEqual((stats['interviews.byMonth'] as { value: number }[]).map((p) => p.value));
+  });
+
+  test('an empty log gives an empty series', () => {
+    expect(computeStats(data({}))['interviews.byMonthAndTrack']).toEqual([]);
+  });
+});

@@ -41,6 +41,13 @@ export function computeStats(data: ResearchData): Record<string, StatValue> {
   const months = data.interviews.map((i) => i.date.slice(0, 7)).sort();
   const byMonth = months.length === 0 ? [] : monthsBetween(months[0]!, months.at(-1)!).map((label) => ({ label, value: months.filter((m) => m === label).length }));
 
+  // The same months, each split by track: every month names every track that has an interview (zeros included), so the stacks line up.
+  const interviewTracks = [...new Set(data.interviews.map((i) => i.track))].sort((a, b) => a - b);
+  const byMonthAndTrack = byMonth.map(({ label, value }) => {
+    const inMonth = data.interviews.filter((i) => i.date.startsWith(label));
+    return { label, value, parts: interviewTracks.map((track) => ({ label: String(track), value: inMonth.filter((i) => i.track === track).length })) };
+  });
+
   // The latest record per municipality decides its status; a municipality without one is not analysed yet.
   const latest = new Map<string, { date: string; status: string; createdAt: string }>();
   for (const d of data.damocles) {
@@ -56,6 +63,7 @@ export function computeStats(data: ResearchData): Record<string, StatValue> {
   return {
     'interviews.total': data.interviews.length,
     'interviews.byMonth': byMonth,
+    'interviews.byMonthAndTrack': byMonthAndTrack,
     'staff.interviewed': data.interviews.reduce((sum, i) => sum + i.staff, 0),
     'organisations.total': interviewed.length,
     'organisations.nonPartner': interviewed.filter((id) => NON_PARTNER_KINDS.includes(kindOf.get(id)!)).length,

@@ -45,3 +45,7 @@ export const MAX_VERSION_LABEL_LENGTH = 120;
 export const MAX_TOKEN_LENGTH = 200;
 /** Longest statistics key a chart or a request may name (catalogue keys are short). */
 export const MAX_STAT_KEY_LENGTH = 100;
+/** Longest chart title (shared/chartOptions.ts): a line above the chart, not a paragraph. */
+export const MAX_CHART_TITLE_LENGTH = 120;
+/** Longest axis title of a chart. */
+export const MAX_AXIS_TITLE_LENGTH = 60;

@@ -13,12 +13,16 @@ export interface StatDefinition {
   unit: { nl: string; en: string };
   kind: StatKind;
   seriesLabels?: SeriesLabels;
+  /** A series whose points are broken down by a second dimension (each point has `parts`): how the parts' labels read. */
+  stackLabels?: SeriesLabels;
   description: { nl: string; en: string };
 }
 
 export interface SeriesPoint {
   label: string;
   value: number;
+  /** Only for a statistic with `stackLabels`: the point's value split by the second dimension (the parts add up to `value`). */
+  parts?: { label: string; value: number }[];
 }
 export type StatValue = number | SeriesPoint[];
 
@@ -39,6 +43,15 @@ export const STAT_CATALOGUE: readonly StatDefinition[] = [
     kind: 'series',
     seriesLabels: 'month',
     description: { nl: 'Interviews per kalendermaand, van het eerste tot het laatste', en: 'Interviews per calendar month, from the first to the last' },
+  },
+  {
+    key: 'interviews.byMonthAndTrack',
+    label: { nl: 'Interviews per maand en spoor', en: 'Interviews per month by track' },
+    unit: unit('interviews', 'interviews'),
+    kind: 'series',
+    seriesLabels: 'month',
+    stackLabels: 'track',
+    description: { nl: 'Interviews per kalendermaand, uitgesplitst naar spoor van IIPSy', en: 'Interviews per calendar month, split by IIPSy track' },
   },
   {
     key: 'staff.interviewed',

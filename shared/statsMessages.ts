@@ -14,7 +14,9 @@ export const STATS_PATH = '/stats';
 /** Most keys one subscribe message may name (the catalogue has a dozen). */
 export const MAX_SUBSCRIBE_KEYS = 64;
 
-const SeriesPoint = z.object({ label: z.string(), value: z.number() });
+const SeriesPart = z.object({ label: z.string(), value: z.number() });
+/** `parts`: a point's breakdown by a second dimension (a stacked bar's segments), see statsCatalogue.ts. */
+const SeriesPoint = z.object({ label: z.string(), value: z.number(), parts: z.optional(z.array(SeriesPart)) });
 export const StatValueSchema = z.union([z.number(), z.array(SeriesPoint)]);
 
 const StatKeys = z.array(z.string().check(z.maxLength(MAX_STAT_KEY_LENGTH))).check(z.minLength(1), z.maxLength(MAX_SUBSCRIBE_KEYS));

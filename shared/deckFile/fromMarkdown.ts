@@ -15,6 +15,7 @@
  */
 import MarkdownIt from 'markdown-it';
 import { frozenReason } from '../chartBlock.ts';
+import { chartOptionAttrs, readChartOptions } from '../chartOptions.ts';
 import type { ImportNoticeCode, ImportNotices } from '../importReport.ts';
 import { MAX_IMPORT_NESTING } from '../limits.ts';
 import { mediaAlign, mediaWidth, readImageAttrText } from '../mediaSize.ts';
@@ -313,6 +314,8 @@ function parseChart(body: string): ElementNode | null {
   // Size and alignment on the slide (shared/mediaSize.ts); unreadable values are left out.
   if (mediaWidth(attrs.width) !== null) result.width = mediaWidth(attrs.width);
   if (mediaAlign(attrs.align) !== null && attrs.align !== 'left') result.align = mediaAlign(attrs.align);
+  // The chart's options (shared/chartOptions.ts), each validated; an invalid one is left at its default.
+  Object.assign(result, chartOptionAttrs(readChartOptions(attrs)));
   return el('chart', [], result);
 }
 

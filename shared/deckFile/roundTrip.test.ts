@@ -456,3 +456,39 @@ describe('step lists and transitions', () => {
     expect(parsed.notices).toContainEqual(expect.objectContaining({ code: 'directive-ignored', detail: 'transition=convex' }));
   });
 });
+
+describe('chart options', () => {
+  const optionsChart = el('chart', [], {
+    statKey: 'interviews.byMonthAndTrack',
+    view: 'stackedBar',
+    title: 'Interviews in het voorjaar',
+    hideTitle: false,
+    palette: 'orange',
+    xTitle: 'Maand',
+    yTitle: 'Aantal',
+    from: '2026-02',
+    to: '2026-05',
+  });
+
+  test('title, palette, axis titles and period go through the file and back, written only when set', () => {
+    const markdown = expectStable([{ content: [optionsChart, el('chart', [], { statKey: 'interviews.total', view: 'number', hideTitle: true })] }]);
+    expect(markdown).toContain(['```chart', 'stat: interviews.byMonthAndTrack', 'view: stackedBar', 'title: Interviews in het voorjaar', 'palette: orange', 'xTitle: Maand', 'yTitle: Aantal', 'from: 2026-02', 'to: 2026-05', '```'].join('\n'));
+    expect(markdown).toContain(['```chart', 'stat: interviews.total', 'view: number', 'hideTitle: true', '```'].join('\n'));
+    const [first, second] = readFragment(listSlides(reimport(markdown))[0]!.content) as ElementNode[];
+    expect(first!.attrs).toMatchObject({ title: 'Interviews in het voorjaar', palette: 'orange', xTitle: 'Maand', yTitle: 'Aantal', from: '2026-02', to: '2026-05' });
+    expect(second!.attrs).toMatchObject({ hideTitle: true });
+  });
+
+  test('hostile or invalid options are left at their defaults; a period given backwards is turned round', () => {
+    const file = ['---', 'format: tussenstand/1', 'title: T', '---', '', '```chart', 'stat: interviews.byMonth', 'view: bar', 'palette: url(javascript:alert(1))', 'from: 2026-13', 'to: 2026-01', `title: ${'x'.repeat(500)}`, 'xTitle: <img src=x onerror=alert(1)>', '```', ''].join('\n');
+    const attrs = attrsOf(reimport(file));
+    expect(attrs.palette).toBeUndefined();
+    expect(attrs.from).toBeUndefined();
+    expect(attrs.to).toBe('2026-01');
+    expect(String(attrs.title)).toHaveLength(120);
+    // Text stays text: the renderers draw it as such (never as markup).
+    expect(attrs.xTitle).toBe('<img src=x onerror=alert(1)>');
+    const backwards = attrsOf(reimport(file.replace('from: 2026-13', 'from: 2026-09')));
+    expect([backwards.from, backwards.to]).toEqual(['2026-01', '2026-09']);
+  });
+});

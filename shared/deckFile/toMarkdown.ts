@@ -7,6 +7,7 @@ import { Document as YamlDocument, isScalar } from 'yaml';
 import type * as Y from 'yjs';
 import { frozenReason } from '../chartBlock.ts';
 import { imageAttrText, mediaAlign, mediaWidth } from '../mediaSize.ts';
+import { chartOptionAttrs, readChartOptions } from '../chartOptions.ts';
 import { listSlides, readMeta } from '../deckModel.ts';
 import { BLOCK_ATTRIBUTES, markdownToContent, safeImage, safeLink } from './fromMarkdown.ts';
 import { lineSpacing, textAlign } from '../textFormat.ts';
@@ -227,6 +228,8 @@ function chartBlock(node: ElementNode): string {
   if (typeof node.attrs.frozenValue === 'string' && frozenReason(node.attrs.frozenReason) === 'hand') lines.push('frozenReason: hand');
   if (mediaWidth(node.attrs.width) !== null) lines.push(`width: ${mediaWidth(node.attrs.width)}%`);
   if (mediaAlign(node.attrs.align) !== null && node.attrs.align !== 'left') lines.push(`align: ${mediaAlign(node.attrs.align)}`);
+  // Title, colours, axis titles and period: only those set, validated (one line each, no control characters).
+  for (const [name, value] of Object.entries(chartOptionAttrs(readChartOptions(node.attrs)))) lines.push(`${name}: ${attr(value).trim()}`);
   return ['```chart', ...lines, '```'].join('\n');
 }
 

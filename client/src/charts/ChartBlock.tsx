@@ -12,15 +12,23 @@
  * "Make live again". HTML is `<figure data-chart data-stat-key data-view
  * data-frozen-value data-frozen-at>`; parsing keeps only valid values and rendering emits
  * nothing but those data attributes, so pasted HTML cannot smuggle script in.
+ *
+ * Its options (shared/chartOptions.ts: title, palette, axis titles, period) are attributes too,
+ * `data-title data-hide-title data-palette data-x-title data-y-title data-from data-to`,
+ * validated the same way. The controls are a settings panel beside the slide while the block is
+ * selected (ChartSettings.tsx, in the workspace's CHART_SETTINGS_SLOT), never over the chart.
  */
 import { mergeAttributes, Node, type Editor } from '@tiptap/core';
 import { NodeViewWrapper, ReactNodeViewRenderer, type NodeViewProps } from '@tiptap/react';
-import { useCallback, useId, useSyncExternalStore } from 'react';
+import { useCallback, useState, useSyncExternalStore } from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { CHART_NODE, frozenReason, type ChartAttrs, type ChartView } from '../../../shared/chartBlock.ts';
-import { CHART_WORDS } from '../../../shared/statLabels.ts';
-import { STAT_CATALOGUE, statDefinition } from '../../../shared/statsCatalogue.ts';
-import { useUiLanguage } from '../deck/DeckLanguage.tsx';
+import { CHART_OPTION_ATTRS, chartOptionAttrs, cleanMonth, cleanOptionText, isChartPalette, readChartOptions, type ChartOptions } from '../../../shared/chartOptions.ts';
+import { MAX_AXIS_TITLE_LENGTH, MAX_CHART_TITLE_LENGTH } from '../../../shared/limits.ts';
+import { statDefinition } from '../../../shared/statsCatalogue.ts';
+import { useDeckLanguage, useUiLanguage } from '../deck/DeckLanguage.tsx';
+import { ChartSettings } from './ChartSettings.tsx';
 import { StatChart } from './ChartView.tsx';
 import { isChartView, parseFrozenValue, viewsFor } from './format.ts';
 import { useStat } from './useStat.ts';
@@ -79,8 +87,23 @@ export function normaliseChartAttrs(input: Partial<Record<keyof ChartAttrs, unkn
   const frozenValue = cleanFrozenValue(input.frozenValue);
   // A frozen value without its date still shows; a date without a value means nothing.
   const frozenAt = frozenValue === null ? null : (cleanFrozenAt(input.frozenAt) ?? null);
-  return { statKey, view, frozenValue, frozenAt, frozenReason: frozenValue === null ? null : frozenReason(input.frozenReason) };
+  return { statKey, view, frozenValue, frozenAt, frozenReason: frozenValue === null ? null : frozenReason(input.frozenReason), ...readChartOptions(input) };
 }
+
+/** The chart options' HTML attributes: data-* only, each validated on the way in and out. */
+function optionAttribute(name: (typeof CHART_OPTION_ATTRS)[number], dataName: string, clean: (value: unknown) => string | boolean | null, empty: string | boolean | null) {
+  return {
+    default: empty,
+    parseHTML: (el: HTMLElement) => clean(el.getAttribute(dataName)) ?? empty,
+    renderHTML: (attrs: Record<string, unknown>) => {
+      const value = clean(attrs[name]);
+      return value === null || value === false ? {} : { [dataName]: String(value) };
+    },
+  };
+}
+
+/** The element where the selected chart's settings are drawn, beside the slide (SlideWorkspace.tsx). */
+export const CHART_SETTINGS_SLOT = 'data-chart-settings-slot';
 
 export const ChartBlock = Node.create<ChartBlockOptions>({
   name: CHART_NODE,
@@ -142,6 +165,14 @@ export const ChartBlock = Node.create<ChartBlockOptions>({
         parseHTML: (el) => mediaAlign(el.getAttribute('data-align')),
         renderHTML: (attrs) => (mediaAlign(attrs.align) === null ? {} : { 'data-align': mediaAlign(attrs.align)! }),
       },
+      // The chart's options (shared/chartOptions.ts).
+      title: optionAttribute('title', 'data-title', (v) => cleanOptionText(v, MAX_CHART_TITLE_LENGTH), null),
+      hideTitle: optionAttribute('hideTitle', 'data-hide-title', (v) => v === true || v === 'true', false),
+      palette: optionAttribute('palette', 'data-palette', (v) => (isChartPalette(v) && v !== 'theme' ? v : null), 'theme'),
+      xTitle: optionAttribute('xTitle', 'data-x-title', (v) => cleanOptionText(v, MAX_AXIS_TITLE_LENGTH), null),
+      yTitle: optionAttribute('yTitle', 'data-y-title', (v) => cleanOptionText(v, MAX_AXIS_TITLE_LENGTH), null),
+      from: optionAttribute('from', 'data-from', cleanMonth, null),
+      to: optionAttribute('to', 'data-to', cleanMonth, null),
     };
   },
 
@@ -205,32 +236,81 @@ function ChartHandles({ editor, getPos, attrs }: { editor: Editor; getPos: NodeV
   );
 }
 
-function ChartNodeView({ node, editor, extension, selected, updateAttributes, getPos }: NodeViewProps) {
+function ChartNodeView({ node, editor, extension, selected, getPos }: NodeViewProps) {
   const { t } = useTranslation();
   // The controls are the editor's interface (UI language); the chart below is slide content
   // and takes the deck's language from SlideFrame's provider (node views render inside it).
   const language = useUiLanguage();
-  const id = useId();
+  const deckLanguage = useDeckLanguage();
   const attrs = normaliseChartAttrs(node.attrs as Partial<Record<keyof ChartAttrs, unknown>>);
   const editable = useEditable(editor);
   const token = (extension.options as ChartBlockOptions).token;
   const frozen = attrs.frozenValue !== null;
   const live = useStat(frozen || !attrs.statKey ? null : attrs.statKey, { token });
   const value = frozen ? parseFrozenValue(attrs.frozenValue) : live.value;
-  const views = viewsFor(attrs.statKey);
-  const known = statDefinition(attrs.statKey) !== undefined;
+  const [focusPanel, setFocusPanel] = useState(false);
 
+  // Attribute steps keep the block selected (a replaced node would lose the selection, and the panel with it).
+  const setAttrs = (changes: Record<string, unknown>) => {
+    const pos = getPos();
+    if (typeof pos !== 'number') return;
+    const tr = editor.state.tr;
+    for (const [name, attrValue] of Object.entries(changes)) tr.setNodeAttribute(pos, name, attrValue);
+    editor.view.dispatch(tr);
+  };
   const chooseStat = (statKey: string) => {
     // A frozen value belongs to the old statistic; keep the view only where it still fits.
     const view = viewsFor(statKey).includes(attrs.view) ? attrs.view : defaultView(statKey);
-    updateAttributes({ statKey, view, frozenValue: null, frozenAt: null, frozenReason: null });
+    setAttrs({ statKey, view, frozenValue: null, frozenAt: null, frozenReason: null });
   };
   const freeze = () => {
     if (live.value === null) return;
     // Frozen here, by hand: it reads "vastgezet op", not "zoals gepresenteerd op" (it was never presented).
-    updateAttributes({ frozenValue: JSON.stringify(live.value), frozenAt: new Date().toISOString(), frozenReason: 'hand' });
+    setAttrs({ frozenValue: JSON.stringify(live.value), frozenAt: new Date().toISOString(), frozenReason: 'hand' });
   };
-  const unfreeze = () => updateAttributes({ frozenValue: null, frozenAt: null, frozenReason: null });
+  const unfreeze = () => setAttrs({ frozenValue: null, frozenAt: null, frozenReason: null });
+  const setOptions = (changes: Partial<ChartOptions>) => {
+    const next = readChartOptions({ ...attrs, ...changes });
+    const stored = chartOptionAttrs(next);
+    setAttrs(Object.fromEntries(CHART_OPTION_ATTRS.map((name) => [name, stored[name] ?? (name === 'hideTitle' ? false : name === 'palette' ? 'theme' : null)])));
+  };
+  const openPanel = () => {
+    const pos = getPos();
+    if (typeof pos !== 'number') return;
+    setFocusPanel(true);
+    editor.commands.setNodeSelection(pos);
+  };
+  const closePanel = () => {
+    const pos = getPos();
+    setFocusPanel(false);
+    if (typeof pos === 'number') editor.chain().focus().setTextSelection(pos + node.nodeSize).run();
+  };
+
+  const open = editable && selected;
+  const months = Array.isArray(value) ? value.map((point) => point.label) : [];
+  // Beside the slide when the workspace has room for it; in the editor's own flow otherwise, never over the chart.
+  let slot: Element | null = null;
+  try {
+    slot = open ? (editor.view.dom.closest('.workspace')?.querySelector(`[${CHART_SETTINGS_SLOT}]`) ?? null) : null;
+  } catch {
+    slot = null; // the view is not mounted yet
+  }
+  const panel = open ? (
+    <ChartSettings
+      attrs={attrs}
+      language={language}
+      deckLanguage={deckLanguage}
+      months={months}
+      canFreeze={live.value !== null}
+      onChooseStat={chooseStat}
+      onView={(view) => setAttrs({ view })}
+      onOptions={setOptions}
+      onFreeze={freeze}
+      onUnfreeze={unfreeze}
+      onClose={closePanel}
+      focusOnOpen={focusPanel}
+    />
+  ) : null;
 
   const classes = ['chart-block', editable && 'chart-block--editable', selected && editable && 'chart-block--selected'].filter(Boolean).join(' ');
   return (
@@ -240,37 +320,9 @@ function ChartNodeView({ node, editor, extension, selected, updateAttributes, ge
           <span className="chart-block__handle" data-drag-handle="" draggable="true" aria-hidden="true">
             ⠿
           </span>
-          <label className="chart-block__field" htmlFor={`${id}-stat`}>
-            {t('charts:statistic')}
-            <select id={`${id}-stat`} value={attrs.statKey} onChange={(e) => chooseStat(e.target.value)}>
-              {!known && <option value={attrs.statKey}>{CHART_WORDS.unknownStatistic[language]}</option>}
-              {STAT_CATALOGUE.map((stat) => (
-                <option key={stat.key} value={stat.key}>
-                  {stat.label[language]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="chart-block__field" htmlFor={`${id}-view`}>
-            {t('charts:view')}
-            <select id={`${id}-view`} value={attrs.view} onChange={(e) => isChartView(e.target.value) && updateAttributes({ view: e.target.value })}>
-              {!views.includes(attrs.view) && <option value={attrs.view}>{t(`charts:views.${attrs.view}`)}</option>}
-              {views.map((view) => (
-                <option key={view} value={view}>
-                  {t(`charts:views.${view}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          {frozen ? (
-            <button type="button" onClick={unfreeze}>
-              {t('charts:unfreeze')}
-            </button>
-          ) : (
-            <button type="button" onClick={freeze} disabled={live.value === null}>
-              {t('charts:freeze')}
-            </button>
-          )}
+          <button type="button" className="chart-block__settings" onClick={openPanel} aria-expanded={open}>
+            {t('charts:settings.open')}
+          </button>
         </div>
       )}
       <StatChart
@@ -282,8 +334,10 @@ function ChartNodeView({ node, editor, extension, selected, updateAttributes, ge
         status={frozen ? undefined : live.status}
         error={frozen ? null : live.error}
         closeCode={frozen ? null : live.closeCode}
+        options={attrs}
       />
       {editable && <ChartHandles editor={editor} getPos={getPos} attrs={node.attrs} />}
+      {panel && (slot ? createPortal(panel, slot) : <div className="chart-block__panel">{panel}</div>)}
     </NodeViewWrapper>
   );
 }

@@ -8,6 +8,7 @@ import { en, NAMESPACES } from '../i18n/en.ts';
 import { DEFAULT_NS } from '../i18n/index.ts';
 import { nl } from '../i18n/nl.ts';
 import { cleanFrozenAt, cleanFrozenValue, normaliseChartAttrs } from './ChartBlock.tsx';
+import { DEFAULT_CHART_OPTIONS } from '../../../shared/chartOptions.ts';
 import { StatChart, type StatChartProps } from './ChartView.tsx';
 import { DeckLanguageProvider } from '../deck/DeckLanguage.tsx';
 
@@ -110,7 +111,7 @@ describe('StatChart', () => {
 
 describe('chart block attributes', () => {
   it('keeps valid attributes and canonicalises the frozen value', () => {
-    expect(normaliseChartAttrs({ statKey: 'interviews.total' })).toEqual({ statKey: 'interviews.total', view: 'number', frozenValue: null, frozenAt: null, frozenReason: null });
+    expect(normaliseChartAttrs({ statKey: 'interviews.total' })).toEqual({ statKey: 'interviews.total', view: 'number', frozenValue: null, frozenAt: null, frozenReason: null, ...DEFAULT_CHART_OPTIONS });
     expect(normaliseChartAttrs({ statKey: 'interviews.byMonth' }).view).toBe('bar');
     expect(normaliseChartAttrs({ statKey: 'interviews.byMonth', view: 'pie', frozenValue: '[ {"label":"2026-01","value":3} ]', frozenAt: '2026-03-05T10:00:00Z' })).toEqual({
       statKey: 'interviews.byMonth',
@@ -119,9 +120,15 @@ describe('chart block attributes', () => {
       frozenAt: '2026-03-05T10:00:00.000Z',
       // Frozen without a reason: as presented (what a frozen chart meant before reasons were stored).
       frozenReason: 'presented',
+      ...DEFAULT_CHART_OPTIONS,
     });
     expect(normaliseChartAttrs({ statKey: 'interviews.total', frozenValue: '3', frozenReason: 'hand' }).frozenReason).toBe('hand');
     expect(normaliseChartAttrs({ statKey: 'interviews.total', frozenReason: 'hand' }).frozenReason).toBeNull();
+  });
+  it('validates the options a client wrote: palette keys only, months as YYYY-MM, texts cut to their limit', () => {
+    const attrs = normaliseChartAttrs({ statKey: 'interviews.byMonth', view: 'stackedBar', palette: 'expression(alert(1))', from: '2026-2', to: '2026-04', title: 'x'.repeat(400), hideTitle: 'no', xTitle: 'Maand' });
+    expect(attrs).toMatchObject({ view: 'stackedBar', palette: 'theme', from: null, to: '2026-04', hideTitle: false, xTitle: 'Maand', yTitle: null });
+    expect(attrs.title).toHaveLength(120);
   });
 
   it('drops invalid views, frozen values and dates', () => {

@@ -107,7 +107,17 @@ describe('parseFrozenValue', () => {
 describe('views and totals', () => {
   it('offers line and pie only for series', () => {
     expect(viewsFor('interviews.total')).toEqual(['number', 'bar', 'table']);
-    expect(viewsFor('interviews.byMonth')).toEqual(CHART_VIEWS);
+    expect(viewsFor('interviews.byMonth')).toEqual(CHART_VIEWS.filter((view) => view !== 'stackedBar'));
+  });
+  it('offers a stacked bar only for a statistic with a second dimension', () => {
+    expect(viewsFor('interviews.byMonthAndTrack')).toContain('stackedBar');
+    expect(viewsFor('damocles.byStatus')).not.toContain('stackedBar');
+  });
+  it('says what each stack of a stacked bar is made of', () => {
+    const value = [{ label: '2026-01', value: 3, parts: [{ label: '1', value: 1 }, { label: '3', value: 2 }] }];
+    const t = ((key: string) => key) as unknown as Parameters<typeof describeValue>[4];
+    expect(describeValue('interviews.byMonthAndTrack', 'stackedBar', value, 'nl', t)).toBe('Interviews per maand en spoor: jan 2026 3 (Spoor 1 1, Spoor 3 2)');
+    expect(describeValue('interviews.byMonthAndTrack', 'bar', value, 'en', t, 'My title')).toBe('My title: Jan 2026 3');
   });
   it('totals a series', () => {
     expect(totalOf(7)).toBe(7);

@@ -20,6 +20,8 @@ export interface ChartRow {
   key: string;
   label: string;
   value: number;
+  /** A stacked statistic's breakdown of this row (shared/statsCatalogue.ts SeriesPoint.parts). */
+  parts?: { label: string; value: number }[];
 }
 
 /** 'YYYY-MM' → "jan 2026" (nl) / "Jan 2026" (en); anything else is returned unchanged. */
@@ -47,7 +49,7 @@ export function isSeries(value: StatValue): value is SeriesPoint[] {
 /** A series' rows with their labels; a single number becomes one row named after the statistic. */
 export function chartRows(definition: StatDefinition | undefined, value: StatValue, language: DeckLanguage): ChartRow[] {
   if (!isSeries(value)) return [{ key: definition?.key ?? '', label: definition ? definition.label[language] : '', value }];
-  return value.map((point) => ({ key: point.label, label: formatSeriesLabel(definition?.seriesLabels, point.label, language), value: point.value }));
+  return value.map((point) => ({ key: point.label, label: formatSeriesLabel(definition?.seriesLabels, point.label, language), value: point.value, ...(point.parts ? { parts: point.parts } : {}) }));
 }
 
 /** The single figure a 'number' view shows: the number itself, or a series' total. */
@@ -64,13 +66,19 @@ export function statLabel(statKey: string, language: DeckLanguage): string {
  * "Interviews per maand: jan 2026 3, feb 2026 5". A series in the number view is its total.
  * `t` (the UI's) only says "loading": that is the viewer's state, not the deck's.
  */
-export function describeValue(statKey: string, view: ChartView, value: StatValue | null, language: DeckLanguage, t: TFunction): string {
+export function describeValue(statKey: string, view: ChartView, value: StatValue | null, language: DeckLanguage, t: TFunction, title?: string | null): string {
   const definition = statDefinition(statKey);
-  const label = statLabel(statKey, language);
+  // A title of the chart's own (chartOptions.ts) is what the reader sees, so it is what a screen reader says too.
+  const label = title ?? statLabel(statKey, language);
   if (value === null) return `${label}: ${t('charts:loading')}`;
   if (!isSeries(value) || view === 'number') return `${label}: ${formatNumber(totalOf(value), language)}`;
   if (value.length === 0) return `${label}: ${CHART_WORDS.noData[language]}`;
-  const parts = chartRows(definition, value, language).map((row) => `${row.label} ${formatNumber(row.value, language)}`);
+  const parts = chartRows(definition, value, language).map((row) => {
+    const text = `${row.label} ${formatNumber(row.value, language)}`;
+    // A stacked bar also says what each stack is made of: "jan 2026 3 (Spoor 1 1, Spoor 3 2)".
+    if (view !== 'stackedBar' || !row.parts || row.parts.length === 0) return text;
+    return `${text} (${row.parts.map((part) => `${formatSeriesLabel(definition?.stackLabels, part.label, language)} ${formatNumber(part.value, language)}`).join(', ')})`;
+  });
   return `${label}: ${parts.join(', ')}`;
 }
 
@@ -91,7 +99,10 @@ export function isChartView(value: unknown): value is ChartView {
 
 /** The views that make sense for a statistic: a single number has no line or pie. */
 export function viewsFor(statKey: string): readonly ChartView[] {
-  return statDefinition(statKey)?.kind === 'number' ? (['number', 'bar', 'table'] as const) : CHART_VIEWS;
+  const definition = statDefinition(statKey);
+  if (definition?.kind === 'number') return ['number', 'bar', 'table'] as const;
+  // A stacked bar needs a second dimension (a statistic with stackLabels).
+  return definition && !definition.stackLabels ? CHART_VIEWS.filter((view) => view !== 'stackedBar') : CHART_VIEWS;
 }
 
 /**

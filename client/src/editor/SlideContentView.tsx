@@ -8,6 +8,7 @@ import type { TFunction } from 'i18next';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { frozenReason } from '../../../shared/chartBlock.ts';
+import { readChartOptions } from '../../../shared/chartOptions.ts';
 import type { DeckLanguage } from '../../../shared/deckModel.ts';
 import { statDefinition } from '../../../shared/statsCatalogue.ts';
 import { LazyChartView as ChartView } from '../charts/LazyChartView.tsx';
@@ -80,6 +81,7 @@ function ChartPreview({ attrs }: { attrs: Record<string, unknown> }) {
           frozenValue={frozenValue}
           frozenAt={frozenValue && typeof attrs.frozenAt === 'string' ? attrs.frozenAt : null}
           frozenReason={frozenValue ? frozenReason(attrs.frozenReason) : null}
+          options={readChartOptions(attrs)}
         />
       </div>
     );

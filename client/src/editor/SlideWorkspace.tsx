@@ -11,6 +11,7 @@ import { setSlideLayout, setSlideTransition, type DeckLanguage, type DeckTheme, 
 import { errorMessage } from '../api/errorMessage.ts';
 import { isApiRequestError } from '../api/http.ts';
 import { checkImageFile, uploadImage } from '../api/images.ts';
+import { CHART_SETTINGS_SLOT } from '../charts/ChartBlock.tsx';
 import type { CaretUser } from './editorExtensions.ts';
 import { ImageDialog } from './ImageDialog.tsx';
 import { LinkDialog } from './LinkDialog.tsx';
@@ -136,7 +137,11 @@ export function SlideWorkspace({ deckId, doc, provider, slide, number, theme, la
           {problem}
         </p>
       )}
-      <SlideCanvas editor={editor} theme={theme} layout={slide.layout} language={language} number={number} />
+      <div className="workspace__main">
+        <SlideCanvas editor={editor} theme={theme} layout={slide.layout} language={language} number={number} />
+        {/* The selected chart's settings (ChartBlock.tsx portals them here): beside the slide, never over it. */}
+        <div className="workspace__side" {...{ [CHART_SETTINGS_SLOT]: '' }} />
+      </div>
       <NotesEditor fragment={slide.notes} provider={provider} user={user} number={number} editable={editable} />
       {dialog === 'link' && editor && (
         <LinkDialog

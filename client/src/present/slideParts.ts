@@ -6,6 +6,7 @@
 import { CHART_VIEWS, frozenReason, type ChartView, type FrozenReason } from '../../../shared/chartBlock.ts';
 import type { SlideNode } from '../editor/slideTree.ts';
 import { LINK_TOKEN_PARAM } from '../../../shared/syncMessages.ts';
+import { readChartOptions, type ChartOptions } from '../../../shared/chartOptions.ts';
 
 export type Segment = { kind: 'nodes'; nodes: SlideNode[] } | { kind: 'chart'; attrs: Record<string, unknown> };
 
@@ -27,7 +28,7 @@ export function segments(nodes: SlideNode[]): Segment[] {
 const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
 /** A chart node's attributes as ChartView's props: unknown views fall back to a bar chart; a frozen date only with a frozen value. */
-export function chartViewProps(attrs: Record<string, unknown>): { statKey: string; view: ChartView; frozenValue: string | null; frozenAt: string | null; frozenReason: FrozenReason | null } {
+export function chartViewProps(attrs: Record<string, unknown>): { statKey: string; view: ChartView; frozenValue: string | null; frozenAt: string | null; frozenReason: FrozenReason | null; options: ChartOptions } {
   const frozenValue = str(attrs.frozenValue);
   return {
     statKey: str(attrs.statKey) ?? '',
@@ -35,6 +36,7 @@ export function chartViewProps(attrs: Record<string, unknown>): { statKey: strin
     frozenValue,
     frozenAt: frozenValue === null ? null : str(attrs.frozenAt),
     frozenReason: frozenValue === null ? null : frozenReason(attrs.frozenReason),
+    options: readChartOptions(attrs),
   };
 }
 
