@@ -130,7 +130,9 @@ const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'GET /api/stats': { kind: 'editor', paths: () => ['/api/stats'] },
   'GET /api/stats/:key': { kind: 'editor', paths: () => ['/api/stats/staff.interviewed'] },
   // The client's pages (client routing): index.html for any other path, 404 JSON under /api/.
-  'GET /*': { kind: 'public', paths: (f) => [`/decks/${f.deckA}`, `/v/${f.tokenA}`, `/api/decks/${f.deckA}/no-such-thing`] },
+  // The attendee page: the app, with the live slide in it while a session runs ([AU13]); the link token in the path is its only credential.
+  'GET /v/:token': { kind: 'public', paths: (f) => [`/v/${f.tokenA}`, '/v/no-such-token'] },
+  'GET /*': { kind: 'public', paths: (f) => [`/decks/${f.deckA}`, `/api/decks/${f.deckA}/no-such-thing`] },
 };
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

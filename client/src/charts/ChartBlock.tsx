@@ -167,8 +167,10 @@ export const ChartBlock = Node.create<ChartBlockOptions>({
       },
       // The chart's options (shared/chartOptions.ts).
       title: optionAttribute('title', 'data-title', (v) => cleanOptionText(v, MAX_CHART_TITLE_LENGTH), null),
-      hideTitle: optionAttribute('hideTitle', 'data-hide-title', (v) => v === true || v === 'true', false),
-      palette: optionAttribute('palette', 'data-palette', (v) => (isChartPalette(v) && v !== 'theme' ? v : null), 'theme'),
+      // Defaults are null, never false or 'theme': y-prosemirror would otherwise write them into
+      // every chart the moment a slide is opened (editorSchema.test.ts: opening changes nothing).
+      hideTitle: optionAttribute('hideTitle', 'data-hide-title', (v) => (v === true || v === 'true' ? true : null), null),
+      palette: optionAttribute('palette', 'data-palette', (v) => (isChartPalette(v) && v !== 'theme' ? v : null), null),
       xTitle: optionAttribute('xTitle', 'data-x-title', (v) => cleanOptionText(v, MAX_AXIS_TITLE_LENGTH), null),
       yTitle: optionAttribute('yTitle', 'data-y-title', (v) => cleanOptionText(v, MAX_AXIS_TITLE_LENGTH), null),
       from: optionAttribute('from', 'data-from', cleanMonth, null),
@@ -272,7 +274,7 @@ function ChartNodeView({ node, editor, extension, selected, getPos }: NodeViewPr
   const setOptions = (changes: Partial<ChartOptions>) => {
     const next = readChartOptions({ ...attrs, ...changes });
     const stored = chartOptionAttrs(next);
-    setAttrs(Object.fromEntries(CHART_OPTION_ATTRS.map((name) => [name, stored[name] ?? (name === 'hideTitle' ? false : name === 'palette' ? 'theme' : null)])));
+    setAttrs(Object.fromEntries(CHART_OPTION_ATTRS.map((name) => [name, stored[name] ?? null])));
   };
   const openPanel = () => {
     const pos = getPos();
