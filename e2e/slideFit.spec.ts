@@ -8,6 +8,9 @@ import type { Locator, Page } from '@playwright/test';
 import { createDeckViaApi, expect, signInViaApi, test, uniqueTitle } from './fixtures.ts';
 import { DeckPage } from './pages/DeckPage.ts';
 
+/** The sorter's word for the same, in the thumbnail's name and badge. */
+const SORTER_OVERFULL = { nl: /te vol/, en: /too full/ } as const;
+
 const OVERFULL = {
   nl: 'Deze dia is te vol',
   en: 'This slide is too full',
@@ -58,6 +61,7 @@ for (const language of ['nl', 'en'] as const) {
       expect(editorScale).toBeGreaterThanOrEqual(0.6);
       expect(await lastBlockInside(editor.canvas)).toBe(true);
       await expect(page.getByRole('status').filter({ hasText: OVERFULL[language] })).toHaveCount(0);
+      await expect(editor.slide(0)).not.toHaveAccessibleName(SORTER_OVERFULL[language]);
 
       // The sorter's thumbnail of the slide, drawn small, has the same scale.
       const thumbnailBody = editor.slide(0).locator('.slide__body');
@@ -78,6 +82,10 @@ for (const language of ['nl', 'en'] as const) {
       await expect(page.getByRole('status').filter({ hasText: OVERFULL[language] })).toBeVisible();
       expect(await scaleOf(editor.canvas)).toBe(0.6);
       await expect(editor.canvas).toHaveAttribute('data-overfull', 'true');
+      // The sorter marks the slide too, in its name and with a visible badge on the thumbnail.
+      await expect(editor.slide(0)).toHaveAccessibleName(SORTER_OVERFULL[language]);
+      await expect(editor.slide(0).locator('.sorter__overfull')).toHaveText(language === 'nl' ? 'Te vol' : 'Too full');
+      await page.screenshot({ path: test.info().outputPath(`overfull-sorter-${language}.png`) });
     });
   });
 }

@@ -2,9 +2,10 @@
 import { useRef, type ReactNode } from 'react';
 import { useSlideFit } from './slideFit.ts';
 
-export function SlideBody({ children }: { children: ReactNode }) {
+/** `onOverfull` hears when the body cannot fit even at the floor (the sorter marks such a slide). */
+export function SlideBody({ children, onOverfull }: { children: ReactNode; onOverfull?: (overfull: boolean) => void }) {
   const ref = useRef<HTMLDivElement>(null);
-  useSlideFit(ref);
+  useSlideFit(ref, onOverfull);
   return (
     <div className="slide__body" ref={ref}>
       {children}

@@ -12,12 +12,14 @@ export interface SlideThumbnailProps {
   language: DeckLanguage;
   /** The slide's position, for the footer's number. */
   number?: number;
+  /** Told whether the slide's text fits even at the smallest size (the same fit as every view). */
+  onOverfull?: (overfull: boolean) => void;
 }
 
-export function SlideThumbnail({ nodes, theme, layout, language, number }: SlideThumbnailProps) {
+export function SlideThumbnail({ nodes, theme, layout, language, number, onOverfull }: SlideThumbnailProps) {
   return (
     <SlideFrame theme={theme} layout={layout} language={language} number={number} className="slide--thumbnail">
-      <SlideBody>
+      <SlideBody onOverfull={onOverfull}>
         <SlideContentView nodes={nodes} />
       </SlideBody>
     </SlideFrame>

@@ -5,7 +5,7 @@
  */
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
-import { useMemo, type KeyboardEvent, type Ref } from 'react';
+import { useCallback, useMemo, useState, type KeyboardEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import type { DeckLanguage, DeckTheme } from '../../../shared/deckModel.ts';
@@ -42,9 +42,14 @@ export function SortableSlide({ doc, id, number, theme, language, selected, tabb
   // A listbox option may not carry aria-pressed (dnd-kit sets it for its default button role).
   const { 'aria-pressed': _pressed, 'aria-roledescription': _roleDescription, ...sortableAttributes } = attributes;
 
+  // Past the fit's floor (slideFit.ts) the thumbnail says so, as the canvas does: findable from the sorter.
+  const [overfull, setOverfull] = useState(false);
+  const onOverfull = useCallback((value: boolean) => setOverfull(value), []);
+
   const name = [
     title ? t('editor:sorter.slide', { number, title }) : t('editor:sorter.untitled', { number }),
     slide?.hidden ? t('editor:sorter.hidden') : '',
+    overfull ? t('editor:sorter.overfull') : '',
     peers.length ? t('editor:sorter.here', { names: peers.map((p) => p.name).join(', ') }) : '']
     .filter(Boolean)
     .join('. ');
@@ -79,7 +84,8 @@ export function SortableSlide({ doc, id, number, theme, language, selected, tabb
         {number}
       </span>
       <span className="sorter__thumb" aria-hidden="true">
-        <SlideThumbnail nodes={nodes} theme={theme} layout={slide.layout} language={language} number={number} />
+        <SlideThumbnail nodes={nodes} theme={theme} layout={slide.layout} language={language} number={number} onOverfull={onOverfull} />
+        {overfull && <span className="sorter__overfull">{t('editor:sorter.overfullBadge')}</span>}
         {peers.length > 0 && (
           <span className="sorter__peers">
             {peers.slice(0, 3).map((peer) => (

@@ -47,6 +47,8 @@ export const editor = {
     hide: 'Hide slide',
     hideHint: 'Hide slide: skipped when presenting and left out of the PDF',
     hidden: 'hidden',
+    overfull: 'too full: not everything fits',
+    overfullBadge: 'Too full',
     actions: 'Slide actions',
     deleted: 'Slide {{number}} deleted.',
     undoDelete: 'Undo',

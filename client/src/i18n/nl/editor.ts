@@ -49,6 +49,8 @@ export const editor: Translations['editor'] = {
     hide: 'Dia verbergen',
     hideHint: 'Dia verbergen: overgeslagen bij presenteren en niet in de pdf',
     hidden: 'verborgen',
+    overfull: 'te vol: niet alles past',
+    overfullBadge: 'Te vol',
     actions: 'Dia-acties',
     deleted: 'Dia {{number}} verwijderd.',
     undoDelete: 'Ongedaan maken',
